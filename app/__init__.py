@@ -1,0 +1,5 @@
+"""Galley: an offline editorial workstation for newsrooms."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,176 @@
+"""The ``galley`` command: the store's operations for scripts, tests and web staff.
+
+Expected failures (``GalleyError``) print one line on stderr and exit with their code; any
+other exception is logged with its traceback and reported as an internal error (exit 70).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from app import __version__
+from app.core.errors import GalleyError
+
+log = logging.getLogger(__name__)
+
+EXIT_INTERNAL = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="galley",
+        description="Galley: write, review and export news articles offline.",
+        epilog="Without a command, Galley opens its window.",
+    )
+    parser.add_argument("--version", action="version", version=f"galley {__version__}")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the store file (default: $GALLEY_STORE, else the data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import an article (Markdown with YAML front matter)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the new articles as JSON")
+
+    p = sub.add_parser("list", help="list articles, newest first")
+    p.add_argument("--status", help="only articles with this status")
+    p.add_argument("--section", help="only articles in this section")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("ref", metavar="ID", help="id, id prefix (8+ characters) or slug")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="full-text search (Chinese substrings, English words)")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("gui", help="open the window")
+    p.add_argument("--open", metavar="ID", help="article to open")
+    p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_import(store: Any, args: argparse.Namespace) -> int:
+    from app.store.importing import import_markdown
+
+    imported = [import_markdown(store, path) for path in args.files]
+    if args.json:
+        _print_json(
+            [
+                {"id": a.id, "slug": a.slug, "title": a.title, "revision": a.revision}
+                for a in imported
+            ]
+        )
+    else:
+        for article in imported:
+            print(article.id)
+    return 0
+
+
+def cmd_list(store: Any, args: argparse.Namespace) -> int:
+    rows = store.list_articles(status=args.status, section=args.section, limit=args.limit)
+    if args.json:
+        _print_json([r.to_dict() for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.id[:8]}  {r.status:<9}  {r.updated[:16]}  {r.section or '-':<6}  {r.title}")
+    return 0
+
+
+def cmd_show(store: Any, args: argparse.Namespace) -> int:
+    article = store.get_article(args.ref)
+    if args.json:
+        _print_json(article.to_dict())
+        return 0
+    print(article.title)
+    if article.dek:
+        print(article.dek)
+    print()
+    meta = [
+        ("id", article.id),
+        ("slug", article.slug),
+        ("status", article.status),
+        ("byline", ", ".join(article.byline)),
+        ("section", article.section),
+        ("tags", ", ".join(article.tags)),
+        ("language", article.language),
+        ("published", article.published),
+        ("updated", article.updated),
+        ("revision", str(article.revision)),
+        ("figures", str(len(article.figures))),
+        ("sources", str(len(article.sources))),
+        ("related", str(len(article.related))),
+    ]
+    for name, value in meta:
+        print(f"{name + ':':<11}{value}")
+    print()
+    print(article.body, end="" if article.body.endswith("\n") else "\n")
+    return 0
+
+
+def cmd_search(store: Any, args: argparse.Namespace) -> int:
+    hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json([h.to_dict() for h in hits])
+        return 0
+    if not hits:
+        print(f"no articles match '{args.query}'", file=sys.stderr)
+    for h in hits:
+        print(f"{h.id[:8]}  {h.title}\n          {h.snippet}")
+    return 0
+
+
+COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "search": cmd_search}
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from app.config import store_path
+
+    if args.command in (None, "gui"):
+        from app.ui.launch import launch
+
+        return launch(
+            store_path(args.store),
+            open_ref=getattr(args, "open", None),
+            screenshot=getattr(args, "screenshot", None),
+        )
+    from app.store import Store
+
+    with Store.open(store_path(args.store)) as store:
+        if store.notice:
+            print(f"galley: {store.notice}", file=sys.stderr)
+        return COMMANDS[args.command](store, args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="galley: %(message)s")
+    try:
+        return run(argv)
+    except GalleyError as exc:
+        print(f"galley: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("internal error")
+        print("galley: internal error (details above); please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

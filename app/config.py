@@ -1,0 +1,31 @@
+"""Where Galley keeps things. Computed on demand, never at import time, so tests can redirect."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Galley"
+STORE_ENV = "GALLEY_STORE"
+
+
+def default_store_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "galley.sqlite"
+
+
+def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--store`` wins, then ``$GALLEY_STORE``, then the platform's data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_store_path()
+
+
+def log_dir() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False)

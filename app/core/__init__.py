@@ -1,0 +1,1 @@
+"""The article model and its rules. Pure Python: no Qt, no SQLite."""

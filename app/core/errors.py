@@ -1,0 +1,77 @@
+"""Typed, expected failures with messages fit for the user.
+
+The CLI turns each into one line and its ``exit_code``; the UI shows the message in a dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class GalleyError(Exception):
+    """Base of every failure we expect and can explain to the user."""
+
+    exit_code = 1
+
+
+class InputError(GalleyError):
+    """Bad input (a file to import, a field value): names the file, field and line."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        field: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.field = field
+        self.line = line
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file + (f":{self.line}" if self.line else "")
+        elif self.line:
+            where = f"line {self.line}"
+        parts = [p for p in (where, f"field '{self.field}'" if self.field else "") if p]
+        prefix = ": ".join(parts)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class StoreError(GalleyError):
+    """The store file cannot be used (not SQLite, corrupt, too new, unreachable)."""
+
+    exit_code = 3
+
+
+class ConflictError(GalleyError):
+    """A save started from a revision that is no longer the stored one."""
+
+    exit_code = 4
+
+    def __init__(self, article_id: str, base_revision: int | None, current_revision: int) -> None:
+        self.article_id = article_id
+        self.base_revision = base_revision
+        self.current_revision = current_revision
+        super().__init__(
+            f"article {article_id} was changed elsewhere (now revision {current_revision}, "
+            f"this edit started from {base_revision}); reload it or keep yours as a new revision"
+        )
+
+
+class NotFoundError(GalleyError):
+    """No article (or revision, image) with that id or slug."""
+
+    exit_code = 5
+
+
+class ReadOnlyError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+    exit_code = 6

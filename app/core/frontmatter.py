@@ -1,0 +1,394 @@
+"""Read an article from Markdown with YAML front matter (the format of the sample articles).
+
+Only the safe YAML loader is used, anchors and aliases are refused (alias bombs), and every
+error names the file, the field and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from app.core.errors import InputError
+from app.core.model import DEFAULT_LANGUAGE, RELATED_KINDS, STATUSES
+from app.core.slugs import is_valid_slug
+
+MAX_FRONT_MATTER = 2 * 1024 * 1024
+KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+TOP_FIELDS = {
+    "id",
+    "title",
+    "dek",
+    "byline",
+    "date",
+    "section",
+    "tags",
+    "language",
+    "slug",
+    "status",
+    "canonical_url",
+    "created",
+    "updated",
+    "figures",
+    "sources",
+    "related",
+}
+FIGURE_FIELDS = {"key", "image", "caption", "credit", "alt"}
+SOURCE_FIELDS = {"date", "outlet", "title", "url", "note"}
+RELATED_FIELDS = {"kind", "article", "url", "title", "excerpt", "author", "date"}
+
+
+@dataclass
+class ParsedFigure:
+    key: str
+    image_path: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+    line: int | None = None
+
+
+@dataclass
+class ParsedArticle:
+    """The article's fields as read; images are still paths relative to the file."""
+
+    fields: dict[str, Any]
+    figures: list[ParsedFigure] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
+    body: str = ""
+    body_line: int = 1
+
+
+class _Reader:
+    """Walks the YAML node tree so that every value keeps its line for error messages."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, message: str, field_name: str | None, node: yaml.Node | None) -> InputError:
+        line = node.start_mark.line + 1 if node is not None else None
+        return InputError(message, file=self.file, field=field_name, line=line)
+
+    def mapping(self, node: yaml.Node, name: str, allowed: set[str]) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail("must be a mapping of fields", name, node)
+        out: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self.fail("field names must be text", name, key_node)
+            if key not in allowed:
+                raise self.fail(
+                    f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})", name, key_node
+                )
+            if key in out:
+                raise self.fail(f"field '{key}' is given twice", name, key_node)
+            out[key] = value_node
+        return out
+
+    def text(self, node: yaml.Node, name: str, *, required: bool = False) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail("must be text, not a list or mapping", name, node)
+        value = "" if node.tag == "tag:yaml.org,2002:null" else node.value
+        value = str(value).strip()
+        if required and not value:
+            raise self.fail("must not be empty", name, node)
+        if "\x00" in value:
+            raise self.fail("contains a NUL character", name, node)
+        return value
+
+    def text_list(self, node: yaml.Node, name: str) -> list[str]:
+        if isinstance(node, yaml.ScalarNode):
+            raw = self.text(node, name)
+            return [p.strip() for p in re.split(r"[,、,]", raw) if p.strip()]
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail("must be a list", name, node)
+        return [v for v in (self.text(item, name) for item in node.value) if v]
+
+    def date(self, node: yaml.Node, name: str) -> str:
+        raw = self.text(node, name)
+        if not raw:
+            return ""
+        return normalise_date(raw, lambda msg: self.fail(msg, name, node))
+
+    def url(self, node: yaml.Node, name: str) -> str:
+        raw = self.text(node, name)
+        if raw and not is_web_url(raw):
+            raise self.fail(f"'{raw}' is not an http(s) URL", name, node)
+        return raw
+
+
+def is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+
+
+def normalise_date(raw: str, fail: Any) -> str:
+    """ISO 8601: a day stays a day; a time keeps its offset. Accepts 2022/05/24 too."""
+    text = raw.strip().replace("/", "-")
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return dt.date(*map(int, text.split("-"))).isoformat()
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        raise fail(f"'{raw}' is not a date (use YYYY-MM-DD or an ISO 8601 time)") from None
+    return value.isoformat()
+
+
+def split_front_matter(text: str, file: str) -> tuple[str, str, int]:
+    """(YAML text, body, line number where the body starts)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != "---":
+        raise InputError(
+            "must start with a '---' line opening the YAML front matter", file=file, line=1
+        )
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r") in ("---", "..."):
+            yaml_text = "\n".join(lines[1:i])
+            body = "\n".join(lines[i + 1 :]).replace("\r\n", "\n").strip("\n") + "\n"
+            return yaml_text, body, i + 2
+    raise InputError(
+        "the front matter opened on line 1 is never closed with '---'", file=file, line=1
+    )
+
+
+def parse_article_text(text: str, file: str) -> ParsedArticle:
+    yaml_text, body, body_line = split_front_matter(text, file)
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        raise InputError("front matter is larger than 2 MB", file=file, line=2)
+    try:
+        for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise InputError(
+                    "YAML anchors and aliases are not allowed",
+                    file=file,
+                    line=event.start_mark.line + 2,
+                )
+        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(
+            f"front matter is not valid YAML: {problem}",
+            file=file,
+            line=mark.line + 2 if mark else None,
+        ) from None
+    if root is None:
+        raise InputError("front matter is empty (it needs at least a title)", file=file, line=1)
+    # Node lines count from the first YAML line, which is line 2 of the file.
+    _shift_marks(root, 1)
+    reader = _Reader(file)
+    top = reader.mapping(root, "front matter", TOP_FIELDS)
+    if "title" not in top:
+        raise InputError("is missing", file=file, field="title", line=1)
+    values: dict[str, Any] = {"title": reader.text(top["title"], "title", required=True)}
+    for name in ("id", "dek", "section", "slug", "status", "language"):
+        if name in top:
+            values[name] = reader.text(top[name], name)
+    for name in ("byline", "tags"):
+        if name in top:
+            values[name] = reader.text_list(top[name], name)
+    for name, target in (("date", "published"), ("created", "created"), ("updated", "updated")):
+        if name in top:
+            values[target] = reader.date(top[name], name)
+    if "canonical_url" in top:
+        values["canonical_url"] = reader.url(top["canonical_url"], "canonical_url")
+    _check_top(values, top, reader)
+    parsed = ParsedArticle(fields=values, body=body, body_line=body_line)
+    if "figures" in top:
+        parsed.figures = _figures(top["figures"], reader)
+    if "sources" in top:
+        parsed.sources = _sources(top["sources"], reader)
+    if "related" in top:
+        parsed.related = _related(top["related"], reader)
+    return parsed
+
+
+def _shift_marks(node: yaml.Node, by: int) -> None:
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        n.start_mark.line += by
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+
+
+def _check_top(values: dict[str, Any], top: dict[str, yaml.Node], reader: _Reader) -> None:
+    slug = values.get("slug")
+    if slug and not is_valid_slug(slug):
+        raise reader.fail(
+            f"'{slug}' is not a slug (lower-case a-z, 0-9 and single hyphens)", "slug", top["slug"]
+        )
+    lang = values.get("language") or DEFAULT_LANGUAGE
+    if not LANG_RE.fullmatch(lang):
+        raise reader.fail(
+            f"'{lang}' is not a BCP 47 language tag (e.g. zh-Hant, en)", "language", top["language"]
+        )
+    values["language"] = lang
+    status = values.get("status") or "draft"
+    if status not in STATUSES:
+        raise reader.fail(
+            f"'{status}' is not a status ({', '.join(STATUSES)})", "status", top["status"]
+        )
+    values["status"] = status
+    article_id = values.get("id")
+    if article_id and not re.fullmatch(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+        r"[0-9a-f]{12}",
+        article_id,
+    ):
+        raise reader.fail(f"'{article_id}' is not a UUID", "id", top["id"])
+
+
+def _items(node: yaml.Node, name: str, reader: _Reader) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise reader.fail("must be a list", name, node)
+    return list(node.value)
+
+
+def _figures(node: yaml.Node, reader: _Reader) -> list[ParsedFigure]:
+    figures: list[ParsedFigure] = []
+    seen: set[str] = set()
+    for n, item in enumerate(_items(node, "figures", reader), start=1):
+        where = f"figures[{n}]"
+        fields_ = reader.mapping(item, where, FIGURE_FIELDS)
+        for required in ("key", "image"):
+            if required not in fields_:
+                raise reader.fail(f"'{required}' is missing", where, item)
+        key = reader.text(fields_["key"], f"{where}.key", required=True)
+        if not KEY_RE.fullmatch(key):
+            raise reader.fail(
+                f"'{key}' is not a figure key (letters, digits, '-' and '_')",
+                f"{where}.key",
+                fields_["key"],
+            )
+        if key in seen:
+            raise reader.fail(f"figure key '{key}' is used twice", f"{where}.key", fields_["key"])
+        seen.add(key)
+        image = reader.text(fields_["image"], f"{where}.image", required=True)
+        if not is_safe_relative_path(image):
+            raise reader.fail(
+                f"'{image}' must be a path inside the article's folder",
+                f"{where}.image",
+                fields_["image"],
+            )
+        figures.append(
+            ParsedFigure(
+                key=key,
+                image_path=image,
+                caption=reader.text(fields_["caption"], f"{where}.caption")
+                if "caption" in fields_
+                else "",
+                credit=reader.text(fields_["credit"], f"{where}.credit")
+                if "credit" in fields_
+                else "",
+                alt=reader.text(fields_["alt"], f"{where}.alt") if "alt" in fields_ else "",
+                line=fields_["image"].start_mark.line + 1,
+            )
+        )
+    return figures
+
+
+def is_safe_relative_path(value: str) -> bool:
+    path = PurePosixPath(value.replace("\\", "/"))
+    return bool(value) and not path.is_absolute() and ".." not in path.parts and ":" not in value
+
+
+def _sources(node: yaml.Node, reader: _Reader) -> list[dict[str, str]]:
+    out = []
+    for n, item in enumerate(_items(node, "sources", reader), start=1):
+        where = f"sources[{n}]"
+        f = reader.mapping(item, where, SOURCE_FIELDS)
+        entry = {k: "" for k in SOURCE_FIELDS}
+        for k in ("outlet", "title", "note"):
+            if k in f:
+                entry[k] = reader.text(f[k], f"{where}.{k}")
+        if "date" in f:
+            entry["date"] = reader.date(f["date"], f"{where}.date")
+        if "url" in f:
+            entry["url"] = reader.url(f["url"], f"{where}.url")
+        if not entry["title"] and not entry["url"]:
+            raise reader.fail("needs a title or a URL", where, item)
+        out.append(entry)
+    return out
+
+
+def _related(node: yaml.Node, reader: _Reader) -> list[dict[str, Any]]:
+    out = []
+    for n, item in enumerate(_items(node, "related", reader), start=1):
+        where = f"related[{n}]"
+        f = reader.mapping(item, where, RELATED_FIELDS)
+        entry: dict[str, Any] = {
+            "kind": "related",
+            "article_ref": None,
+            "url": "",
+            "title": "",
+            "excerpt": "",
+            "author": "",
+            "date": "",
+            "line": item.start_mark.line + 1,
+        }
+        for k in ("title", "excerpt", "author"):
+            if k in f:
+                entry[k] = reader.text(f[k], f"{where}.{k}")
+        if "kind" in f:
+            entry["kind"] = reader.text(f["kind"], f"{where}.kind")
+            if entry["kind"] not in RELATED_KINDS:
+                raise reader.fail(
+                    f"'{entry['kind']}' is not one of {', '.join(RELATED_KINDS)}",
+                    f"{where}.kind",
+                    f["kind"],
+                )
+        if "date" in f:
+            entry["date"] = reader.date(f["date"], f"{where}.date")
+        if "url" in f:
+            entry["url"] = reader.url(f["url"], f"{where}.url")
+        if "article" in f:
+            entry["article_ref"] = reader.text(f["article"], f"{where}.article", required=True)
+        if bool(entry["url"]) == bool(entry["article_ref"]):
+            raise reader.fail(
+                "needs exactly one of 'url' (external) or 'article' (in the store)", where, item
+            )
+        if entry["url"] and not entry["title"]:
+            raise reader.fail("an external link needs a title", where, item)
+        out.append(entry)
+    return out
+
+
+def read_article_file(path: Path) -> ParsedArticle:
+    """Read and parse a file, turning every way it can be unreadable into an InputError."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", file=name) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("is a binary file, not Markdown text", file=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"is not UTF-8 text (bad byte at offset {exc.start})", file=name, line=line
+        ) from None
+    return parse_article_text(text, name)

@@ -1,0 +1,131 @@
+"""The article and the things hung on it: figures, sources, related links, desk settings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+STATUSES = ("draft", "in_review", "approved", "published", "spiked")
+RELATED_KINDS = ("related", "further-reading")
+DEFAULT_LANGUAGE = "zh-Hant"
+
+
+@dataclass
+class Figure:
+    """An image placed in the body by ``![[key]]``; ``image`` is the SHA-256 of its bytes."""
+
+    key: str
+    image: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass
+class Source:
+    """One entry of the reference-source list (參考新聞來源)."""
+
+    date: str = ""
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    note: str = ""
+
+
+@dataclass
+class RelatedLink:
+    """A related article: one in the store (``article_id``) or an external URL."""
+
+    kind: str = "related"
+    article_id: str | None = None
+    url: str = ""
+    title: str = ""
+    excerpt: str = ""
+    author: str = ""
+    date: str = ""
+
+
+@dataclass
+class Article:
+    """One news article. Lists keep their order: it is the order on the page."""
+
+    id: str
+    slug: str
+    title: str
+    dek: str = ""
+    byline: list[str] = field(default_factory=list)
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    language: str = DEFAULT_LANGUAGE
+    status: str = "draft"
+    body: str = ""
+    created: str = ""
+    updated: str = ""
+    published: str = ""
+    canonical_url: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
+    # The head revision this copy was read at: the base of the next optimistic save.
+    revision: int | None = None
+
+    # Fields that are bookkeeping, not content: they do not make a new revision.
+    BOOKKEEPING = ("created", "updated", "revision")
+
+    def content(self) -> dict[str, Any]:
+        """Everything a revision keeps: the article minus its bookkeeping."""
+        data = asdict(self)
+        for name in self.BOOKKEEPING:
+            data.pop(name, None)
+        return data
+
+    def content_hash(self) -> str:
+        return content_hash(self.content())
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["figures"] = [Figure(**f) for f in data.get("figures", [])]
+        values["sources"] = [Source(**s) for s in data.get("sources", [])]
+        values["related"] = [RelatedLink(**r) for r in data.get("related", [])]
+        values["byline"] = list(data.get("byline", []))
+        values["tags"] = list(data.get("tags", []))
+        return cls(**values)
+
+
+def canonical_json(data: Any) -> str:
+    """JSON with sorted keys and no spacing: equal content gives equal text and hash."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(data: Any) -> str:
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class DeskSettings:
+    """Desk-wide settings: the publication and its editor's picks (編輯推薦)."""
+
+    publication_name: str = ""
+    base_url: str = ""
+    default_language: str = DEFAULT_LANGUAGE
+    editors_picks: list[RelatedLink] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DeskSettings:
+        picks = [RelatedLink(**p) for p in data.get("editors_picks", [])]
+        rest = {
+            k: v
+            for k, v in data.items()
+            if k in {"publication_name", "base_url", "default_language"}
+        }
+        return cls(editors_picks=picks, **rest)

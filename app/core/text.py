@@ -1,0 +1,104 @@
+"""CJK-aware text helpers: search tokens, length counts and snippets.
+
+SQLite's ``unicode61`` tokenizer treats a run of Chinese as one word, so a two-character query
+finds almost nothing. We index Chinese the way Lucene's CJKAnalyzer does: every run of CJK
+characters becomes its overlapping bigrams (``抽水站`` -> ``抽水 水站``), and a query becomes the
+phrase of its bigrams. Other text is left for ``unicode61`` to split into words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han (with extensions and compatibility ideographs), kana and Hangul syllables.
+_CJK_CLASS = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u309f\u30a0-\u30ff\uac00-\ud7af"
+    "\U00020000-\U0003134f"
+)
+CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.fullmatch(char))
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_text(text: str) -> str:
+    """Text as the full-text index should see it: CJK runs spelled out as bigrams."""
+    if not text:
+        return ""
+    return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+
+
+def query_terms(query: str) -> list[str]:
+    """The parts of a user's query that must all match: CJK runs and other words."""
+    terms: list[str] = []
+    for chunk in query.split():
+        pos = 0
+        for m in CJK_RUN.finditer(chunk):
+            terms.extend(w.lower() for w in _WORD.findall(chunk[pos : m.start()]))
+            terms.append(m.group())
+            pos = m.end()
+        terms.extend(w.lower() for w in _WORD.findall(chunk[pos:]))
+    return terms
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression for a user's query; empty when there is nothing to look for.
+
+    Every term must match (AND). A CJK term is the phrase of its bigrams; one CJK character is
+    a prefix query over the bigrams that start with it. User text is always quoted, so FTS5
+    operators in it are searched for, never obeyed.
+    """
+    parts: list[str] = []
+    for term in query_terms(query):
+        if CJK_RUN.fullmatch(term):
+            if len(term) == 1:
+                parts.append(f'"{term}"*')
+            else:
+                parts.append('"' + " ".join(_bigrams(term)) + '"')
+        else:
+            parts.append('"' + term.replace('"', '""') + '"')
+    return " AND ".join(parts)
+
+
+def count_text(text: str) -> tuple[int, int]:
+    """(CJK characters, other words): newsrooms count Chinese per character, other text per word."""
+    cjk = len(_CJK_CHAR.findall(text))
+    other = CJK_RUN.sub(" ", text)
+    return cjk, len(_WORD.findall(other))
+
+
+def make_snippet(
+    text: str, terms: list[str], width: int = 64
+) -> tuple[str, tuple[int, int] | None]:
+    """A window of ``text`` around the first match of any term, and where the match sits in it.
+
+    Offsets are in code points. Returns the start of the text when no term occurs literally
+    (a match may have come from another field).
+    """
+    flat = " ".join(text.split())
+    lowered = flat.lower()
+    best: tuple[int, int] | None = None
+    for term in terms:
+        at = lowered.find(term.lower())
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(term))
+    if best is None:
+        cut = flat[:width]
+        return (cut + ("…" if len(flat) > width else "")), None
+    start = max(0, best[0] - width // 3)
+    end = min(len(flat), start + width)
+    start = max(0, min(start, end - width))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    snippet = prefix + flat[start:end] + suffix
+    offset = len(prefix) - start
+    return snippet, (best[0] + offset, best[1] + offset)

@@ -1,0 +1,116 @@
+"""The store's schema as forward migrations, numbered by ``PRAGMA user_version``.
+
+Each migration runs in one transaction together with its record (sqlite-utils ``Migrations``)
+and ends by setting ``user_version`` to its number, so a file's version says exactly which
+migrations it has. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("galley")
+
+_V1 = [
+    """CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        dek TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '[]',
+        section TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        language TEXT NOT NULL DEFAULT 'zh-Hant',
+        status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'in_review', 'approved', 'published', 'spiked')),
+        body TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        published_at TEXT NOT NULL DEFAULT '',
+        canonical_url TEXT NOT NULL DEFAULT '',
+        revision INTEGER NOT NULL
+    )""",
+    # Covering index for the article list: newest first, no table lookups.
+    """CREATE INDEX articles_by_updated
+        ON articles (updated_at DESC, seq DESC, id, title, status, section)""",
+    "CREATE INDEX articles_by_status ON articles (status, updated_at DESC)",
+    "CREATE INDEX articles_by_section ON articles (section, updated_at DESC)",
+    """CREATE TABLE images (
+        sha256 TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE figures (
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        image TEXT NOT NULL REFERENCES images (sha256),
+        caption TEXT NOT NULL DEFAULT '',
+        credit TEXT NOT NULL DEFAULT '',
+        alt TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (article_seq, position),
+        UNIQUE (article_seq, key)
+    )""",
+    "CREATE INDEX figures_by_image ON figures (image)",
+    """CREATE TABLE sources (
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        date TEXT NOT NULL DEFAULT '',
+        outlet TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (article_seq, position)
+    )""",
+    """CREATE TABLE related (
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'related' CHECK (kind IN ('related', 'further-reading')),
+        target_id TEXT,
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        excerpt TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (article_seq, position)
+    )""",
+    "CREATE INDEX related_by_target ON related (target_id)",
+    # Revision content is stored once per distinct content (content-addressed).
+    "CREATE TABLE snapshots (hash TEXT PRIMARY KEY, content TEXT NOT NULL)",
+    """CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        parent INTEGER,
+        hash TEXT NOT NULL REFERENCES snapshots (hash),
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        size INTEGER NOT NULL,
+        UNIQUE (article_id, number)
+    )""",
+    "CREATE TABLE desk (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # Full-text index; its rowid is articles.seq. CJK text is fed in as bigrams (app.core.text).
+    """CREATE VIRTUAL TABLE article_fts USING fts5 (
+        title, dek, body, captions, sources, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+]
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)

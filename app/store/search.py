@@ -1,0 +1,110 @@
+"""Full-text search over title, dek, body, figure captions and source titles (FTS5).
+
+Chinese is indexed as overlapping bigrams (see ``app.core.text``) inside the ``unicode61``
+tokenizer, so a two-character query is a one-token lookup. Ranking is FTS5's bm25 with the
+title weighted highest; snippets are cut from the original text in Python, for the top hits
+only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.core.errors import InputError
+from app.core.text import fts_query, index_text, make_snippet, query_terms
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from app.core.model import Article
+
+# bm25 weights for: title, dek, body, captions, sources.
+WEIGHTS = (10.0, 4.0, 1.0, 2.0, 1.0)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    slug: str
+    title: str
+    status: str
+    updated: str
+    snippet: str
+    match: tuple[int, int] | None
+    rank: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "slug": self.slug,
+            "title": self.title,
+            "status": self.status,
+            "updated": self.updated,
+            "snippet": self.snippet,
+            "match": list(self.match) if self.match else None,
+            "rank": self.rank,
+        }
+
+
+def index_article(db: Database, seq: int, article: Article) -> None:
+    """Replace the article's row in the index. Caller holds the write transaction."""
+    db.execute("DELETE FROM article_fts WHERE rowid = ?", [seq])
+    captions = "\n".join(f"{f.caption} {f.alt}" for f in article.figures)
+    sources = "\n".join(f"{s.outlet} {s.title}" for s in article.sources)
+    db.execute(
+        "INSERT INTO article_fts (rowid, title, dek, body, captions, sources) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            seq,
+            index_text(article.title),
+            index_text(article.dek),
+            index_text(article.body),
+            index_text(captions),
+            index_text(sources),
+        ],
+    )
+
+
+def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
+    """Ranked matches for ``query``: all its words must occur (Chinese as substrings)."""
+    expression = fts_query(query)
+    if not expression:
+        return []
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    try:
+        rows = list(
+            db.query(
+                f"SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, hit.score "
+                f"FROM (SELECT rowid, bm25(article_fts, {weights}) AS score FROM article_fts "
+                f"      WHERE article_fts MATCH ? ORDER BY score LIMIT ?) AS hit "
+                f"JOIN articles a ON a.seq = hit.rowid ORDER BY hit.score",
+                [expression, limit],
+            )
+        )
+    except sqlite3.OperationalError as exc:
+        raise InputError(f"cannot search for '{query}': {exc}", field="query") from None
+    terms = query_terms(query)
+    hits = []
+    for r in rows:
+        text = r["body"] if _contains(r["body"], terms) else r["dek"] or r["body"]
+        snippet, match = make_snippet(text, terms)
+        hits.append(
+            SearchHit(
+                id=r["id"],
+                slug=r["slug"],
+                title=r["title"],
+                status=r["status"],
+                updated=r["updated_at"],
+                snippet=snippet,
+                match=match,
+                rank=round(r["score"], 4),
+            )
+        )
+    return hits
+
+
+def _contains(text: str, terms: list[str]) -> bool:
+    lowered = text.lower()
+    return any(t.lower() in lowered for t in terms)

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import ConflictError, InputError
+from app.core.model import Figure, Source
+from app.store import Store
+from app.store.importing import import_markdown
+from app.store.schema import SCHEMA_VERSION
+from tests.conftest import LIBRARY, TYPHOON
+
+
+def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
+    assert not store_path.exists()
+    with Store.open(store_path) as store:
+        assert store.count_articles() == 0
+    conn = sqlite3.connect(store_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {
+        "articles",
+        "images",
+        "figures",
+        "sources",
+        "related",
+        "revisions",
+        "snapshots",
+        "desk",
+        "article_fts",
+    } <= tables
+    conn.close()
+    with Store.open(store_path) as store:  # reopening applies nothing twice
+        assert [m["name"] for m in store.db.query("SELECT name FROM _sqlite_migrations")] == [
+            "0001_initial"
+        ]
+
+
+def test_connection_settings(store: Store) -> None:
+    conn = store.db.conn
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_new_article_defaults(store: Store) -> None:
+    article = store.new_article("City library tries a midnight reading room")
+    assert len(article.id) == 36
+    assert article.slug == "city-library-tries-a-midnight-reading-room"
+    assert article.language == "zh-Hant"
+    assert article.status == "draft"
+    assert article.revision is not None
+    stored = store.get_article(article.id)
+    assert stored.title == article.title
+    assert stored.created and stored.updated
+
+
+def test_chinese_title_gets_a_date_and_id_slug(store: Store) -> None:
+    article = store.new_article("颱風季前大演練", published="2024-09-30T10:30:00+08:00")
+    assert article.slug == f"2024-09-30-{article.id[:8]}"
+
+
+def test_stale_save_raises_conflict_and_keeps_theirs(store: Store) -> None:
+    mine = store.new_article("Draft")
+    theirs = store.get_article(mine.id)
+    theirs.body = "their edit"
+    store.save_article(theirs)
+    mine.body = "my edit"
+    with pytest.raises(ConflictError) as info:
+        store.save_article(mine)
+    assert info.value.current_revision == theirs.revision
+    assert store.get_article(mine.id).body == "their edit"
+    # Keeping mine is an explicit save on top of theirs: both are in the history.
+    kept = store.save_article(mine, base_revision=info.value.current_revision)
+    assert store.get_article(mine.id).body == "my edit"
+    bodies = [store.revision_article(mine.id, r.number).body for r in store.revisions(mine.id)]
+    assert bodies == ["", "their edit", "my edit"]
+    assert kept.revision == store.get_article(mine.id).revision
+
+
+def test_every_save_keeps_a_revision_and_unchanged_content_is_not_stored_twice(
+    store: Store,
+) -> None:
+    article = store.new_article("Revisions")
+    first = article.revision
+    again = store.save_article(article)  # nothing changed
+    assert again.revision == first
+    assert len(store.revisions(article.id)) == 1
+    article.body = "B"
+    store.save_article(article)
+    article.body = ""
+    store.save_article(article)  # back to the first content
+    revisions = store.revisions(article.id)
+    assert [r.number for r in revisions] == [1, 2, 3]
+    assert revisions[0].hash == revisions[2].hash
+    assert store.snapshot_count() == 2  # A, B, A: two distinct contents stored
+    assert store.revision_article(article.id, 2).body == "B"
+
+
+def test_children_round_trip_in_order(store: Store) -> None:
+    article = import_markdown(store, TYPHOON)
+    stored = store.get_article(article.id)
+    assert [f.key for f in stored.figures] == ["pump-station", "sandbags"]
+    assert [s.outlet for s in stored.sources] == ["中央氣象署", "高雄市政府水利局", "Reuters"]
+    stored.sources.reverse()
+    stored.figures[0] = Figure(**{**stored.figures[0].__dict__, "caption": "新說明"})
+    stored.sources.append(Source(date="2024-10-01", outlet="中央社", title="新來源"))
+    store.save_article(stored)
+    again = store.get_article(article.id)
+    assert [s.outlet for s in again.sources] == [
+        "Reuters",
+        "高雄市政府水利局",
+        "中央氣象署",
+        "中央社",
+    ]
+    assert again.figures[0].caption == "新說明"
+
+
+def test_images_are_stored_once(store: Store, samples: Path) -> None:
+    import_markdown(store, samples / "typhoon-drill" / "article.md")
+    second = samples / "typhoon-drill" / "article.md"
+    text = second.read_text(encoding="utf-8").replace(
+        "slug: kaohsiung-typhoon-drill", "slug: second-copy"
+    )
+    second.write_text(text, encoding="utf-8")
+    import_markdown(store, second)
+    count = next(store.db.query("SELECT count(*) AS n FROM images"))["n"]
+    assert count == 2
+
+
+def test_slug_taken_on_save_is_an_input_error(store: Store) -> None:
+    a = store.new_article("First one")
+    b = store.new_article("Second one")
+    b.slug = a.slug
+    with pytest.raises(InputError, match="already used"):
+        store.save_article(b)
+
+
+def test_list_filters_and_sections(store: Store) -> None:
+    import_markdown(store, TYPHOON)
+    english = import_markdown(store, LIBRARY)
+    english.status = "approved"
+    store.save_article(english)
+    assert [a.slug for a in store.list_articles(status="approved")] == ["library-midnight-pilot"]
+    assert [a.slug for a in store.list_articles(section="地方")] == ["kaohsiung-typhoon-drill"]
+    assert store.sections() == ["City", "地方"]
+    assert store.count_articles() == 2
+    with pytest.raises(InputError, match="not a status"):
+        store.list_articles(status="bogus")
+
+
+def test_desk_settings_round_trip(store: Store) -> None:
+    from app.core.model import RelatedLink
+
+    desk = store.desk()
+    assert desk.default_language == "zh-Hant"
+    desk.publication_name = "南方日報"
+    desk.base_url = "https://news.example.org/"
+    desk.editors_picks = [RelatedLink(url="https://example.org/a", title="精選")]
+    store.save_desk(desk)
+    assert store.desk() == desk

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from app.core.text import count_text, fts_query, index_text, make_snippet, query_terms
+
+
+def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
+    assert index_text("抽水站").split() == ["抽水", "水站"]
+    assert index_text("高雄 78 座抽水站").split() == ["高雄", "78", "座抽", "抽水", "水站"]
+    assert index_text("颱").split() == ["颱"]
+    assert index_text("The library") == "The library"
+
+
+def test_query_terms_split_cjk_from_latin() -> None:
+    assert query_terms("抽水站 Reuters") == ["抽水站", "reuters"]
+    assert query_terms("防颱drill") == ["防颱", "drill"]
+
+
+def test_fts_query_quotes_user_text_so_operators_are_not_obeyed() -> None:
+    assert fts_query("抽水站") == '"抽水 水站"'
+    assert fts_query("颱") == '"颱"*'
+    assert fts_query('midnight OR "x') == '"midnight" AND "or" AND "x"'
+    assert fts_query("   ") == ""
+
+
+def test_counts_chinese_by_character_and_other_text_by_word() -> None:
+    assert count_text("高雄市政府 30 日舉行 typhoon drill。") == (8, 3)
+    assert count_text("") == (0, 0)
+
+
+def test_snippet_marks_the_first_match() -> None:
+    text = "前言" * 40 + "抽水站的即時水位" + "結尾" * 40
+    snippet, match = make_snippet(text, ["抽水站"], width=30)
+    assert match is not None
+    assert snippet[match[0] : match[1]] == "抽水站"
+    assert snippet.startswith("…") and snippet.endswith("…")
