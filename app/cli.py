@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import an article (Markdown with YAML front matter)")
+    p = sub.add_parser("import", help="import articles: Markdown files, bundle folders or zips")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the new articles as JSON")
 
@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("export", help="export publishable bundles (HTML, images, JSON)")
+    p.add_argument("refs", nargs="*", metavar="ID", help="articles (id, id prefix or slug)")
+    p.add_argument("--status", help="export every article with this status")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write bundles into")
+    p.add_argument("--zip", action="store_true", help="write SLUG.zip instead of a folder")
+
     p = sub.add_parser("gui", help="open the window")
     p.add_argument("--open", metavar="ID", help="article to open")
     p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
@@ -65,9 +71,9 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
-    from app.store.importing import import_markdown
+    from app.publish.bundle import import_path
 
-    imported = [import_markdown(store, path) for path in args.files]
+    imported = [a for path in args.files for a in import_path(store, path)]
     if args.json:
         _print_json(
             [
@@ -134,7 +140,35 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "search": cmd_search}
+def cmd_export(store: Any, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.core.errors import InputError
+    from app.publish.bundle import export_articles
+
+    refs = list(args.refs)
+    if args.status:
+        refs += [a.id for a in store.list_articles(status=args.status)]
+    if not refs:
+        raise InputError("name articles to export, or --status S", field="ID")
+    batch = len(refs) > 1
+
+    def progress(n: int, total: int, article: Any) -> None:
+        if batch:
+            print(f"[{n}/{total}] {article.slug}", file=sys.stderr)
+
+    for path in export_articles(store, refs, Path(args.out), as_zip=args.zip, progress=progress):
+        print(path)
+    return 0
+
+
+COMMANDS = {
+    "export": cmd_export,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+}
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -35,7 +35,8 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
     conn.close()
     with Store.open(store_path) as store:  # reopening applies nothing twice
         assert [m["name"] for m in store.db.query("SELECT name FROM _sqlite_migrations")] == [
-            "0001_initial"
+            "0001_initial",
+            "0002_renditions",
         ]
 
 

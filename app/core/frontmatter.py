@@ -158,8 +158,9 @@ def split_front_matter(text: str, file: str) -> tuple[str, str, int]:
     for i in range(1, len(lines)):
         if lines[i].rstrip("\r") in ("---", "..."):
             yaml_text = "\n".join(lines[1:i])
-            body = "\n".join(lines[i + 1 :]).replace("\r\n", "\n").strip("\n") + "\n"
-            return yaml_text, body, i + 2
+            rest = "\n".join(lines[i + 1 :]).replace("\r\n", "\n")
+            body = rest.lstrip("\n")
+            return yaml_text, body, i + 2 + (len(rest) - len(body))
     raise InputError(
         "the front matter opened on line 1 is never closed with '---'", file=file, line=1
     )

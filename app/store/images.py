@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.core.errors import InputError
 
 if TYPE_CHECKING:
+    from PIL import Image
     from sqlite_utils import Database
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -48,8 +49,69 @@ def inspect_image(data: bytes, *, name: str) -> tuple[str, int, int]:
     return MIME[kind], width, height
 
 
+def _has_metadata(img: Image.Image) -> bool:
+    if img.format == "JPEG":
+        markers = {marker for marker, _ in getattr(img, "applist", [])}
+        if markers - {"APP0"} or "comment" in img.info:
+            return True
+    elif img.format == "PNG":
+        return True  # re-encoding a PNG is lossless and drops text, time and colour chunks
+    orientation = img.getexif().get(0x0112, 1)
+    return orientation != 1 or bool(img.getexif())
+
+
+def clean_image(data: bytes, *, name: str) -> bytes:
+    """The image as the store keeps it: upright, sRGB, with no metadata at all.
+
+    Photos arrive with EXIF (camera serials, GPS positions) that must never leave the newsroom,
+    so they are removed on the way in. A file with nothing to remove is kept byte for byte,
+    which makes cleaning idempotent: a cleaned image cleans to itself. JPEGs that need it are
+    re-encoded once at quality 92; PNGs are re-encoded losslessly; GIF and WebP become PNG.
+    """
+    from PIL import Image, ImageOps
+
+    inspect_image(data, name=name)
+    with Image.open(io.BytesIO(data)) as img:
+        if img.format in ("JPEG", "PNG") and not _has_metadata(img):
+            return data
+        fmt = "JPEG" if img.format == "JPEG" else "PNG"
+        icc = img.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(img)
+        upright = _to_srgb(upright, icc)
+        if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+            upright = upright.convert("RGB")
+        if fmt == "PNG" and upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            upright = upright.convert("RGBA")
+        out = io.BytesIO()
+        if fmt == "JPEG":
+            upright.save(out, "JPEG", quality=92, optimize=True)
+        else:
+            upright.save(out, "PNG", optimize=True)
+        return out.getvalue()
+
+
+def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
+    if not icc or img.mode not in ("RGB", "RGBA"):
+        return img
+    from PIL import ImageCms
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return (
+            ImageCms.profileToProfile(
+                img, source, ImageCms.createProfile("sRGB"), outputMode=img.mode
+            )
+            or img
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return img
+
+
 def put_image(db: Database, data: bytes, *, name: str) -> str:
-    """Store the image bytes (once) and return their SHA-256. Caller holds the transaction."""
+    """Store the image bytes (once) and return their SHA-256. Caller holds the transaction.
+
+    ``data`` must already be clean (``clean_image``).
+    """
     from app.store.store import now_iso
 
     digest = hashlib.sha256(data).hexdigest()

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.core.errors import InputError, NotFoundError
 from app.core.frontmatter import ParsedArticle, read_article_file
 from app.core.model import Article, Figure, RelatedLink, Source
-from app.store.images import inspect_image
+from app.store.images import clean_image
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -63,9 +63,8 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
                 field=where,
                 line=fig.line,
             )
-        data = image_path.read_bytes()
         try:
-            inspect_image(data, name=str(image_path))
+            data = clean_image(image_path.read_bytes(), name=str(image_path))
         except InputError as exc:
             raise InputError(
                 f"image '{fig.image_path}' {exc.message}", file=file, field=where, line=fig.line

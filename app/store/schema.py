@@ -96,8 +96,10 @@ _V1 = [
     )""",
     "CREATE TABLE desk (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     # Full-text index; its rowid is articles.seq. CJK text is fed in as bigrams (app.core.text).
+    # Contentless: the text lives in articles already; a second copy would double the file.
     """CREATE VIRTUAL TABLE article_fts USING fts5 (
-        title, dek, body, captions, sources, tokenize = 'unicode61 remove_diacritics 2'
+        title, dek, body, captions, sources,
+        content = '', tokenize = 'unicode61 remove_diacritics 2'
     )""",
 ]
 
@@ -107,6 +109,23 @@ def m0001_initial(db: Database) -> None:
     for statement in _V1:
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
+
+
+@migrations(name="0002_renditions")
+def m0002_renditions(db: Database) -> None:
+    """Web renditions of images, cached by source hash and recipe so re-exports are free."""
+    db.execute(
+        """CREATE TABLE renditions (
+            source TEXT NOT NULL REFERENCES images (sha256) ON DELETE CASCADE,
+            recipe TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (source, recipe)
+        )"""
+    )
+    db.execute("PRAGMA user_version = 2")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -48,22 +48,32 @@ class SearchHit:
         }
 
 
-def index_article(db: Database, seq: int, article: Article) -> None:
-    """Replace the article's row in the index. Caller holds the write transaction."""
-    db.execute("DELETE FROM article_fts WHERE rowid = ?", [seq])
+def _columns(article: Article) -> list[str]:
     captions = "\n".join(f"{f.caption} {f.alt}" for f in article.figures)
     sources = "\n".join(f"{s.outlet} {s.title}" for s in article.sources)
+    return [
+        index_text(article.title),
+        index_text(article.dek),
+        index_text(article.body),
+        index_text(captions),
+        index_text(sources),
+    ]
+
+
+def index_article(db: Database, seq: int, article: Article, previous: Article | None) -> None:
+    """Replace the article's row in the index. Caller holds the write transaction.
+
+    The index is contentless, so removing the old row means handing FTS5 the old text again:
+    ``previous`` is the article as last indexed (None for a new article).
+    """
+    names = "rowid, title, dek, body, captions, sources"
+    if previous is not None:
+        db.execute(
+            f"INSERT INTO article_fts (article_fts, {names}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+            [seq, *_columns(previous)],
+        )
     db.execute(
-        "INSERT INTO article_fts (rowid, title, dek, body, captions, sources) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            seq,
-            index_text(article.title),
-            index_text(article.dek),
-            index_text(article.body),
-            index_text(captions),
-            index_text(sources),
-        ],
+        f"INSERT INTO article_fts ({names}) VALUES (?, ?, ?, ?, ?, ?)", [seq, *_columns(article)]
     )
 
 

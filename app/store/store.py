@@ -127,13 +127,18 @@ class Store:
     # -- reading articles -----------------------------------------------------------------
     def _row(self, ref: str) -> dict[str, Any]:
         rows = list(
-            self.db.query("SELECT * FROM articles WHERE id = ? OR slug = ? LIMIT 1", [ref, ref])
+            self.db.query(
+                "SELECT * FROM articles WHERE id = ? UNION ALL "
+                "SELECT * FROM articles WHERE slug = ? LIMIT 1",
+                [ref, ref],
+            )
         )
         if not rows and len(ref) >= 8:
+            # An id prefix, as the CLI prints it: a range scan on the unique index on id.
             rows = list(
                 self.db.query(
-                    "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                    [ref.replace("%", "\\%").replace("_", "\\_") + "%"],
+                    "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                    [ref.lower(), ref.lower() + "\uffff"],
                 )
             )
             if len(rows) > 1:
@@ -146,12 +151,9 @@ class Store:
         """The id of the article whose id, id prefix (8+ characters) or slug is ``ref``."""
         return self._row(ref)["id"]
 
-    def exists(self, ref: str) -> bool:
-        try:
-            self._row(ref)
-        except NotFoundError:
-            return False
-        return True
+    def exists(self, article_id: str) -> bool:
+        """Whether an article with exactly this id is stored."""
+        return bool(list(self.db.query("SELECT 1 FROM articles WHERE id = ?", [article_id])))
 
     def get_article(self, ref: str) -> Article:
         row = self._row(ref)
@@ -305,7 +307,7 @@ class Store:
             self._validate(article)
             stamp = now_iso()
             article.created = article.created or stamp
-            article.updated = stamp
+            article.updated = article.updated or stamp
             db.execute(
                 "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
                 "VALUES (?, ?, ?, ?, ?, 0)",
@@ -379,6 +381,7 @@ class Store:
     def _write_content(self, db: Database, article: Article, author: str, base: int | None) -> None:
         """Write fields, children, a revision and the search row. Caller holds the txn."""
         seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
+        previous = self._snapshot(db, base) if base is not None else None
         content = article.content()
         digest = article.content_hash()
         text = canonical_json(content)
@@ -436,7 +439,18 @@ class Store:
                 " excerpt, author, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [seq, pos, r.kind, r.article_id, r.url, r.title, r.excerpt, r.author, r.date],
             )
-        search_index.index_article(db, seq, article)
+        search_index.index_article(db, seq, article, previous)
+
+    @staticmethod
+    def _snapshot(db: Database, revision_id: int) -> Article:
+        row = next(
+            db.query(
+                "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = "
+                "r.hash WHERE r.id = ?",
+                [revision_id],
+            )
+        )
+        return Article.from_dict(json.loads(row["content"]))
 
     # -- revisions --------------------------------------------------------------------------
     def revisions(self, ref: str) -> list[RevisionInfo]:
@@ -490,6 +504,31 @@ class Store:
         if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in the store")
         return rows[0]["data"], rows[0]["mime"]
+
+    def get_rendition(self, source: str, recipe: str) -> tuple[bytes, str, int, int] | None:
+        """A cached web rendition of image ``source`` made by ``recipe``, if there is one."""
+        rows = list(
+            self.db.query(
+                "SELECT data, mime, width, height FROM renditions WHERE source = ? AND recipe = ?",
+                [source, recipe],
+            )
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return r["data"], r["mime"], r["width"], r["height"]
+
+    def put_rendition(
+        self, source: str, recipe: str, data: bytes, mime: str, width: int, height: int
+    ) -> None:
+        if self.read_only:
+            return  # a cache: a read-only store simply re-encodes next time
+        with self.write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
+                "data) VALUES (?, ?, ?, ?, ?, ?)",
+                [source, recipe, mime, width, height, data],
+            )
 
     def desk(self) -> DeskSettings:
         data = {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT * FROM desk")}

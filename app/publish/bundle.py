@@ -1,0 +1,227 @@
+"""Bundles: the folder (or zip) web staff receive, and reading one back into a store.
+
+A bundle is ``SLUG/index.html``, ``SLUG/style.css``, ``SLUG/media/…`` (web renditions and, under
+``media/source/``, the clean master images), ``SLUG/article.md`` (the import format) and
+``SLUG/article.json`` (ninjs). Exports are deterministic: the same article gives the same bytes,
+zip included (fixed timestamps, sorted entries).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
+
+from app.core.errors import InputError
+from app.core.model import Article
+from app.publish.images import EXTENSIONS, renditions
+from app.publish.ninjs import article_json
+from app.publish.page import bundle_image_url, render_page
+from app.publish.source import article_to_markdown
+from app.resources import resource_path
+from app.store.importing import import_markdown
+from app.store.store import Store
+
+log = logging.getLogger(__name__)
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+MAX_ZIP_FILES = 5_000
+MAX_ZIP_BYTES = 512 * 1024 * 1024
+MAX_ZIP_MEMBER = 64 * 1024 * 1024
+
+Progress = Callable[[int, int, Article], None]
+
+
+def bundle_files(store: Store, ref: str) -> tuple[Article, dict[str, bytes]]:
+    """Every file of the article's bundle, by path inside the bundle folder."""
+    article = store.get_article(ref)
+    page = render_page(store, article)
+    files: dict[str, bytes] = {}
+    media: dict[str, dict] = {}
+    for figure in article.figures:
+        made = page.renditions.get(figure.key) or renditions(
+            store, figure.image, name=f"figure '{figure.key}'"
+        )
+        data, mime = store.get_image(figure.image)
+        master = f"media/source/{figure.key}.{EXTENSIONS.get(mime, 'png')}"
+        files[master] = data
+        paths = []
+        for r in made:
+            path = bundle_image_url(figure.key, r)
+            files[path] = r.data
+            paths.append((path, r))
+        media[figure.key] = {"master": master, "renditions": paths}
+    files["index.html"] = page.html.encode("utf-8")
+    files["style.css"] = resource_path("style.css").read_bytes()
+    source = article_to_markdown(article, {k: v["master"] for k, v in media.items()})
+    files["article.md"] = source.encode("utf-8")
+    doc = article_json(article, page, media)
+    files["article.json"] = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+    return article, files
+
+
+def _write_folder(target: Path, files: dict[str, bytes]) -> None:
+    """Write the bundle next to ``target`` and swap it in, so a failure leaves no half bundle."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in sorted(files.items()):
+            path = partial / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        os.chmod(partial, 0o755)
+        if target.exists():
+            old = target.with_name(f".{target.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            partial.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            partial.rename(target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+def _write_zip(target: Path, slug: str, files: dict[str, bytes]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w") as zf:
+            for name, data in sorted(files.items()):
+                info = zipfile.ZipInfo(f"{slug}/{name}", date_time=ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
+                zf.writestr(info, data, compresslevel=9)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_articles(
+    store: Store,
+    refs: Iterable[str],
+    out: Path,
+    *,
+    as_zip: bool = False,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written."""
+    refs = list(refs)
+    written = []
+    for n, ref in enumerate(refs, start=1):
+        article, files = bundle_files(store, ref)
+        if as_zip:
+            target = out / f"{article.slug}.zip"
+            _write_zip(target, article.slug, files)
+        else:
+            target = out / article.slug
+            _write_folder(target, files)
+        written.append(target)
+        if progress:
+            progress(n, len(refs), article)
+    return written
+
+
+# -- reading bundles back ------------------------------------------------------------------
+
+
+def _safe_members(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    members = zf.infolist()
+    if len(members) > MAX_ZIP_FILES:
+        raise InputError(f"holds {len(members):,} files; a bundle has far fewer", file=name)
+    total = 0
+    for info in members:
+        path = PurePosixPath(info.filename)
+        if (
+            info.filename.startswith(("/", "\\"))
+            or ".." in path.parts
+            or ":" in info.filename
+            or "\\" in info.filename
+        ):
+            raise InputError(
+                f"entry '{info.filename}' would be written outside the bundle "
+                "(zip-slip); refusing the whole file",
+                file=name,
+            )
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise InputError(
+                f"entry '{info.filename}' is a symbolic link; bundles hold none", file=name
+            )
+        if info.file_size > MAX_ZIP_MEMBER:
+            raise InputError(
+                f"entry '{info.filename}' unpacks to {info.file_size:,} bytes; too large", file=name
+            )
+        total += info.file_size
+        if total > MAX_ZIP_BYTES:
+            raise InputError("unpacks to more than 512 MB; refusing it (zip bomb?)", file=name)
+    return members
+
+
+def _unpack(zip_path: Path, into: Path) -> None:
+    name = str(zip_path)
+    try:
+        with zipfile.ZipFile(zip_path) as zf:
+            for info in _safe_members(zf, name):
+                if info.is_dir():
+                    continue
+                target = into / info.filename
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, open(target, "wb") as dst:
+                    copied = 0
+                    while chunk := src.read(1 << 20):
+                        copied += len(chunk)
+                        if copied > MAX_ZIP_MEMBER:
+                            raise InputError(
+                                f"entry '{info.filename}' is larger than it says", file=name
+                            )
+                        dst.write(chunk)
+    except (zipfile.BadZipFile, EOFError, zlib_error()) as exc:
+        raise InputError(f"is not a readable zip file ({exc})", file=name) from None
+
+
+def zlib_error() -> type[Exception]:
+    import zlib
+
+    return zlib.error
+
+
+def _article_files(folder: Path) -> list[Path]:
+    if (folder / "article.md").is_file():
+        return [folder / "article.md"]
+    found = sorted(
+        p / "article.md"
+        for p in folder.iterdir()
+        if p.is_dir() and not p.is_symlink() and (p / "article.md").is_file()
+    )
+    return found
+
+
+def import_path(store: Store, path: str | Path, *, author: str = "") -> list[Article]:
+    """Import a Markdown file, a bundle folder, a folder of bundles, or a bundle zip."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("does not exist", file=str(path))
+    if path.is_dir():
+        files = _article_files(path)
+        if not files:
+            raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
+        return [import_markdown(store, f, author=author) for f in files]
+    if zipfile.is_zipfile(path):
+        with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
+            _unpack(path, Path(tmp))
+            files = _article_files(Path(tmp))
+            if not files:
+                raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
+            return [import_markdown(store, f, author=author) for f in files]
+    return [import_markdown(store, path, author=author)]

@@ -1,0 +1,104 @@
+"""Machine-readable metadata: Open Graph tags and schema.org NewsArticle JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.publish.page import PageModel
+
+
+def open_graph(page: PageModel) -> list[tuple[str, str]]:
+    tags = [("og:type", "article"), ("og:title", page.title)]
+    if page.description:
+        tags.append(("og:description", page.description))
+    if page.url:
+        tags.append(("og:url", page.url))
+    if page.publication:
+        tags.append(("og:site_name", page.publication))
+    tags.append(
+        (
+            "og:locale",
+            page.language.replace("-Hant", "_TW").replace("-", "_")
+            if page.language.startswith("zh")
+            else page.language.replace("-", "_"),
+        )
+    )
+    if page.images:
+        lead = page.images[0]
+        tags += [
+            ("og:image", lead["url"]),
+            ("og:image:width", str(lead["width"])),
+            ("og:image:height", str(lead["height"])),
+        ]
+        if lead["alt"]:
+            tags.append(("og:image:alt", lead["alt"]))
+    if page.published:
+        tags.append(("article:published_time", page.published))
+    if page.modified:
+        tags.append(("article:modified_time", page.modified))
+    if page.section:
+        tags.append(("article:section", page.section))
+    tags += [("article:tag", tag) for tag in page.tags]
+    return tags
+
+
+def json_ld(page: PageModel) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+    }
+    if page.description:
+        data["description"] = page.description
+    if page.published:
+        data["datePublished"] = page.published
+    if page.modified:
+        data["dateModified"] = page.modified
+    if page.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in page.authors]
+    if page.images:
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "url": img["url"],
+                "width": img["width"],
+                "height": img["height"],
+                "caption": img["caption"],
+                "creditText": img["credit"],
+            }
+            for img in page.images
+        ]
+    if page.publication:
+        publisher: dict[str, Any] = {"@type": "Organization", "name": page.publication}
+        if page.base_url:
+            publisher["url"] = page.base_url
+        data["publisher"] = publisher
+    data["inLanguage"] = page.language
+    if page.section:
+        data["articleSection"] = page.section
+    if page.tags:
+        data["keywords"] = page.tags
+    if page.url:
+        data["url"] = page.url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page.url}
+    if page.sources:
+        citations = []
+        for s in page.sources:
+            item: dict[str, Any] = {"@type": "CreativeWork", "name": s["title"] or s["url"]}
+            if s["url"]:
+                item["url"] = s["url"]
+            if s["date"]:
+                item["datePublished"] = s["date"]
+            if s["outlet"]:
+                item["publisher"] = {"@type": "Organization", "name": s["outlet"]}
+            citations.append(item)
+        data["citation"] = citations
+    return data
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: no '</script>', no '<!--', whatever the fields hold."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
