@@ -16,6 +16,9 @@ debs=(python3 python3-venv python3-pip
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
       libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libx11-xcb1
       fonts-noto-cjk xvfb xauth)
+# The test suite also checks exported pages with real consumers: the Nu HTML Checker (Java)
+# and a headless browser.
+[ "$mode" = test ] && debs+=(default-jre-headless chromium)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -54,8 +54,8 @@ def json_ld(page: PageModel) -> dict[str, Any]:
         data["description"] = page.description
     if page.published:
         data["datePublished"] = page.published
-    if page.modified:
-        data["dateModified"] = page.modified
+    if page.modified or page.published:
+        data["dateModified"] = page.modified or page.published
     if page.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in page.authors]
     if page.images:

@@ -17,7 +17,7 @@ from app.publish.body import BodyContext, render_body
 from app.publish.images import Rendition, renditions
 from app.publish.labels import Labels, labels_for
 from app.publish.metadata import json_ld, open_graph, script_json
-from app.publish.sanitize import is_safe_url
+from app.publish.sanitize import web_url
 from app.store.store import Store
 
 # How a page addresses an image rendition: (figure key, rendition) -> URL.
@@ -107,16 +107,33 @@ def _link(store: Store, link: RelatedLink, desk: DeskSettings, where: str) -> di
             "date": link.date or target.published[:10],
             "external": False,
         }
-    if not is_safe_url(link.url):
+    url = web_url(link.url)
+    if url is None:
         raise InputError(f"'{link.url}' is not an http(s) URL", field=where)
     return {
-        "url": link.url,
+        "url": url,
         "title": link.title or link.url,
         "excerpt": link.excerpt,
         "author": link.author,
         "date": link.date,
         "external": True,
     }
+
+
+def _modified(updated: str, published: str) -> str:
+    """The update time worth showing: only after publication, in the dateline's time zone."""
+    from datetime import datetime
+
+    try:
+        changed = datetime.fromisoformat(updated.replace("Z", "+00:00"))
+        first = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return updated
+    if first.tzinfo is None or changed.tzinfo is None:
+        return updated
+    if changed <= first:
+        return ""
+    return changed.astimezone(first.tzinfo).isoformat(timespec="seconds")
 
 
 def _absolute(url: str, page_url: str) -> str:
@@ -216,9 +233,12 @@ def render_page(
     body_html = render_body(article.body, ctx)
     if further and "further-reading" not in body_html:
         body_html += "\n" + further_html(further_links_html())
+    sources = []
     for n, s in enumerate(article.sources, start=1):
-        if s.url and not is_safe_url(s.url):
+        source_url = web_url(s.url) if s.url else ""
+        if source_url is None:
             raise InputError(f"'{s.url}' is not an http(s) URL", field=f"sources[{n}].url")
+        sources.append({**s.__dict__, "url": source_url})
     picks = [
         _link(store, p, desk, f"editors_picks[{n}]")
         for n, p in enumerate(desk.editors_picks, start=1)
@@ -237,13 +257,15 @@ def render_page(
         section=article.section,
         tags=list(article.tags),
         published=article.published,
-        modified=article.updated,
+        modified=_modified(article.updated, article.published)
+        if article.published
+        else article.updated,
         url=url,
         base_url=desk.base_url,
         publication=desk.publication_name,
         stylesheet=stylesheet,
         images=images,
-        sources=[s.__dict__ for s in article.sources],
+        sources=sources,
         link_lists=link_lists,
     )
     model.open_graph = open_graph(model)

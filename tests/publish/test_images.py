@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from app.core.errors import InputError
+from app.publish import images as web_images
+from app.publish.bundle import export_articles
+from app.store import Store
+from app.store.images import clean_image
+from app.store.importing import import_markdown
+from tests.conftest import FIXTURES
+
+PUMP = FIXTURES / "typhoon-drill" / "images" / "pump-station.jpg"
+
+
+def assert_no_metadata(data: bytes, name: str) -> None:
+    with Image.open(io.BytesIO(data)) as img:
+        assert not img.getexif(), name
+        assert not {"exif", "xmp", "icc_profile", "comment"} & set(img.info), name
+        assert not [m for m, _ in getattr(img, "applist", []) if m != "APP0"], name
+    assert b"Exif\x00\x00" not in data and b"GPS" not in data, name
+
+
+def test_the_sample_really_carries_gps() -> None:
+    with Image.open(PUMP) as img:
+        assert 0x8825 in img.getexif()  # GPSInfo: the test below proves it is removed
+
+
+def test_no_exported_image_carries_exif_or_gps(store: Store, tmp_path: Path) -> None:
+    for name in ("typhoon-drill", "library-night"):
+        import_markdown(store, FIXTURES / name / "article.md")
+    out = tmp_path / "out"
+    export_articles(store, [a.id for a in store.list_articles()], out)
+    media = [p for p in out.rglob("*") if p.suffix in (".jpg", ".png")]
+    assert len(media) >= 10
+    for path in media:
+        assert_no_metadata(path.read_bytes(), str(path))
+    # The store itself never keeps the GPS position either.
+    for row in store.db.query("SELECT data FROM images"):
+        assert_no_metadata(row["data"], "stored image")
+
+
+def _jpeg_with_orientation(width: int, height: int, orientation: int) -> bytes:
+    img = Image.new("RGB", (width, height), "red")
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    img.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_orientation_is_applied() -> None:
+    cleaned = clean_image(_jpeg_with_orientation(200, 100, 6), name="rotated.jpg")
+    with Image.open(io.BytesIO(cleaned)) as img:
+        assert img.size == (100, 200)
+    assert_no_metadata(cleaned, "rotated")
+
+
+def test_cleaning_is_idempotent() -> None:
+    for path in (
+        PUMP,
+        FIXTURES / "typhoon-drill" / "images" / "sandbags.png",
+        FIXTURES / "library-night" / "images" / "reading-room.jpg",
+    ):
+        once = clean_image(path.read_bytes(), name=path.name)
+        assert clean_image(once, name=path.name) == once, path.name
+
+
+def test_widths_are_never_upscaled() -> None:
+    assert web_images.target_widths(2400) == [480, 960, 1600]
+    assert web_images.target_widths(1000) == [480, 960, 1000]
+    assert web_images.target_widths(300) == [300]
+
+
+def test_renditions_are_cached_in_the_store(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+    sha = article.figures[0].image
+    first = web_images.renditions(store, sha, name="pump")
+    assert [r.width for r in first] == [480, 960, 1600]
+    calls = []
+    monkeypatch.setattr(web_images, "_encode", lambda *a: calls.append(a))
+    again = web_images.renditions(store, sha, name="pump")
+    assert calls == []
+    assert [r.data for r in again] == [r.data for r in first]
+
+
+def _png_header_claiming(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+
+
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        (b"\xff\xd8\xff\xe0 not really a jpeg", "is not a readable image"),
+        (PUMP.read_bytes()[:20000], "is not a readable image"),
+        (_png_header_claiming(60000, 60000), "decompression bomb"),
+        (b"GIF89a" + b"\x00" * 10, "is not a readable image"),
+    ],
+)
+def test_broken_images_name_the_figure(
+    samples: Path, store: Store, payload: bytes, words: str
+) -> None:
+    (samples / "typhoon-drill" / "images" / "sandbags.png").write_bytes(payload)
+    with pytest.raises(InputError) as info:
+        import_markdown(store, samples / "typhoon-drill" / "article.md")
+    assert info.value.field == "figures[2].image"
+    assert words in str(info.value)
+    assert store.count_articles() == 0
