@@ -59,8 +59,9 @@ def vocabulary(rng: random.Random, size: int = 30_000) -> tuple[list[str], list[
     return words, cumulative
 
 
-def paragraph(rng: random.Random, clauses: list[str], sentences: int,
-              vocab: tuple[list[str], list[float]]) -> str:
+def paragraph(
+    rng: random.Random, clauses: list[str], sentences: int, vocab: tuple[list[str], list[float]]
+) -> str:
     words, weights = vocab
     out = []
     for _ in range(sentences):
@@ -74,25 +75,52 @@ def paragraph(rng: random.Random, clauses: list[str], sentences: int,
     return "".join(out)
 
 
-def make_article(rng: random.Random, clauses: list[str], n: int, image: str,
-                 vocab: tuple[list[str], list[float]]) -> Article:
-    paragraphs = [paragraph(rng, clauses, rng.randint(3, 5), vocab) for _ in range(rng.randint(5, 10))]
+def make_article(
+    rng: random.Random, clauses: list[str], n: int, image: str, vocab: tuple[list[str], list[float]]
+) -> Article:
+    paragraphs = [
+        paragraph(rng, clauses, rng.randint(3, 5), vocab) for _ in range(rng.randint(5, 10))
+    ]
     body = "\n\n".join(paragraphs[:2] + ["![[photo]]"] + paragraphs[2:]) + "\n"
     title = "".join(rng.choice(WORDS) for _ in range(rng.randint(5, 9)))
     day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return Article(
-        id="", slug=f"bench-{n:06d}", title=title, dek=paragraph(rng, clauses, 1, vocab)[:60],
+        id="",
+        slug=f"bench-{n:06d}",
+        title=title,
+        dek=paragraph(rng, clauses, 1, vocab)[:60],
         byline=[rng.choice(["林 雨晴", "陳 志明", "王 怡君", "Alex Chen"])],
         section=rng.choice(["地方", "政治", "國際", "財經", "生活", "社會"]),
-        tags=rng.sample(WORDS, 3), status=rng.choice(["draft", "in_review", "approved",
-                                                       "published"]),
-        body=body, published=f"{day}T10:00:00+08:00",
-        figures=[Figure(key="photo", image=image, caption=paragraph(rng, clauses, 1, vocab)[:40],
-                        credit="中央社", alt="新聞照片")],
-        sources=[Source(date=day, outlet=rng.choice(["中央社", "Reuters", "公視"]),
-                        title=paragraph(rng, clauses, 1, vocab)[:30], url=f"https://example.org/{n}")],
-        related=[RelatedLink(url=f"https://example.org/r/{n}", title="相關報導",
-                             excerpt="摘要", author="記者", date=day)],
+        tags=rng.sample(WORDS, 3),
+        status=rng.choice(["draft", "in_review", "approved", "published"]),
+        body=body,
+        published=f"{day}T10:00:00+08:00",
+        figures=[
+            Figure(
+                key="photo",
+                image=image,
+                caption=paragraph(rng, clauses, 1, vocab)[:40],
+                credit="中央社",
+                alt="新聞照片",
+            )
+        ],
+        sources=[
+            Source(
+                date=day,
+                outlet=rng.choice(["中央社", "Reuters", "公視"]),
+                title=paragraph(rng, clauses, 1, vocab)[:30],
+                url=f"https://example.org/{n}",
+            )
+        ],
+        related=[
+            RelatedLink(
+                url=f"https://example.org/r/{n}",
+                title="相關報導",
+                excerpt="摘要",
+                author="記者",
+                date=day,
+            )
+        ],
     )
 
 
