@@ -29,3 +29,10 @@ def log_dir() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path(APP_NAME, appauthor=False)
+
+
+def recovery_dir() -> Path:
+    """Where unsaved text goes when the store cannot take it (full disk, store gone)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "recovered"

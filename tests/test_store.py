@@ -37,6 +37,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
         assert [m["name"] for m in store.db.query("SELECT name FROM _sqlite_migrations")] == [
             "0001_initial",
             "0002_renditions",
+            "0003_list_sort_indexes",
         ]
 
 

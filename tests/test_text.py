@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from app.core.text import count_text, fts_query, index_text, make_snippet, query_terms
+from app.core.text import count_body, count_text, fts_query, index_text, make_snippet, query_terms
 
 
 def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
@@ -33,3 +33,11 @@ def test_snippet_marks_the_first_match() -> None:
     assert match is not None
     assert snippet[match[0] : match[1]] == "抽水站"
     assert snippet.startswith("…") and snippet.endswith("…")
+
+
+def test_body_counts_ignore_markup() -> None:
+    body = (
+        "第一段 with words。\n\n![[pump-station]]\n\n::: further-reading\n"
+        "- [延伸閱讀](https://example.org/a-b-c)\n:::\n\n註[^1]\n\n[^1]: 說明\n"
+    )
+    assert count_body(body) == (10, 2)

@@ -76,6 +76,23 @@ def count_text(text: str) -> tuple[int, int]:
     return cjk, len(_WORD.findall(other))
 
 
+_MARKUP = [
+    (re.compile(r"^!\[\[[^\]]*\]\]\s*$", re.M), " "),  # figure lines
+    (re.compile(r"^:::.*$", re.M), " "),  # block fences
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: keep the text
+    (re.compile(r"<[^>\n]+>"), " "),  # inline HTML tags
+    (re.compile(r"^\[\^[^\]]+\]:", re.M), " "),  # footnote definitions
+    (re.compile(r"\[\^[^\]]+\]"), " "),  # footnote references
+]
+
+
+def count_body(markdown: str) -> tuple[int, int]:
+    """``count_text`` of a Markdown body, without its markup (figure keys, URLs, fences)."""
+    for pattern, replacement in _MARKUP:
+        markdown = pattern.sub(replacement, markdown)
+    return count_text(markdown)
+
+
 def make_snippet(
     text: str, terms: list[str], width: int = 64
 ) -> tuple[str, tuple[int, int] | None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.model import Article
-from app.core.text import count_text
+from app.core.text import count_body
 from app.publish.images import Rendition
 from app.publish.page import RenderedPage
 
@@ -25,7 +25,7 @@ def article_json(
     media: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     """``media`` maps figure key to {"master": path, "renditions": [(path, Rendition)]}."""
-    cjk, words = count_text(article.body)
+    cjk, words = count_body(article.body)
     doc: dict[str, Any] = {
         "uri": f"urn:uuid:{article.id}",
         "standard": {

@@ -149,6 +149,7 @@ def render_page(
     image_url: ImageUrl = bundle_image_url,
     stylesheet: str = "style.css",
     desk: DeskSettings | None = None,
+    display_width: int = 960,
 ) -> RenderedPage:
     """The full HTML page of ``article``. Raises InputError (with field and line) on bad input."""
     desk = desk or store.desk()
@@ -164,7 +165,7 @@ def render_page(
         if key not in made:
             made[key] = renditions(store, figure.image, name=f"figure '{key}'")
         sizes = made[key]
-        main = next((r for r in sizes if r.width >= 960), sizes[-1])
+        main = next((r for r in sizes if r.width >= display_width), sizes[-1])
         images.append(
             {
                 "url": _absolute(image_url(key, sizes[-1]), url),

@@ -128,6 +128,14 @@ def m0002_renditions(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations(name="0003_list_sort_indexes")
+def m0003_list_sort_indexes(db: Database) -> None:
+    """The article list sorts by any column; each sort reads one index, never the table."""
+    db.execute("CREATE INDEX articles_by_title ON articles (title, seq)")
+    db.execute("CREATE INDEX articles_by_byline ON articles (byline, seq)")
+    db.execute("PRAGMA user_version = 3")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

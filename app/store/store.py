@@ -213,6 +213,14 @@ class Store:
             revision=row["revision"],
         )
 
+    SORTS = {
+        "updated": "updated_at",
+        "title": "title",
+        "status": "status",
+        "section": "section",
+        "byline": "byline",
+    }
+
     def list_articles(
         self,
         *,
@@ -220,12 +228,18 @@ class Store:
         section: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        sort: str = "updated",
+        descending: bool | None = None,
     ) -> list[ArticleSummary]:
-        """Articles, newest first; filtered by status and section; one page when limited."""
+        """Articles, newest first by default; filtered by status and section; one page."""
+        if sort not in self.SORTS:
+            raise InputError(f"cannot sort by '{sort}' ({', '.join(self.SORTS)})", field="sort")
         where, params = self._filters(status, section)
+        desc = (sort == "updated") if descending is None else descending
+        direction = "DESC" if desc else "ASC"
         sql = (
             "SELECT id, slug, title, status, section, byline, updated_at, published_at "
-            f"FROM articles {where} ORDER BY updated_at DESC, seq DESC"
+            f"FROM articles {where} ORDER BY {self.SORTS[sort]} {direction}, seq {direction}"
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

@@ -1,4 +1,8 @@
-"""The article list as a Qt model that reads the store page by page (``fetchMore``)."""
+"""The article list as a Qt model that reads the store a page at a time (``fetchMore``).
+
+Two modes: browsing (filtered by status and section, sortable by any column) and searching
+(the store's ranked full-text results, with a snippet column).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.store.search import SearchHit
 from app.store.store import ArticleSummary, Store
 
 PAGE = 200
@@ -13,17 +18,19 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Title, status, section, byline, updated: newest first, never every row at once."""
-
-    COLUMNS = ("title", "status", "section", "byline", "updated")
+    COLUMNS = ("title", "status", "section", "byline", "updated", "snippet")
+    SORT_KEYS = ("title", "status", "section", "byline", "updated")
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._rows: list[ArticleSummary] = []
+        self._rows: list[ArticleSummary | SearchHit] = []
         self._total = 0
-        self._status: str | None = None
-        self._section: str | None = None
+        self.status: str | None = None
+        self.section: str | None = None
+        self.query = ""
+        self.sort_key = "updated"
+        self.descending = True
         self.reload()
 
     def headers(self) -> list[str]:
@@ -33,19 +40,60 @@ class ArticleListModel(QAbstractTableModel):
             self.tr("Section"),
             self.tr("Byline"),
             self.tr("Updated"),
+            self.tr("Match"),
         ]
 
+    def status_label(self, status: str) -> str:
+        return {
+            "draft": self.tr("Draft"),
+            "in_review": self.tr("In review"),
+            "approved": self.tr("Approved"),
+            "published": self.tr("Published"),
+            "spiked": self.tr("Spiked"),
+        }.get(status, status)
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.query.strip())
+
     def set_filter(self, *, status: str | None, section: str | None) -> None:
-        self._status, self._section = status or None, section or None
+        self.status, self.section = status or None, section or None
         self.reload()
+
+    def set_query(self, query: str) -> None:
+        self.query = query
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= len(self.SORT_KEYS) or self.searching:
+            return
+        self.sort_key = self.SORT_KEYS[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def _page(self, offset: int) -> list[ArticleSummary]:
+        return self._store.list_articles(
+            status=self.status,
+            section=self.section,
+            limit=PAGE,
+            offset=offset,
+            sort=self.sort_key,
+            descending=self.descending,
+        )
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._store.count_articles(status=self._status, section=self._section)
-        self._rows = self._store.list_articles(
-            status=self._status, section=self._section, limit=PAGE, offset=0
-        )
+        if self.searching:
+            hits = self._store.search(self.query, limit=PAGE)
+            self._rows = [h for h in hits if self._passes(h)]
+            self._total = len(self._rows)
+        else:
+            self._total = self._store.count_articles(status=self.status, section=self.section)
+            self._rows = self._page(0)
         self.endResetModel()
+
+    def _passes(self, hit: SearchHit) -> bool:
+        return self.status is None or hit.status == self.status
 
     def article_id(self, row: int) -> str:
         return self._rows[row].id
@@ -63,12 +111,10 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self.searching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
-        more = self._store.list_articles(
-            status=self._status, section=self._section, limit=PAGE, offset=len(self._rows)
-        )
+        more = self._page(len(self._rows))
         if not more:
             self._total = len(self._rows)
             return
@@ -77,24 +123,28 @@ class ArticleListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, SearchHit):
+            return row.snippet
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == "status":
+            return self.status_label(row.status)
         if column == "byline":
-            return ", ".join(row.byline)
+            return "、".join(getattr(row, "byline", []))
+        if column == "section":
+            return getattr(row, "section", "")
         if column == "updated":
             return row.updated[:16].replace("T", " ")
+        if column == "snippet":
+            return row.snippet if isinstance(row, SearchHit) else ""
         return getattr(row, column)
 
     def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]

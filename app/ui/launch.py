@@ -1,12 +1,14 @@
-"""Start the application: QApplication, logging, the exception hook, the window."""
+"""Start the application: QApplication, settings, translations, logging, the exception hook."""
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import sys
 import traceback
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -21,50 +23,109 @@ def _setup_logging() -> Path | None:
         return None
     handler = logging.FileHandler(folder / "galley.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     return folder / "galley.log"
 
 
-def _install_excepthook() -> None:
-    """An exception in a slot is logged and shown; it never takes the application down."""
+def install_excepthook(window_ref: dict[str, Any]) -> None:
+    """An exception in a slot is logged and shown; the open text is saved first."""
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        window = window_ref.get("window")
+        if window is not None:
+            window.emergency_save()
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "Galley", f"{kind.__name__}: {value}")
+            QMessageBox.critical(
+                window,
+                "Galley",
+                QApplication.translate(
+                    "launch",
+                    "Something went wrong; your text was saved and the details are in "
+                    "the log.\n\n{error}",
+                ).format(error=f"{kind.__name__}: {value}"),
+            )
 
     sys.excepthook = hook
 
 
-def launch(store_path: Path, *, open_ref: str | None = None, screenshot: str | None = None) -> int:
-    from PySide6.QtCore import QTimer
+def apply_color_scheme(app: Any) -> None:
+    """Follow the system's light or dark mode (Fusion draws both well everywhere)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    if app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
+        return
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.AlternateBase, "#26272b"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#2b2c30"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#8ab4f8"),
+        (QPalette.ColorRole.HighlightedText, "#202124"),
+        (QPalette.ColorRole.ToolTipBase, "#2b2c30"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+    ):
+        palette.setColor(role, QColor(color))
+    app.setPalette(palette)
+
+
+def launch(
+    store_path: Path,
+    *,
+    open_ref: str | None = None,
+    screenshot: str | None = None,
+    language: str | None = None,
+) -> int:
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.store import Store
+    from app.ui.i18n import install_translators
     from app.ui.main_window import MainWindow
 
     _setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
-    _install_excepthook()
+    settings = QSettings()
+    install_translators(app, language or str(settings.value("language", "system")))
+    apply_color_scheme(app)
+    window_ref: dict[str, Any] = {}
+    install_excepthook(window_ref)
     store = Store.open(store_path)
-    window = MainWindow(store)
+    author = str(settings.value("user/name", "") or getpass.getuser())
+    window = MainWindow(store, settings, author=author)
+    window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)
     window.show()
     if screenshot:
+        shots = {"done": False}
 
         def grab() -> None:
+            if shots["done"]:
+                return
+            shots["done"] = True
+            app.processEvents()
             window.grab().save(screenshot, "PNG")
+            window.close()
             app.quit()
 
-        QTimer.singleShot(300, grab)
+        window.editor.preview.shown_html.connect(lambda _html: QTimer.singleShot(200, grab))
+        QTimer.singleShot(5000 if window.session else 500, grab)
     code = app.exec()
     store.close()
+    window_ref.clear()
     return code
 
 
@@ -72,4 +133,4 @@ def main() -> int:
     """Entry point of the ``galley-gui`` launcher."""
     from app.cli import main as cli_main
 
-    return cli_main(sys.argv[1:] if len(sys.argv) > 1 else [])
+    return cli_main(sys.argv[1:])

@@ -1,0 +1,83 @@
+"""An editing session on one article: the working copy, autosave and conflict resolution.
+
+Qt-free so that the rules (what counts as a change, what a conflict does, that no text is ever
+dropped) are tested without a display; the window only decides *when* to call ``save``.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import dataclass
+
+from app.core.errors import ConflictError
+from app.core.model import Article
+from app.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    saved: bool  # False: nothing had changed
+    revision: int | None
+
+
+class EditSession:
+    """The article being edited. ``article`` is the working copy; the store is the truth."""
+
+    def __init__(self, store: Store, article_id: str, *, author: str = "") -> None:
+        self.store = store
+        self.author = author
+        self.article = store.get_article(article_id)
+        self._saved = copy.deepcopy(self.article)
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id
+
+    @property
+    def dirty(self) -> bool:
+        return self.article.content() != self._saved.content()
+
+    def save(self) -> SaveOutcome:
+        """Save the working copy if it changed. Raises ConflictError if the store moved on."""
+        if not self.dirty:
+            return SaveOutcome(saved=False, revision=self.article.revision)
+        stored = self.store.save_article(copy.deepcopy(self.article), author=self.author)
+        self._mark_saved(stored)
+        return SaveOutcome(saved=True, revision=stored.revision)
+
+    def keep_mine(self, conflict: ConflictError) -> SaveOutcome:
+        """Resolve a conflict by storing the working copy on top of theirs (theirs stays in
+        the history as the revision before)."""
+        stored = self.store.save_article(
+            copy.deepcopy(self.article), base_revision=conflict.current_revision, author=self.author
+        )
+        self._mark_saved(stored)
+        return SaveOutcome(saved=True, revision=stored.revision)
+
+    def take_theirs(self, conflict: ConflictError) -> SaveOutcome:
+        """Resolve a conflict by continuing from theirs. Mine is not thrown away: it is stored
+        as a revision first, then theirs becomes the head again on top of it."""
+        theirs = self.store.get_article(self.article.id)
+        mine = self.store.save_article(
+            copy.deepcopy(self.article), base_revision=conflict.current_revision, author=self.author
+        )
+        theirs.revision = mine.revision
+        head = self.store.save_article(theirs, author=self.author)
+        self.article = self.store.get_article(self.article.id)
+        self._saved = copy.deepcopy(self.article)
+        log.info(
+            "conflict on %s: kept theirs as revision %s, mine is revision %s",
+            self.article.id,
+            head.revision,
+            mine.revision,
+        )
+        return SaveOutcome(saved=True, revision=self.article.revision)
+
+    def _mark_saved(self, stored: Article) -> None:
+        self.article.revision = stored.revision
+        self.article.updated = stored.updated
+        self.article.slug = stored.slug
+        self._saved = copy.deepcopy(self.article)

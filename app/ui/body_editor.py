@@ -1,0 +1,233 @@
+"""The body editor: a plain-text Markdown editor with highlighting and find/replace.
+
+``QPlainTextEdit`` scales to long articles; highlighting is per block (never the whole
+document per keystroke). Qt counts text positions in UTF-16 units and Python in code points,
+so every offset handed to Qt goes through ``utf16``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+
+def utf16(text: str, index: int) -> int:
+    """Code-point index -> UTF-16 index (characters outside the BMP take two units)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def _fmt(
+    color: str, *, bold: bool = False, italic: bool = False, background: str | None = None
+) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if background:
+        fmt.setBackground(QColor(background))
+    return fmt
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Headings, emphasis, links, ``![[KEY]]`` figures and ``:::`` block fences."""
+
+    RULES = [
+        (re.compile(r"^#{1,6}\s.*$"), "heading"),
+        (re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), "strong"),
+        (re.compile(r"(?<![*\w])\*[^*\n]+\*(?!\*)|(?<![_\w])_[^_\n]+_(?!_)"), "emphasis"),
+        (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "link"),
+        (re.compile(r"^!\[\[[^\]]*\]\]\s*$"), "figure"),
+        (re.compile(r"^:::.*$"), "fence"),
+    ]
+
+    def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
+        super().__init__(document)
+        accent = "#ff8a80" if dark else "#a4161a"
+        self.formats = {
+            "heading": _fmt(accent, bold=True),
+            "strong": _fmt("#e0e0e0" if dark else "#1d1d1f", bold=True),
+            "emphasis": _fmt("#e0e0e0" if dark else "#1d1d1f", italic=True),
+            "link": _fmt("#82b1ff" if dark else "#1a5fb4"),
+            "figure": _fmt(
+                "#b9f6ca" if dark else "#1b5e20",
+                bold=True,
+                background="#1b3320" if dark else "#e8f5e9",
+            ),
+            "fence": _fmt("#ffd180" if dark else "#8a4b00", bold=True),
+        }
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        for pattern, name in self.RULES:
+            for m in pattern.finditer(text):
+                start = utf16(text, m.start())
+                self.setFormat(start, utf16(text, m.end()) - start, self.formats[name])
+
+
+class BodyEdit(QPlainTextEdit):
+    """The Markdown body: soft-wrapped, with a Traditional Chinese-first font."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        font = QFont()
+        font.setFamilies(
+            ["Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans", "sans-serif"]
+        )
+        font.setPointSize(12)
+        self.setFont(font)
+        self.setPlaceholderText(
+            self.tr(
+                "Write the article here. ![[key]] places a figure; "
+                "::: further-reading … ::: adds further reading."
+            )
+        )
+        dark = self.palette().base().color().lightness() < 128
+        self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        # Empty input-method events (no commit, no preedit) upset the scroll range.
+        if (
+            not event.commitString()
+            and not event.preeditString()
+            and not event.attributes()
+            and event.replacementLength() == 0
+        ):
+            event.accept()
+            return
+        super().inputMethodEvent(event)
+
+    def insert_at_cursor(self, text: str) -> None:
+        """Insert ``text`` as its own line at the cursor (used for ``![[KEY]]``)."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.positionInBlock() > 0:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText("\n")
+        cursor.insertText(text + "\n")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+
+class FindBar(QWidget):
+    """Find and replace in the body; Replace all is one undo step."""
+
+    closed = Signal()
+
+    def __init__(self, editor: BodyEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Find"))
+        self.replace_edit = QLineEdit()
+        self.replace_edit.setPlaceholderText(self.tr("Replace with"))
+        self.case = QCheckBox(self.tr("Match case"))
+        buttons = [
+            (self.tr("Previous"), lambda: self.find(backward=True)),
+            (self.tr("Next"), self.find),
+            (self.tr("Replace"), self.replace),
+            (self.tr("Replace all"), self.replace_all),
+            (self.tr("Close"), self.close_bar),
+        ]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.find_edit, 2)
+        layout.addWidget(self.replace_edit, 2)
+        layout.addWidget(self.case)
+        for label, slot in buttons:
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        self.find_edit.returnPressed.connect(self.find)
+        self.replace_edit.returnPressed.connect(self.replace)
+        self.hide()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Cancel) or event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    def open_bar(self, *, replace: bool = False) -> None:
+        self.show()
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_edit.setText(selected)
+        (self.replace_edit if replace else self.find_edit).setFocus()
+        self.find_edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.setFocus()
+        self.closed.emit()
+
+    def _flags(self, backward: bool = False) -> QTextDocument.FindFlag:
+        flags = QTextDocument.FindFlag(0)
+        if self.case.isChecked():
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        return flags
+
+    def find(self, backward: bool = False) -> bool:
+        needle = self.find_edit.text()
+        if not needle:
+            return False
+        if self.editor.find(needle, self._flags(backward)):
+            return True
+        cursor = self.editor.textCursor()  # wrap around
+        cursor.movePosition(
+            QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+        )
+        self.editor.setTextCursor(cursor)
+        return self.editor.find(needle, self._flags(backward))
+
+    def _selection_matches(self) -> bool:
+        selected = self.editor.textCursor().selectedText()
+        needle = self.find_edit.text()
+        if self.case.isChecked():
+            return selected == needle
+        return selected.lower() == needle.lower()
+
+    def replace(self) -> None:
+        if self.find_edit.text() and self._selection_matches():
+            self.editor.textCursor().insertText(self.replace_edit.text())
+        self.find()
+
+    def replace_all(self) -> int:
+        needle, replacement = self.find_edit.text(), self.replace_edit.text()
+        if not needle:
+            return 0
+        document = self.editor.document()
+        cursor = QTextCursor(document)
+        count = 0
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        while True:
+            cursor = document.find(needle, cursor, self._flags())
+            if cursor.isNull():
+                break
+            cursor.insertText(replacement)
+            count += 1
+        edit.endEditBlock()
+        return count

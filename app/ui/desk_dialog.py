@@ -1,0 +1,73 @@
+"""Desk settings: the publication's name and base URL, default language, editor's picks."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.frontmatter import is_web_url
+from app.core.model import DeskSettings
+from app.store.store import Store
+from app.ui.metadata_pane import LANGUAGES
+from app.ui.related_pane import RelatedPane
+
+
+class DeskDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Desk settings"))
+        self.store = store
+        self.settings: DeskSettings = copy.deepcopy(store.desk())
+        self.name = QLineEdit(self.settings.publication_name)
+        self.base_url = QLineEdit(self.settings.base_url)
+        self.base_url.setPlaceholderText("https://news.example.org/")
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(f"{label} ({code})", code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(self.settings.default_language))
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Publication &name"), self.name)
+        form.addRow(self.tr("&Base URL"), self.base_url)
+        form.addRow(self.tr("Default &language"), self.language)
+        self.picks = RelatedPane(store, with_kinds=False)
+        self.picks.load(self.settings.editors_picks)
+        picks_box = QGroupBox(self.tr("Editor's picks (shown on every article page)"))
+        QVBoxLayout(picks_box).addWidget(self.picks)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(picks_box, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+
+    def accept(self) -> None:
+        url = self.base_url.text().strip()
+        if url and not is_web_url(url):
+            QMessageBox.warning(
+                self,
+                self.tr("Desk settings"),
+                self.tr("The base URL must start with http:// or https://"),
+            )
+            return
+        self.settings.publication_name = self.name.text().strip()
+        self.settings.base_url = url
+        self.settings.default_language = self.language.currentData()
+        self.store.save_desk(self.settings)
+        super().accept()

@@ -1,0 +1,268 @@
+"""Figures (captions pane): thumbnails, caption, credit and alt text, order, insert at cursor."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import GalleyError
+from app.core.model import Article, Figure
+from app.store.images import clean_image
+from app.store.store import Store
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+
+
+class FiguresPane(QWidget):
+    changed = Signal()
+    structural_edit = Signal(str, object)
+    insert_requested = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.article: Article | None = None
+        self._loading = False
+        self._thumbs: dict[str, QIcon] = {}
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(96, 72))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.model().rowsMoved.connect(self._reordered)
+        self.key = QLineEdit()
+        self.key.setReadOnly(True)
+        self.caption = QLineEdit()
+        self.credit = QLineEdit()
+        self.credit.setPlaceholderText(self.tr("Who took or supplied the photo"))
+        self.alt = QLineEdit()
+        self.alt.setPlaceholderText(self.tr("What the image shows, for readers who cannot see it"))
+        form = QFormLayout()
+        form.addRow(self.tr("Key"), self.key)
+        form.addRow(self.tr("&Caption"), self.caption)
+        form.addRow(self.tr("C&redit"), self.credit)
+        form.addRow(self.tr("&Alt text"), self.alt)
+        buttons = QHBoxLayout()
+        for label, slot in (
+            (self.tr("&Add image…"), self.choose_files),
+            (self.tr("&Remove"), self.remove),
+            (self.tr("Move &up"), lambda: self.move(-1)),
+            (self.tr("Move &down"), lambda: self.move(1)),
+            (self.tr("&Insert at cursor"), self.insert_at_cursor),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._show_current)
+        for field in (self.caption, self.credit, self.alt):
+            field.textEdited.connect(self._edit_current)
+        self.setAcceptDrops(True)
+
+    # -- loading and showing ------------------------------------------------------------------
+    def load(self, article: Article) -> None:
+        self.article = article
+        self._rebuild()
+
+    def _thumb(self, sha: str) -> QIcon:
+        if sha not in self._thumbs:
+            pixmap = QPixmap()
+            try:
+                data, _ = self.store.get_image(sha)
+                pixmap.loadFromData(data)
+            except GalleyError:
+                pass
+            self._thumbs[sha] = QIcon(
+                pixmap.scaled(
+                    192,
+                    144,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        return self._thumbs[sha]
+
+    def problems(self, figure: Figure) -> list[str]:
+        missing = []
+        if not figure.caption:
+            missing.append(self.tr("no caption"))
+        if not figure.credit:
+            missing.append(self.tr("no credit"))
+        if not figure.alt:
+            missing.append(self.tr("no alt text"))
+        return missing
+
+    def _label(self, figure: Figure) -> str:
+        problems = self.problems(figure)
+        text = f"{figure.key}\n{figure.caption or '—'}"
+        return text + (f"\n⚠ {', '.join(problems)}" if problems else "")
+
+    def _rebuild(self) -> None:
+        self._loading = True
+        row = self.list.currentRow()
+        self.list.clear()
+        for figure in self.article.figures if self.article else []:
+            item = QListWidgetItem(self._thumb(figure.image), self._label(figure))
+            item.setData(Qt.ItemDataRole.UserRole, figure.key)
+            if self.problems(figure):
+                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setToolTip(", ".join(self.problems(figure)))
+            self.list.addItem(item)
+        self._loading = False
+        if self.list.count():
+            self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+        else:
+            self._show_current(-1)
+
+    def _current(self) -> Figure | None:
+        row = self.list.currentRow()
+        if self.article is None or not 0 <= row < len(self.article.figures):
+            return None
+        return self.article.figures[row]
+
+    def _show_current(self, _row: int) -> None:
+        figure = self._current()
+        for field, value in (
+            (self.key, figure.key if figure else ""),
+            (self.caption, figure.caption if figure else ""),
+            (self.credit, figure.credit if figure else ""),
+            (self.alt, figure.alt if figure else ""),
+        ):
+            field.setText(value)
+            field.setEnabled(figure is not None)
+        self._flag_fields(figure)
+
+    def _flag_fields(self, figure: Figure | None) -> None:
+        for field, value in (
+            (self.credit, figure.credit if figure else "x"),
+            (self.alt, figure.alt if figure else "x"),
+        ):
+            field.setStyleSheet("" if value else "QLineEdit { background: #fff3cd; }")
+
+    def _edit_current(self) -> None:
+        figure = self._current()
+        if figure is None:
+            return
+        figure.caption = self.caption.text()
+        figure.credit = self.credit.text()
+        figure.alt = self.alt.text()
+        item = self.list.currentItem()
+        item.setText(self._label(figure))
+        self._flag_fields(figure)
+        self.changed.emit()
+
+    # -- structural edits ---------------------------------------------------------------------
+    def _structural(self, description: str, change) -> None:  # noqa: ANN001
+        before = copy.deepcopy(self.article.figures)
+        change()
+        self._rebuild()
+        self.structural_edit.emit(description, before)
+        self.changed.emit()
+
+    def _free_key(self, stem: str) -> str:
+        base = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_").lower()[:40] or "figure"
+        keys = {f.key for f in self.article.figures}
+        key, n = base, 1
+        while key in keys:
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+    def add_files(self, paths: list[Path]) -> list[str]:
+        """Add image files as figures; returns the new keys. Bad files are reported."""
+        if self.article is None:
+            return []
+        added: list[Figure] = []
+        for path in paths:
+            try:
+                data = clean_image(path.read_bytes(), name=str(path))
+                sha = self.store.put_image(data, name=str(path))
+            except (GalleyError, OSError) as exc:
+                QMessageBox.warning(self, self.tr("Cannot add image"), str(exc))
+                continue
+            figure = Figure(key=self._free_key(path.stem), image=sha)
+            self.article.figures.append(figure)
+            added.append(figure)
+        if added:
+            for figure in added:
+                self.article.figures.remove(figure)
+            self._structural(self.tr("Add figure"), lambda: self.article.figures.extend(added))
+            self.list.setCurrentRow(len(self.article.figures) - 1)
+        return [f.key for f in added]
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add images"), "", self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)")
+        )
+        self.add_files([Path(n) for n in names])
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if self.article is not None and 0 <= row < len(self.article.figures):
+            self._structural(self.tr("Remove figure"), lambda: self.article.figures.pop(row))
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if self.article is None or row < 0 or not 0 <= target < len(self.article.figures):
+            return
+
+        def swap() -> None:
+            f = self.article.figures
+            f[row], f[target] = f[target], f[row]
+
+        self._structural(self.tr("Move figure"), swap)
+        self.list.setCurrentRow(target)
+
+    def _reordered(self, *_args: object) -> None:
+        if self._loading or self.article is None:
+            return
+        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        by_key = {f.key: f for f in self.article.figures}
+        self._structural(
+            self.tr("Reorder figures"),
+            lambda: self.article.figures.__setitem__(slice(None), [by_key[k] for k in order]),
+        )
+
+    def insert_at_cursor(self) -> None:
+        figure = self._current()
+        if figure is not None:
+            self.insert_requested.emit(f"![[{figure.key}]]")
+
+    # -- drag and drop of image files ---------------------------------------------------------
+    def _dropped_files(self, event) -> list[Path]:  # noqa: ANN001
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [
+            Path(u.toLocalFile())
+            for u in urls
+            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
+        ]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        files = self._dropped_files(event)
+        if files:
+            self.add_files(files)
+            event.acceptProposedAction()

@@ -1,0 +1,35 @@
+"""Translations: Galley's own (resources/translations) and Qt's standard dialogs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: Any, language: str = "system") -> str:
+    """Install translators for ``language`` ('system', 'zh_TW' or 'en'); returns the one used."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from app.resources import resource_path
+
+    locale = QLocale.system() if language in ("", "system") else QLocale(language)
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    locale = QLocale(
+        QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript, QLocale.Territory.Taiwan
+    )
+    translators = []
+    ours = QTranslator(app)
+    if ours.load(locale, "galley", "_", str(resource_path("translations"))):
+        translators.append(ours)
+    else:
+        log.warning("no Traditional Chinese translation found in %s", resource_path("translations"))
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    app.setProperty("galley_translators", translators)
+    return "zh_TW"

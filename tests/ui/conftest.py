@@ -1,0 +1,41 @@
+"""Window fixtures: a fresh store with both samples, settings in a temp INI file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.store import Store
+from app.store.importing import import_markdown
+from tests.conftest import LIBRARY, TYPHOON
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def articles(store: Store) -> dict[str, str]:
+    return {"zh": import_markdown(store, TYPHOON).id, "en": import_markdown(store, LIBRARY).id}
+
+
+@pytest.fixture
+def window(qtbot, store: Store, settings: QSettings, articles: dict[str, str], monkeypatch):  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    for name in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: shown.append(_n))
+    win = MainWindow(store, settings, author="測試編輯")
+    win.dialogs_shown = shown
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.isVisible():
+        win.close()

@@ -1,0 +1,278 @@
+"""The window as a journalist uses it: typing, Chinese input, panes, autosave, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.store import Store
+from app.store.session import EditSession
+from tests.conftest import FIXTURES
+
+
+def body_of(store: Store, article_id: str) -> str:
+    return store.get_article(article_id).body
+
+
+def test_typing_reaches_the_store_after_the_debounce(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    body = window.editor.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, " Late edition.")
+    assert "Late edition." not in body_of(store, articles["en"])  # not on every keystroke
+    qtbot.waitUntil(lambda: "Late edition." in body_of(store, articles["en"]), timeout=4000)
+    assert window.saved_label.text().startswith("Saved")
+    assert "Chinese characters" in window.counts_label.text()
+
+
+def test_chinese_input_method_commit_reaches_the_store(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    body = window.editor.body
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    preedit = QInputMethodEvent("ㄊㄞˊ", [])
+    QApplication.sendEvent(body, preedit)
+    commit = QInputMethodEvent()
+    commit.setCommitString("颱風假明天照常上班。")
+    QApplication.sendEvent(body, commit)
+    assert body.toPlainText().endswith("颱風假明天照常上班。")
+    qtbot.waitUntil(
+        lambda: body_of(store, articles["zh"]).endswith("颱風假明天照常上班。"), timeout=4000
+    )
+
+
+def test_figure_edits_add_remove_undo_and_insert(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    pane = window.editor.figures
+    pane.list.setCurrentRow(1)
+    qtbot.keyClicks(pane.credit, " / AP")
+    qtbot.waitUntil(
+        lambda: store.get_article(articles["zh"]).figures[1].credit == "讀者提供 / AP", timeout=4000
+    )
+    [key] = pane.add_files([FIXTURES / "library-night" / "images" / "reading-room.jpg"])
+    assert key == "reading-room"
+    assert "no credit" in pane.list.item(2).text()  # missing credit and alt are flagged
+    window.save_now()
+    assert [f.key for f in store.get_article(articles["zh"]).figures] == [
+        "pump-station",
+        "sandbags",
+        "reading-room",
+    ]
+    pane.list.setCurrentRow(0)
+    pane.move(1)
+    window.save_now()
+    assert [f.key for f in store.get_article(articles["zh"]).figures][:2] == [
+        "sandbags",
+        "pump-station",
+    ]
+    pane.list.setCurrentRow(2)
+    pane.remove()
+    window.save_now()
+    assert len(store.get_article(articles["zh"]).figures) == 2
+    window.editor.undo_stack.undo()  # structural edits can be undone
+    window.save_now()
+    assert [f.key for f in store.get_article(articles["zh"]).figures][2] == "reading-room"
+    pane.list.setCurrentRow(2)
+    window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
+    pane.insert_at_cursor()
+    assert window.editor.body.toPlainText().rstrip().endswith("![[reading-room]]")
+
+
+def test_source_edits_paste_flags_and_reorder(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    pane = window.editor.sources
+    assert pane.add_lines("2022/05/24 Reuters China and Russia hold first military exercise") == 1
+    window.save_now()
+    stored = store.get_article(articles["en"]).sources
+    assert (stored[1].date, stored[1].outlet, stored[1].title) == (
+        "2022-05-24",
+        "Reuters",
+        "China and Russia hold first military exercise",
+    )
+    model = pane.model
+    model.setData(model.index(1, 3), "not a url")
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole) == "Not an http(s) URL"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
+    model.setData(model.index(1, 3), "https://example.org/reuters")
+    pane.sort_by_date()
+    window.save_now()
+    assert [s.date for s in store.get_article(articles["en"]).sources] == [
+        "2022-05-24",
+        "2024-10-28",
+    ]
+    pane.table.setCurrentIndex(model.index(0, 0))
+    pane.remove()
+    window.save_now()
+    assert len(store.get_article(articles["en"]).sources) == 1
+    window.editor.undo_stack.undo()
+    window.save_now()
+    assert len(store.get_article(articles["en"]).sources) == 2
+
+
+def test_related_from_search_external_and_drag_reorder(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    pane = window.editor.related
+    pane.query.setText("midnight")
+    pane.run_search()
+    assert pane.results.count() == 1
+    pane.results.setCurrentRow(0)
+    pane.add_result("further-reading")
+    pane.ext_title.setText("Typhoon explainer")
+    pane.ext_url.setText("https://example.org/explainer")
+    pane.ext_date.setText("2024/09/01")
+    pane.add_external()
+    window.save_now()
+    related = store.get_article(articles["zh"]).related
+    assert [(r.kind, r.article_id, r.title) for r in related[2:]] == [
+        ("further-reading", articles["en"], ""),
+        ("related", None, "Typhoon explainer"),
+    ]
+    assert related[3].date == "2024-09-01"
+    # Drag the last link to the top (what InternalMove does on a drop).
+    moved = pane.list.model().moveRow(QModelIndex(), 3, QModelIndex(), 0)
+    assert moved
+    window.save_now()
+    assert store.get_article(articles["zh"]).related[0].title == "Typhoon explainer"
+
+
+def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monkeypatch) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    with Store.open(store.path) as other_window_store:
+        theirs = EditSession(other_window_store, articles["en"])
+        theirs.article.body += "\nTheir paragraph.\n"
+        theirs.save()
+    choices = []
+    monkeypatch.setattr(window, "ask_conflict", lambda: choices.append(1) or "theirs")
+    body = window.editor.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, "My paragraph.")
+    qtbot.waitUntil(lambda: bool(choices), timeout=4000)
+    current = store.get_article(articles["en"])
+    assert "Their paragraph." in current.body and "My paragraph." not in current.body
+    assert "Their paragraph." in window.editor.body.toPlainText()  # the window shows theirs
+    history = [
+        store.revision_article(articles["en"], r.number).body
+        for r in store.revisions(articles["en"])
+    ]
+    assert any("My paragraph." in b for b in history)  # mine is kept in the history
+    monkeypatch.setattr(window, "ask_conflict", lambda: "mine")
+    with Store.open(store.path) as other_window_store:
+        theirs = EditSession(other_window_store, articles["en"])
+        theirs.article.title = "Their new title"
+        theirs.save()
+    qtbot.keyClicks(body, " Mine again.")
+    qtbot.waitUntil(lambda: "Mine again." in body_of(store, articles["en"]), timeout=4000)
+
+
+def test_closing_with_pending_edits_saves_them(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    qtbot.keyClicks(window.editor.body, "Closing words. ")
+    assert "Closing words." not in body_of(store, articles["en"])
+    window.close()
+    assert "Closing words." in body_of(store, articles["en"])
+
+
+def test_metadata_edits_and_slug_suggestion(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    pane = window.editor.metadata
+    pane.title.setText("Night owls fill the library")
+    pane.title.textEdited.emit(pane.title.text())
+    pane.suggest_slug()
+    pane.status.setCurrentIndex(pane.status.findData("in_review"))
+    window.save_now()
+    stored = store.get_article(articles["en"])
+    assert (stored.title, stored.slug, stored.status) == (
+        "Night owls fill the library",
+        "night-owls-fill-the-library",
+        "in_review",
+    )
+
+
+def test_switching_articles_saves_the_one_left(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    qtbot.keyClicks(window.editor.body, "Switch. ")
+    window.open_article(articles["zh"])
+    assert "Switch." in body_of(store, articles["en"])
+
+
+def test_find_and_replace_all_is_one_undo_step(qtbot, window, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    bar = window.editor.find_bar
+    bar.open_bar(replace=True)
+    bar.find_edit.setText("抽水站")
+    bar.replace_edit.setText("抽水機站")
+    assert bar.replace_all() == 2
+    text = window.editor.body.toPlainText()
+    assert "抽水站" not in text and text.count("抽水機站") == 2
+    window.editor.body.undo()
+    assert window.editor.body.toPlainText().count("抽水站") == 2
+
+
+def test_search_box_and_lazy_list(qtbot, window, store) -> None:  # noqa: ANN001
+    for n in range(450):
+        store.new_article(f"Story {n}")
+    window.list_model.reload()
+    assert window.list_model.rowCount() == 200  # one page, not 452 rows
+    assert window.list_model.canFetchMore(QModelIndex())
+    qtbot.keyClicks(window.search, "midnight")
+    qtbot.waitUntil(
+        lambda: window.list_model.searching and window.list_model.rowCount() == 1, timeout=3000
+    )
+    assert "midnight" in window.list_model.data(window.list_model.index(0, 5))
+    window.search.clear()
+    qtbot.waitUntil(lambda: not window.list_model.searching, timeout=3000)
+    window.status_filter.setCurrentIndex(window.status_filter.findData("draft"))
+    window.section_filter.setCurrentIndex(window.section_filter.findData("地方"))
+    assert window.list_model.rowCount() == 1
+
+
+def test_preview_uses_the_publishing_renderer(qtbot, window, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    with qtbot.waitSignal(window.editor.preview.shown_html, timeout=5000) as blocker:
+        window.editor.body.insertPlainText("預覽測試段落。\n\n")
+    assert "預覽測試段落" in blocker.args[0]
+    assert "(圖/高雄市政府)" in blocker.args[0]
+
+
+def test_exception_hook_saves_and_logs(qtbot, window, store, articles, caplog) -> None:  # noqa: ANN001
+    from app.ui.launch import install_excepthook
+
+    window.open_article(articles["en"])
+    qtbot.keyClicks(window.editor.body, "Before the crash. ")
+    install_excepthook({"window": window})
+    import sys
+
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    sys.excepthook = sys.__excepthook__
+    assert "Before the crash." in body_of(store, articles["en"])
+    assert "boom in a slot" in caplog.text
+
+
+def test_screenshot_command(store_path: Path, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    from app.cli import main
+    from tests.conftest import TYPHOON
+
+    assert main(["--store", str(store_path), "import", str(TYPHOON)]) == 0
+    shot = tmp_path / "shot.png"
+    assert (
+        main(
+            [
+                "--store",
+                str(store_path),
+                "gui",
+                "--open",
+                "kaohsiung-typhoon-drill",
+                "--screenshot",
+                str(shot),
+            ]
+        )
+        == 0
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
