@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the window")
     p.add_argument("--open", metavar="ID", help="article to open")
     p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    p.add_argument(
+        "--language",
+        choices=["system", "zh_TW", "en"],
+        help="language of the window (default: the setting, else the system's)",
+    )
     return parser
 
 
@@ -182,6 +187,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             store_path(args.store),
             open_ref=getattr(args, "open", None),
             screenshot=getattr(args, "screenshot", None),
+            language=getattr(args, "language", None),
         )
     from app.store import Store
 

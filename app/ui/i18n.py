@@ -17,9 +17,8 @@ def install_translators(app: Any, language: str = "system") -> str:
     locale = QLocale.system() if language in ("", "system") else QLocale(language)
     if locale.language() != QLocale.Language.Chinese:
         return "en"
-    locale = QLocale(
-        QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript, QLocale.Territory.Taiwan
-    )
+    # Any Chinese locale gets Traditional Chinese (Taiwan): zh_TW, zh_Hant_TW, zh_Hant_HK…
+    locale = QLocale("zh_TW")
     translators = []
     ours = QTranslator(app)
     if ours.load(locale, "galley", "_", str(resource_path("translations"))):

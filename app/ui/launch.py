@@ -108,6 +108,8 @@ def launch(
     window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)
+    if screenshot:
+        window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
     window.show()
     if screenshot:
         shots = {"done": False}

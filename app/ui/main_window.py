@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_side)
         self.splitter.addWidget(self.editor)
-        self.splitter.setSizes([420, 860])
+        self.splitter.setSizes([470, 810])
         self.setCentralWidget(self.splitter)
         self.saved_label = QLabel()
         self.counts_label = QLabel()
@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().hide()
         self.list_view.setWordWrap(False)
         self.list_view.horizontalHeader().setStretchLastSection(True)
-        self.list_view.setColumnWidth(0, 260)
+        self.list_view.setColumnWidth(0, 230)
+        for column, width in ((1, 70), (2, 60), (3, 80), (4, 125)):
+            self.list_view.setColumnWidth(column, width)
         self.list_view.setColumnHidden(5, True)
         self.list_view.selectionModel().currentRowChanged.connect(self._row_changed)
         filters = QHBoxLayout()
@@ -157,6 +159,20 @@ class MainWindow(QMainWindow):
                 lambda _c=False, n=n: self.editor.show_pane(n),
                 f"Ctrl+{n + 1}",
             )
+        languages = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("language", "system"))
+        for code, label in (
+            ("system", self.tr("Follow the system")),
+            ("zh_TW", "繁體中文"),
+            ("en", "English"),
+        ):
+            action = self._action(
+                languages, label, lambda _c=False, code=code: self.set_language(code)
+            )
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Galley"), self.about)
 
@@ -359,6 +375,12 @@ class MainWindow(QMainWindow):
     def _find(self, replace: bool) -> None:
         self.editor.show_pane(0)
         self.editor.find_bar.open_bar(replace=replace)
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        self.statusBar().showMessage(
+            self.tr("The new language is used from the next start of Galley."), 8000
+        )
 
     def about(self) -> None:
         from app.config import log_dir

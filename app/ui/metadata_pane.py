@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -55,14 +57,19 @@ class MetadataPane(QWidget):
         slug_row = QHBoxLayout()
         slug_row.addWidget(self.slug)
         slug_row.addWidget(self.suggest)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        slug_label = QLabel(self.tr("Sl&ug"))
+        slug_label.setBuddy(self.slug)
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&Dek"), self.dek)
         form.addRow(self.tr("&Byline"), self.byline)
         form.addRow(self.tr("S&ection"), self.section)
         form.addRow(self.tr("Ta&gs"), self.tags)
         form.addRow(self.tr("&Language"), self.language)
-        form.addRow(self.tr("Sl&ug"), slug_row)
+        form.addRow(slug_label, slug_row)
         form.addRow(self.tr("Stat&us"), self.status)
         for widget in (self.title, self.byline, self.tags, self.slug):
             widget.textEdited.connect(self._store)

@@ -166,9 +166,9 @@ class PreviewPane(QWidget):
         self.error = message
         from html import escape
 
+        label = self.tr("Cannot preview:")
         self.browser.setHtml(
-            f"<p style='color:#b00020'><b>{escape(self.tr('Cannot preview:'))}</b> "
-            f"{escape(message)}</p>"
+            f"<p style='color:#b00020'><b>{escape(label)}</b> {escape(message)}</p>"
         )
         self.shown_html.emit("")
 

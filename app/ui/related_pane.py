@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,8 @@ class RelatedPane(QWidget):
         # Current links, drag to reorder.
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.model().rowsMoved.connect(self._reordered)
         remove = QPushButton(self.tr("&Remove"))
         remove.clicked.connect(self.remove)
@@ -64,6 +66,7 @@ class RelatedPane(QWidget):
         self.query.setPlaceholderText(self.tr("Search the store for an article…"))
         self.results = QListWidget()
         self.results.setMaximumHeight(140)
+        self.results.setWordWrap(True)
         add_related = QPushButton(self.tr("Add as related") if with_kinds else self.tr("Add"))
         add_related.clicked.connect(lambda: self.add_result("related"))
         add_further = QPushButton(self.tr("Add as further reading"))
@@ -128,12 +131,16 @@ class RelatedPane(QWidget):
         prefix = f"[{kind}] " if self.with_kinds else ""
         return f"{prefix}{title}\n{where}"
 
+    def _two_lines(self) -> QSize:
+        return QSize(0, self.fontMetrics().lineSpacing() * 2 + 10)
+
     def _rebuild(self) -> None:
         self._loading = True
         self.list.clear()
         for n, link in enumerate(self.links or []):
             item = QListWidgetItem(self._describe(link))
             item.setData(Qt.ItemDataRole.UserRole, n)
+            item.setSizeHint(self._two_lines())
             self.list.addItem(item)
         self._loading = False
 
@@ -147,6 +154,7 @@ class RelatedPane(QWidget):
                 continue
             item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            item.setSizeHint(self._two_lines())
             self.results.addItem(item)
 
     def _structural(self, description: str, change) -> None:  # noqa: ANN001

@@ -1,0 +1,925 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="77" />
+        <source>&amp;Body</source>
+        <translation>內文(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="78" />
+        <source>&amp;Metadata</source>
+        <translation>資料(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="79" />
+        <source>&amp;Figures</source>
+        <translation>圖片(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="80" />
+        <source>&amp;Sources</source>
+        <translation>來源(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="81" />
+        <source>&amp;Related</source>
+        <translation>相關(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="38" />
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="39" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="40" />
+        <source>Section</source>
+        <translation>版別</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="41" />
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="42" />
+        <source>Updated</source>
+        <translation>更新時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="43" />
+        <source>Match</source>
+        <translation>符合內容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="48" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="49" />
+        <source>In review</source>
+        <translation>審稿中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="50" />
+        <source>Approved</source>
+        <translation>已核可</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="51" />
+        <source>Published</source>
+        <translation>已發布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_list_model.py" line="52" />
+        <source>Spiked</source>
+        <translation>已撤稿</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEdit</name>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="101" />
+        <source>Write the article here. ![[key]] places a figure; ::: further-reading … ::: adds further reading.</source>
+        <translation>在此撰寫內文。![[代號]] 放入圖片;::: further-reading … ::: 加入延伸閱讀。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="29" />
+        <location filename="../../app/ui/desk_dialog.py" line="65" />
+        <source>Desk settings</source>
+        <translation>編輯台設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="42" />
+        <source>Publication &amp;name</source>
+        <translation>媒體名稱(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="43" />
+        <source>&amp;Base URL</source>
+        <translation>網址前綴(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="44" />
+        <source>Default &amp;language</source>
+        <translation>預設語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="47" />
+        <source>Editor's picks (shown on every article page)</source>
+        <translation>編輯推薦(顯示於每篇文章頁面)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_dialog.py" line="66" />
+        <source>The base URL must start with http:// or https://</source>
+        <translation>網址前綴必須以 http:// 或 https:// 開頭</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPane</name>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="52" />
+        <source>Who took or supplied the photo</source>
+        <translation>攝影者或圖片提供者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="54" />
+        <source>What the image shows, for readers who cannot see it</source>
+        <translation>圖片內容描述,供無法看見圖片的讀者使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="56" />
+        <source>Key</source>
+        <translation>代號</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="57" />
+        <source>&amp;Caption</source>
+        <translation>圖說(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="58" />
+        <source>C&amp;redit</source>
+        <translation>圖片來源(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="59" />
+        <source>&amp;Alt text</source>
+        <translation>替代文字(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="62" />
+        <source>&amp;Add image…</source>
+        <translation>加入圖片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="63" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="64" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="65" />
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="66" />
+        <source>&amp;Insert at cursor</source>
+        <translation>插入至游標處(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="107" />
+        <source>no caption</source>
+        <translation>缺圖說</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="109" />
+        <source>no credit</source>
+        <translation>缺圖片來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="111" />
+        <source>no alt text</source>
+        <translation>缺替代文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="200" />
+        <source>Cannot add image</source>
+        <translation>無法加入圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="208" />
+        <source>Add figure</source>
+        <translation>加入圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="214" />
+        <source>Add images</source>
+        <translation>加入圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="214" />
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="221" />
+        <source>Remove figure</source>
+        <translation>移除圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="233" />
+        <source>Move figure</source>
+        <translation>移動圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="242" />
+        <source>Reorder figures</source>
+        <translation>重新排列圖片</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="141" />
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="143" />
+        <source>Replace with</source>
+        <translation>取代為</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="144" />
+        <source>Match case</source>
+        <translation>大小寫須相符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="146" />
+        <source>Previous</source>
+        <translation>上一個</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="147" />
+        <source>Next</source>
+        <translation>下一個</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="148" />
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="149" />
+        <source>Replace all</source>
+        <translation>全部取代</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="150" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="47" />
+        <source>Galley — {name}</source>
+        <translation>Galley — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
+        <source>Search articles (Chinese or English)…</source>
+        <translation>搜尋文章(中文或英文)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="79" />
+        <source>All statuses</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="119" />
+        <source>All sections</source>
+        <translation>所有版別</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="135" />
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136" />
+        <source>&amp;New article</source>
+        <translation>新增文章(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="137" />
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="138" />
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="140" />
+        <source>&amp;Save now</source>
+        <translation>立即儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="141" />
+        <source>&amp;Desk settings…</source>
+        <translation>編輯台設定(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="143" />
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="144" />
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145" />
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148" />
+        <source>&amp;Find…</source>
+        <translation>尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="149" />
+        <source>Find and &amp;replace…</source>
+        <translation>尋找及取代(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150" />
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>Toggle &amp;preview</source>
+        <translation>顯示/隱藏預覽(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="152" />
+        <source>Go to article &amp;list</source>
+        <translation>移至文章列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="153" />
+        <source>&amp;Search articles</source>
+        <translation>搜尋文章(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158" />
+        <source>Pane: {name}</source>
+        <translation>窗格:{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="162" />
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="165" />
+        <source>Follow the system</source>
+        <translation>跟隨系統設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="172" />
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="173" />
+        <source>&amp;About Galley</source>
+        <translation>關於 Galley(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186" />
+        <source>{n} matching articles</source>
+        <translation>找到 {n} 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <source>Edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242" />
+        <source>NOT SAVED</source>
+        <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="248" />
+        <source>Could not save</source>
+        <translation>無法儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="250" />
+        <source>Your text is safe in this window but is not in the store yet:
+
+{error}
+
+Galley keeps trying every few seconds.</source>
+        <translation>您的文字仍保留在此視窗中,但尚未寫入資料庫:
+
+{error}
+
+Galley 會每隔幾秒自動重試。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261" />
+        <source>Changed elsewhere</source>
+        <translation>已在他處修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="264" />
+        <source>This article was changed in another window or by another program since you opened it.</source>
+        <translation>您開啟這篇文章後,它已在另一個視窗或程式中被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="270" />
+        <source>Keep mine: your version becomes the current one; theirs stays in the history.
+Reload theirs: their version becomes current; yours stays in the history.</source>
+        <translation>保留我的版本:您的版本成為目前版本,對方的版本保留在歷史紀錄中。
+載入對方版本:對方的版本成為目前版本,您的版本保留在歷史紀錄中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="275" />
+        <source>Keep mine</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="276" />
+        <source>Reload theirs</source>
+        <translation>載入對方版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="298" />
+        <source>Saved {time}</source>
+        <translation>已於 {time} 儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="303" />
+        <source>{cjk} Chinese characters · {words} words</source>
+        <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="312" />
+        <source>Untitled article</source>
+        <translation>未命名文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="323" />
+        <source>Import articles</source>
+        <translation>匯入文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="325" />
+        <source>Articles and bundles (*.md *.zip);;All files (*)</source>
+        <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="332" />
+        <source>Cannot import</source>
+        <translation>無法匯入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="342" />
+        <source>Export to folder</source>
+        <translation>匯出至資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="348" />
+        <source>Cannot export</source>
+        <translation>無法匯出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="350" />
+        <source>Exported to {path}</source>
+        <translation>已匯出至 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="378" />
+        <source>The new language is used from the next start of Galley.</source>
+        <translation>新語言將於下次啟動 Galley 時套用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="385" />
+        <source>About Galley</source>
+        <translation>關於 Galley</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="387" />
+        <source>Galley {version}
+An offline editorial workstation for newsrooms.
+
+Store: {store}
+Logs: {logs}</source>
+        <translation>Galley {version}
+新聞編輯室的離線編採工作站。
+
+資料庫:{store}
+記錄檔:{logs}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="430" />
+        <source>Copy kept</source>
+        <translation>已保留副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="431" />
+        <source>A copy of the unsaved article was written to
+{path}</source>
+        <translation>未儲存文章的副本已寫入
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="438" />
+        <source>Not saved</source>
+        <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="440" />
+        <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
+        <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎?</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPane</name>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="42" />
+        <source>Names separated by commas</source>
+        <translation>以逗號或頓號分隔姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="46" />
+        <source>Tags separated by commas</source>
+        <translation>以逗號分隔標籤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="52" />
+        <source>Suggest</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="53" />
+        <source>Suggest a slug from the title</source>
+        <translation>依標題建議網址代稱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="66" />
+        <source>&amp;Title</source>
+        <translation>標題(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="67" />
+        <source>&amp;Dek</source>
+        <translation>導言(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="68" />
+        <source>&amp;Byline</source>
+        <translation>作者(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="69" />
+        <source>S&amp;ection</source>
+        <translation>版別(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="70" />
+        <source>Ta&amp;gs</source>
+        <translation>標籤(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="71" />
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="64" />
+        <source>Sl&amp;ug</source>
+        <translation>網址代稱(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="73" />
+        <source>Stat&amp;us</source>
+        <translation>狀態(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="84" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="85" />
+        <source>In review</source>
+        <translation>審稿中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="86" />
+        <source>Approved</source>
+        <translation>已核可</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="87" />
+        <source>Published</source>
+        <translation>已發布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="88" />
+        <source>Spiked</source>
+        <translation>已撤稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="145" />
+        <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
+        <translation>網址代稱只能使用 a-z、0-9 與單一連字號;此代稱不會被儲存</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../app/ui/preview.py" line="169" />
+        <source>Cannot preview:</source>
+        <translation>無法預覽:</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPane</name>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="53" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="56" />
+        <location filename="../../app/ui/related_pane.py" line="122" />
+        <source>Related</source>
+        <translation>相關報導</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="57" />
+        <location filename="../../app/ui/related_pane.py" line="122" />
+        <source>Further reading</source>
+        <translation>延伸閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="66" />
+        <source>Search the store for an article…</source>
+        <translation>在資料庫中搜尋文章…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="70" />
+        <source>Add as related</source>
+        <translation>加為相關報導</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="70" />
+        <source>Add</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="72" />
+        <source>Add as further reading</source>
+        <translation>加為延伸閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="76" />
+        <source>From the store</source>
+        <translation>資料庫中的文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="98" />
+        <source>Add &amp;link</source>
+        <translation>加入連結(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="100" />
+        <source>External link</source>
+        <translation>外部連結</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="102" />
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="103" />
+        <source>URL</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="104" />
+        <source>Excerpt</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="105" />
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="106" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="127" />
+        <source>(missing article {id})</source>
+        <translation>(找不到文章 {id})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="128" />
+        <source>in the store</source>
+        <translation>資料庫內</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="176" />
+        <source>Add related article</source>
+        <translation>加入相關文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="183" />
+        <source>The URL must start with http:// or https://</source>
+        <translation>網址必須以 http:// 或 https:// 開頭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="185" />
+        <source>An external link needs a title</source>
+        <translation>外部連結需要標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="190" />
+        <source>The date is not a date (use YYYY-MM-DD)</source>
+        <translation>日期格式不正確(請用 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="192" />
+        <source>Cannot add the link</source>
+        <translation>無法加入連結</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="202" />
+        <source>Add link</source>
+        <translation>加入連結</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="215" />
+        <source>Remove related link</source>
+        <translation>移除相關連結</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="222" />
+        <source>Change link kind</source>
+        <translation>變更連結類型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/related_pane.py" line="231" />
+        <source>Reorder related links</source>
+        <translation>重新排列相關連結</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="42" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="43" />
+        <source>Outlet</source>
+        <translation>媒體</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="44" />
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="45" />
+        <source>URL</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="46" />
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="72" />
+        <source>The date is in the future</source>
+        <translation>日期在未來</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="73" />
+        <source>Not a date (use YYYY-MM-DD)</source>
+        <translation>不是日期(請用 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="74" />
+        <source>The date is missing</source>
+        <translation>缺少日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="75" />
+        <source>The outlet is missing</source>
+        <translation>缺少媒體名稱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="76" />
+        <source>The title is missing</source>
+        <translation>缺少標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="77" />
+        <source>Not an http(s) URL</source>
+        <translation>不是 http(s) 網址</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPane</name>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="114" />
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="115" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="116" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="117" />
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="118" />
+        <source>Sort by date</source>
+        <translation>依日期排序</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="119" />
+        <source>&amp;Paste lines</source>
+        <translation>貼上多行(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="151" />
+        <source>Add source</source>
+        <translation>新增來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="158" />
+        <source>Paste sources</source>
+        <translation>貼上來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="167" />
+        <source>Remove source</source>
+        <translation>移除來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="179" />
+        <source>Move source</source>
+        <translation>移動來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sources_pane.py" line="184" />
+        <source>Sort sources</source>
+        <translation>排序來源</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <location filename="../../app/ui/launch.py" line="46" />
+        <source>Something went wrong; your text was saved and the details are in the log.
+
+{error}</source>
+        <translation>發生錯誤;您的文字已儲存,詳細資訊已寫入記錄檔。
+
+{error}</translation>
+    </message>
+</context>
+</TS>
