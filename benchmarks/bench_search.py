@@ -5,11 +5,10 @@ python benchmarks/bench_search.py [ARTICLES]
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import time
-
-import random
 
 from corpus import build_store, default_store, vocabulary
 

@@ -21,7 +21,7 @@ from app.store import Store  # noqa: E402
 from app.store.importing import import_markdown  # noqa: E402
 
 CACHE = Path(__file__).parent / "cache"
-WORDS = (
+WORDS = (  # noqa: SIM905 - a readable word list
     "政府 市長 立法院 行政院 總統 選舉 颱風 地震 防災 抽水 排水 交通 捷運 高鐵 機場 醫院 健保 疫苗 "
     "學校 教育 大學 學生 老師 經濟 股市 匯率 出口 產業 半導體 晶片 工廠 勞工 薪資 房價 租金 觀光 "
     "旅客 夜市 文化 音樂 電影 運動 棒球 籃球 國際 外交 美國 日本 中國 歐洲 貿易 關稅 能源 電力 "

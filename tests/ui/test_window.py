@@ -276,3 +276,76 @@ def test_screenshot_command(store_path: Path, tmp_path: Path, qapp) -> None:  # 
         == 0
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_dropping_image_files_adds_figures(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window.open_article(articles["en"])
+    pane = window.editor.figures
+    window.editor.show_pane(2)
+    mime = QMimeData()
+    image = FIXTURES / "typhoon-drill" / "images" / "sandbags.png"
+    mime.setUrls([QUrl.fromLocalFile(str(image)), QUrl.fromLocalFile("/etc/hostname")])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    pane.dropEvent(drop)
+    window.save_now()
+    assert [f.key for f in store.get_article(articles["en"]).figures] == [
+        "reading-room",
+        "sandbags",
+    ]
+
+
+def test_desk_settings_dialog_saves_to_the_store(qtbot, window, store) -> None:  # noqa: ANN001
+    from app.ui.desk_dialog import DeskDialog
+
+    dialog = DeskDialog(store, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("南方日報")
+    dialog.base_url.setText("https://news.example.org/")
+    dialog.picks.ext_title.setText("港區轉型十年")
+    dialog.picks.ext_url.setText("https://news.example.org/harbour")
+    dialog.picks.add_external()
+    dialog.accept()
+    desk = store.desk()
+    assert (desk.publication_name, desk.base_url) == ("南方日報", "https://news.example.org/")
+    assert [p.title for p in desk.editors_picks] == ["港區轉型十年"]
+    bad = DeskDialog(store, window)
+    qtbot.addWidget(bad)
+    bad.base_url.setText("news.example.org")
+    bad.accept()
+    assert store.desk().base_url == "https://news.example.org/"  # refused, unchanged
+
+
+def test_layout_and_last_article_are_restored(qtbot, store, settings, articles) -> None:  # noqa: ANN001
+    from app.ui.main_window import MainWindow
+
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_article(articles["en"])
+    first.resize(760, 700)  # the offscreen screen is 800 × 800; restore clamps to it
+    first.splitter.setSizes([250, 510])
+    expected = first.splitter.sizes()
+    assert expected != second_default_sizes(first)
+    first.close()
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.session is not None and second.session.article_id == articles["en"]
+    assert abs(second.splitter.sizes()[0] - expected[0]) <= 5
+    assert second.size().width() == 760
+    second.close()
+
+
+def second_default_sizes(window) -> list[int]:  # noqa: ANN001
+    """The splitter sizes a window with no saved layout would get, for comparison."""
+    total = sum(window.splitter.sizes())
+    return [round(total * 470 / 1280), total - round(total * 470 / 1280)]
