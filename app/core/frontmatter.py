@@ -6,18 +6,17 @@ error names the file, the field and the line.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
 from app.core.errors import InputError
 from app.core.model import DEFAULT_LANGUAGE, RELATED_KINDS, STATUSES
 from app.core.slugs import is_valid_slug
+from app.core.values import is_web_url, normalise_date
 
 MAX_FRONT_MATTER = 2 * 1024 * 1024
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -124,26 +123,6 @@ class _Reader:
         if raw and not is_web_url(raw):
             raise self.fail(f"'{raw}' is not an http(s) URL", name, node)
         return raw
-
-
-def is_web_url(value: str) -> bool:
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
-
-
-def normalise_date(raw: str, fail: Any) -> str:
-    """ISO 8601: a day stays a day; a time keeps its offset. Accepts 2022/05/24 too."""
-    text = raw.strip().replace("/", "-")
-    try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            return dt.date(*map(int, text.split("-"))).isoformat()
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        raise fail(f"'{raw}' is not a date (use YYYY-MM-DD or an ISO 8601 time)") from None
-    return value.isoformat()
 
 
 def split_front_matter(text: str, file: str) -> tuple[str, str, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.core.frontmatter import is_web_url, normalise_date
 from app.core.model import Source
+from app.core.values import is_web_url, normalise_date
 
 _LINE = re.compile(
     r"^\s*(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?P<outlet>\S+)\s+(?P<title>.+?)"

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.frontmatter import is_web_url
 from app.core.model import DeskSettings
+from app.core.values import is_web_url
 from app.store.store import Store
 from app.ui.metadata_pane import LANGUAGES
 from app.ui.related_pane import RelatedPane

@@ -60,6 +60,12 @@ class MainWindow(QMainWindow):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
+        self._list_refresh = QTimer(self)
+        self._list_refresh.setSingleShot(True)
+        self._list_refresh.setInterval(0)
+        self._list_refresh.timeout.connect(
+            lambda: self._refresh_list(self.session.article_id if self.session else None)
+        )
         self.editor.changed.connect(self._edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.tabs.currentChanged.connect(lambda _i: self.save_now())
@@ -238,7 +244,8 @@ class MainWindow(QMainWindow):
             return self._save_failed(str(exc))
         self._save_error = ""
         self._show_saved()
-        self._refresh_list(self.session.article_id)
+        # The list catches up in the next event-loop turn: typing never waits for a re-query.
+        self._list_refresh.start()
         return True
 
     def _save_failed(self, message: str) -> bool:

@@ -22,6 +22,7 @@ from app.core.model import Article
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 300
+FIRST_RENDER_MS = 150
 PREVIEW_CSS = """
 body { font-family: 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif; }
 h1 { font-size: 20pt; } .dek { color: #5f6368; font-size: 13pt; } .section { color: #a4161a; }
@@ -147,7 +148,9 @@ class PreviewPane(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
         if self._pending is not None:
-            self._timer.start(0)
+            # Let the window paint first: the worker's first render imports the publishing
+            # modules, which competes with the UI thread for the interpreter.
+            self._timer.start(FIRST_RENDER_MS)
 
     @Slot(int, str)
     def _show(self, generation: int, html: str) -> None:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import GalleyError
-from app.core.frontmatter import is_web_url, normalise_date
 from app.core.model import RelatedLink
+from app.core.values import is_web_url, normalise_date
 from app.store.store import Store
 
 

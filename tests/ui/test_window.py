@@ -190,6 +190,15 @@ def test_metadata_edits_and_slug_suggestion(qtbot, window, store, articles) -> N
         "night-owls-fill-the-library",
         "in_review",
     )
+    # The list catches up on the next event-loop turn, with the article still selected.
+    titles = window.list_model
+    qtbot.waitUntil(
+        lambda: (
+            titles.data(titles.index(window.list_view.currentIndex().row(), 0))
+            == "Night owls fill the library"
+        ),
+        timeout=2000,
+    )
 
 
 def test_switching_articles_saves_the_one_left(qtbot, window, store, articles) -> None:  # noqa: ANN001
