@@ -1,4 +1,4 @@
-"""Publishing speed: HTML render of the sample articles and a bundle export with cached images.
+"""Publishing speed: page render beside pandoc, single and batch exports with cached images.
 
 python benchmarks/bench_publish.py
 """
@@ -6,66 +6,101 @@ python benchmarks/bench_publish.py
 from __future__ import annotations
 
 import shutil
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import Result, emit, timed
+from corpus import default_store
 
-from app.publish.bundle import export_articles  # noqa: E402
-from app.publish.page import render_page  # noqa: E402
-from app.store import Store  # noqa: E402
-from app.store.importing import import_markdown  # noqa: E402
+from app.publish.bundle import export_articles
+from app.publish.page import render_page
+from app.store import Store
+from app.store.importing import import_markdown
 
 SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
-def timed(fn, runs: int = 30) -> tuple[float, float]:  # noqa: ANN001
-    samples = []
-    for _ in range(runs):
+def _pandoc(markdown: str) -> tuple[float, float] | None:
+    """pandoc converting the same Markdown, one process per run (how it is used)."""
+    if shutil.which("pandoc") is None:
+        return None
+    return timed(
+        lambda: subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "html"],
+            input=markdown.encode(),
+            capture_output=True,
+            check=True,
+        ),
+        runs=20,
+    )
+
+
+def _samples(folder: Path) -> list[Result]:
+    out = []
+    with Store.open(folder / "store.sqlite") as store:
+        zh = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md")
+        en = import_markdown(store, SAMPLES / "library-night" / "article.md")
+        long = store.get_article(zh.id)
+        long.id, long.slug = "", "long"
+        long.body = zh.body.replace("![[pump-station]]", "").replace("![[sandbags]]", "") * 30
+        long = store.create_article(long)
         start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+        export_articles(store, [zh.id], folder / "cold")
+        cold = (time.perf_counter() - start) * 1000
+        out.append(Result("export: zh sample, images not cached (once)", cold))
+        for label, article in (
+            ("preview: render zh sample page", zh),
+            ("preview: render en sample page", en),
+            ("preview: render zh page, body x30", long),
+        ):
+            stored = store.get_article(article.id)
+            median, p95 = timed(lambda a=stored: render_page(store, a))
+            note = f"{len(stored.body):,} chars of body"
+            pandoc = _pandoc(stored.body)
+            if pandoc is not None:
+                note += f"; pandoc {pandoc[0]:.1f} ms, ratio {median / pandoc[0]:.2f}"
+            out.append(Result(label, median, p95, note=note))
+        median, p95 = timed(lambda: export_articles(store, [zh.id], folder / "warm"))
+        out.append(Result("export: zh sample, images cached", median, p95))
+        median, p95 = timed(
+            lambda: export_articles(store, [zh.id], folder / "zip", as_zip=True), runs=10
+        )
+        out.append(Result("export: zh sample as zip, images cached", median, p95))
+    return out
 
 
-def main() -> None:
+def _batch(folder: Path, count: int = 1_000) -> list[Result]:
+    """1,000 articles of the 100,000-article store, after their renditions are cached."""
+    with Store.open(default_store(100_000)) as store:
+        ids = [a.id for a in store.list_articles(limit=count, offset=1_000)]
+        export_articles(store, ids, folder / "batch-warm")  # caches renditions once
+        shutil.rmtree(folder / "batch-warm")
+        start = time.perf_counter()
+        export_articles(store, ids, folder / "batch")
+        seconds = time.perf_counter() - start
+    return [
+        Result(
+            f"export: batch of {count:,} articles, images cached",
+            count / seconds,
+            unit="art/s",
+            note=f"{seconds * 1000 / count:.1f} ms an article",
+        )
+    ]
+
+
+def results(batch: bool = True) -> list[Result]:
     folder = Path(tempfile.mkdtemp(prefix="galley-bench-"))
     try:
-        with Store.open(folder / "store.sqlite") as store:
-            zh = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md")
-            en = import_markdown(store, SAMPLES / "library-night" / "article.md")
-            long = store.get_article(zh.id)
-            long.id, long.slug = "", "long"
-            long.body = zh.body.replace("![[pump-station]]", "").replace("![[sandbags]]", "") * 30
-            long = store.create_article(long)
-            print(f"{'what':<44}{'median ms':>10}{'p95 ms':>9}")
-            start = time.perf_counter()
-            export_articles(store, [zh.id], folder / "cold")
-            print(
-                f"{'export zh sample, images not cached (once)':<44}"
-                f"{(time.perf_counter() - start) * 1000:>10.1f}{'':>9}"
-            )
-            for label, article in (
-                ("render zh sample (3,000 B body)", zh),
-                ("render en sample", en),
-                ("render zh body x30", long),
-            ):
-                stored = store.get_article(article.id)
-                median, p95 = timed(lambda a=stored: render_page(store, a))
-                print(f"{label:<44}{median:>10.1f}{p95:>9.1f}")
-            median, p95 = timed(lambda: export_articles(store, [zh.id], folder / "warm"))
-            print(f"{'export zh sample, images cached':<44}{median:>10.1f}{p95:>9.1f}")
-            median, p95 = timed(
-                lambda: export_articles(store, [zh.id], folder / "zip", as_zip=True), runs=10
-            )
-            print(f"{'export zh sample as zip, images cached':<44}{median:>10.1f}{p95:>9.1f}")
+        out = _samples(folder)
+        if batch:
+            out += _batch(folder)
+        return out
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
+    emit(results(batch="--no-batch" not in sys.argv))

@@ -6,61 +6,47 @@ python benchmarks/bench_search.py [ARTICLES]
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
 
+from common import Result, emit, timed
 from corpus import build_store, default_store, vocabulary
 
+from app.core.text import fts_query
 from app.store import Store
 
 QUERIES = [
-    ("2-char Chinese, common", "政府"),
-    ("2-char Chinese, sample", "抽水"),
-    ("2-char Chinese, mid", "颱風"),
-    ("4-char Chinese", "抽水作業"),
-    ("English word", "Reuters"),
+    ("search: 2-char Chinese, in 99 %", "政府"),
+    ("search: 2-char Chinese, in 50 %", "抽水"),
+    ("search: 2-char Chinese, in 50 %", "颱風"),
+    ("search: 4-char Chinese", "抽水作業"),
+    ("search: English word", "Reuters"),
 ]
 
 
-def timed(fn, runs: int = 40) -> tuple[float, float]:  # noqa: ANN001
-    fn()  # warm the page cache
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
-
-
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+def results(count: int = 100_000) -> list[Result]:
     path = default_store(count)
     rare = vocabulary(random.Random(build_store.__kwdefaults__["seed"]))[0][20_000]
-    queries = [*QUERIES, ("2-char Chinese, rare", rare)]
+    queries = [*QUERIES, ("search: 2-char Chinese, rare", rare)]
+    out = []
     with Store.open(path) as store:
-        total = store.count_articles()
-        print(f"store: {path.name}, {total:,} articles, {path.stat().st_size / 1e6:,.0f} MB")
-        print(f"{'query':<28}{'text':<10}{'matches':>9}{'median ms':>11}{'p95 ms':>9}")
         for label, query in queries:
-            from app.core.text import fts_query
-
             matches = next(
                 store.db.query(
                     "SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?",
                     [fts_query(query)],
                 )
             )["n"]
-            median, p95 = timed(lambda q=query: store.search(q, limit=50))
-            print(f"{label:<28}{query:<10}{matches:>9,}{median:>11.1f}{p95:>9.1f}")
+            median, p95 = timed(lambda q=query: store.search(q, limit=50), runs=40)
+            out.append(Result(f"{label} {query}", median, p95, note=f"{matches:,} matches"))
         like = f"%{rare}%"
         median, p95 = timed(
             lambda: list(store.db.query("SELECT count(*) FROM articles WHERE body LIKE ?", [like])),
             runs=5,
         )
-        print(f"{'LIKE full scan (no index)':<28}{rare:<10}{'':>9}{median:>11.1f}{p95:>9.1f}")
+        out.append(Result(f"search: LIKE full scan {rare}", median, p95, note="no index, floor"))
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    emit(results(int(numbers[0]) if numbers else 100_000))

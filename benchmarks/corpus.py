@@ -36,7 +36,9 @@ SAMPLES = ROOT / "tests" / "fixtures"
 def _clauses() -> list[str]:
     text = (SAMPLES / "typhoon-drill" / "article.md").read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1]
-    return [c for c in re.split(r"[,。、「」!?\n]", body) if len(c) >= 6 and "[" not in c]
+    clauses = re.split(r"[,。、「」!?\n]", body)
+    # Markup lines (figures, ::: fences) are not prose: keep them out of generated paragraphs.
+    return [c for c in clauses if len(c) >= 6 and "[" not in c and ":" not in c]
 
 
 def vocabulary(rng: random.Random, size: int = 30_000) -> tuple[list[str], list[float]]:
