@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", help="export every article with this status")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write bundles into")
     p.add_argument("--zip", action="store_true", help="write SLUG.zip instead of a folder")
+    p.add_argument(
+        "--for",
+        dest="purpose",
+        choices=["web", "review"],
+        default="web",
+        help="review: also carry history, notes and status record (for another editor)",
+    )
+
+    from app.cli_review import add_parsers
+
+    add_parsers(sub)
 
     p = sub.add_parser("gui", help="open the window")
     p.add_argument("--open", metavar="ID", help="article to open")
@@ -78,7 +89,10 @@ def _print_json(data: Any) -> None:
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
     from app.publish.bundle import import_path
 
-    imported = [a for path in args.files for a in import_path(store, path)]
+    def report(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    imported = [a for path in args.files for a in import_path(store, path, report=report)]
     if args.json:
         _print_json(
             [
@@ -162,7 +176,15 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
         if batch:
             print(f"[{n}/{total}] {article.slug}", file=sys.stderr)
 
-    for path in export_articles(store, refs, Path(args.out), as_zip=args.zip, progress=progress):
+    written = export_articles(
+        store,
+        refs,
+        Path(args.out),
+        as_zip=args.zip,
+        progress=progress,
+        for_review=args.purpose == "review",
+    )
+    for path in written:
         print(path)
     return 0
 
@@ -194,7 +216,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     with Store.open(store_path(args.store)) as store:
         if store.notice:
             print(f"galley: {store.notice}", file=sys.stderr)
-        return COMMANDS[args.command](store, args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](store, args)
+        from app.cli_review import COMMANDS as REVIEW_COMMANDS
+
+        return REVIEW_COMMANDS[args.command](store, args, _print_json)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

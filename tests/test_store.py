@@ -31,6 +31,8 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
         "snapshots",
         "desk",
         "article_fts",
+        "status_changes",
+        "notes",
     } <= tables
     conn.close()
     with Store.open(store_path) as store:  # reopening applies nothing twice
@@ -38,6 +40,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0001_initial",
             "0002_renditions",
             "0003_list_sort_indexes",
+            "0004_review",
         ]
 
 

@@ -116,6 +116,10 @@ class DeskSettings:
     base_url: str = ""
     default_language: str = DEFAULT_LANGUAGE
     editors_picks: list[RelatedLink] = field(default_factory=list)
+    # House style for the pre-publication checks (see app.core.checks.HouseRules).
+    title_max: int = 30
+    punctuation: str = "as-written"
+    cjk_latin_space: str = "any"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -126,6 +130,14 @@ class DeskSettings:
         rest = {
             k: v
             for k, v in data.items()
-            if k in {"publication_name", "base_url", "default_language"}
+            if k
+            in {
+                "publication_name",
+                "base_url",
+                "default_language",
+                "title_max",
+                "punctuation",
+                "cjk_latin_space",
+            }
         }
         return cls(editors_picks=picks, **rest)

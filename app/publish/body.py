@@ -22,14 +22,10 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from app.core.body_syntax import BLOCK_CLOSE, BLOCK_KINDS, BLOCK_OPEN, CODE_FENCE, FIGURE_LINE
 from app.core.errors import InputError
 from app.publish.sanitize import clean_body_html
 
-FIGURE_LINE = re.compile(r"^!\[\[([^\]]*)\]\]\s*$")
-BLOCK_OPEN = re.compile(r"^:::\s*(\S.*?)\s*$")
-BLOCK_CLOSE = re.compile(r"^:::\s*$")
-CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
-BLOCK_KINDS = ("further-reading",)
 EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists"]
 
 

@@ -114,12 +114,21 @@ def export_articles(
     *,
     as_zip: bool = False,
     progress: Progress | None = None,
+    for_review: bool = False,
 ) -> list[Path]:
-    """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written."""
+    """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written.
+
+    ``for_review`` adds the history, notes and status record (``review.json``), for an
+    editor on another machine; a web bundle never carries them.
+    """
     refs = list(refs)
     written = []
     for n, ref in enumerate(refs, start=1):
         article, files = bundle_files(store, ref)
+        if for_review:
+            from app.publish.review_bundle import review_files
+
+            files.update(review_files(store, article.id))
         if as_zip:
             target = out / f"{article.slug}.zip"
             _write_zip(target, article.slug, files)
@@ -207,8 +216,32 @@ def _article_files(folder: Path) -> list[Path]:
     return found
 
 
-def import_path(store: Store, path: str | Path, *, author: str = "") -> list[Article]:
-    """Import a Markdown file, a bundle folder, a folder of bundles, or a bundle zip."""
+def _import_file(
+    store: Store, article_md: Path, author: str, report: Callable[[str], None] | None
+) -> Article:
+    from app.publish.review_bundle import import_review_bundle, is_review_bundle
+
+    if not is_review_bundle(article_md.parent):
+        return import_markdown(store, article_md, author=author)
+    result = import_review_bundle(store, article_md.parent)
+    article = store.get_article(result.article_id)
+    if report is not None:
+        report(result.message(article.slug))
+    return article
+
+
+def import_path(
+    store: Store,
+    path: str | Path,
+    *,
+    author: str = "",
+    report: Callable[[str], None] | None = None,
+) -> list[Article]:
+    """Import a Markdown file, a bundle folder, a folder of bundles, or a bundle zip.
+
+    Review bundles (with ``review.json``) merge into an existing article; ``report`` hears
+    what each did (brought up to date, both sides edited, …).
+    """
     path = Path(path)
     if not path.exists():
         raise InputError("does not exist", file=str(path))
@@ -216,12 +249,12 @@ def import_path(store: Store, path: str | Path, *, author: str = "") -> list[Art
         files = _article_files(path)
         if not files:
             raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-        return [import_markdown(store, f, author=author) for f in files]
+        return [_import_file(store, f, author, report) for f in files]
     if zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
             _unpack(path, Path(tmp))
             files = _article_files(Path(tmp))
             if not files:
                 raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-            return [import_markdown(store, f, author=author) for f in files]
+            return [_import_file(store, f, author, report) for f in files]
     return [import_markdown(store, path, author=author)]

@@ -136,6 +136,47 @@ def m0003_list_sort_indexes(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_review")
+def m0004_review(db: Database) -> None:
+    """Editorial review: status changes with who/when, notes, and revision identities that
+    travel between stores in review bundles."""
+    db.execute(
+        """CREATE TABLE status_changes (
+            uid TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            override TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX status_changes_by_article ON status_changes (article_id, at)")
+    db.execute(
+        """CREATE TABLE notes (
+            uid TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            parent_uid TEXT REFERENCES notes (uid) ON DELETE CASCADE,
+            anchor_text TEXT NOT NULL DEFAULT '',
+            anchor_index INTEGER,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            resolved_at TEXT NOT NULL DEFAULT '',
+            resolved_by TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX notes_by_article ON notes (article_id, created_at)")
+    db.execute("ALTER TABLE revisions ADD COLUMN uid TEXT")
+    db.execute("ALTER TABLE revisions ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+    # The uid of a second parent: the other side's head that a merge decision has seen.
+    db.execute("ALTER TABLE revisions ADD COLUMN merged TEXT")
+    db.execute("UPDATE revisions SET uid = lower(hex(randomblob(16)))")
+    db.execute("CREATE UNIQUE INDEX revisions_by_uid ON revisions (uid)")
+    db.execute("PRAGMA user_version = 4")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +66,9 @@ class RevisionInfo:
     author: str
     size: int
     hash: str
+    uid: str = ""
+    origin: str = ""
+    parent: int | None = None
 
 
 class Store:
@@ -331,12 +334,20 @@ class Store:
         return article
 
     def save_article(
-        self, article: Article, *, base_revision: int | None = None, author: str = ""
+        self,
+        article: Article,
+        *,
+        base_revision: int | None = None,
+        author: str = "",
+        origin: str = "",
+        within: Callable[[Database, Article], None] | None = None,
     ) -> Article:
         """Store ``article`` if the stored one is still at ``base_revision``.
 
         ``base_revision`` defaults to ``article.revision``. Unchanged content writes nothing
         and keeps the revision. Returns the article as stored (with its new revision).
+        ``origin`` says where a revision came from ("restored from 3", "review bundle");
+        ``within`` runs inside the same transaction after the write (status records).
         """
         base = article.revision if base_revision is None else base_revision
         self._validate(article)
@@ -365,7 +376,9 @@ class Store:
                 article.revision = base
                 return article
             article.updated = now_iso()
-            self._write_content(db, article, author, base=base)
+            self._write_content(db, article, author, base=base, origin=origin)
+            if within is not None:
+                within(db, article)
         return article
 
     def _validate(self, article: Article) -> None:
@@ -392,26 +405,51 @@ class Store:
             candidate = f"{slug}-{n}"
         return candidate
 
-    def _write_content(self, db: Database, article: Article, author: str, base: int | None) -> None:
-        """Write fields, children, a revision and the search row. Caller holds the txn."""
+    def _write_content(
+        self,
+        db: Database,
+        article: Article,
+        author: str,
+        base: int | None,
+        origin: str = "",
+        existing_revision: int | None = None,
+    ) -> None:
+        """Write fields, children, a revision and the search row. Caller holds the txn.
+
+        With ``existing_revision`` the article takes that (already stored) revision as its
+        head instead of a new one: review bundles bring revisions with their history.
+        """
         seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
         previous = self._snapshot(db, base) if base is not None else None
         content = article.content()
         digest = article.content_hash()
         text = canonical_json(content)
         db.execute("INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)", [digest, text])
-        number = next(
-            db.query(
-                "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_id = ?",
-                [article.id],
+        if existing_revision is not None:
+            article.revision = existing_revision  # the revision row is already there
+        else:
+            number = next(
+                db.query(
+                    "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_id = ?",
+                    [article.id],
+                )
+            )["n"]
+            cursor = db.execute(
+                "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size,"
+                " uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.id,
+                    number,
+                    base,
+                    digest,
+                    article.updated,
+                    author,
+                    len(article.body),
+                    uuid.uuid4().hex,
+                    origin,
+                ],
             )
-        )["n"]
-        cursor = db.execute(
-            "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [article.id, number, base, digest, article.updated, author, len(article.body)],
-        )
-        article.revision = cursor.lastrowid
+            article.revision = cursor.lastrowid
         db.execute(
             "UPDATE articles SET slug = ?, title = ?, dek = ?, byline = ?, section = ?, tags = ?,"
             " language = ?, status = ?, body = ?, updated_at = ?, published_at = ?,"
@@ -477,6 +515,9 @@ class Store:
                 author=r["author"],
                 size=r["size"],
                 hash=r["hash"],
+                uid=r["uid"] or "",
+                origin=r["origin"],
+                parent=r["parent"],
             )
             for r in self.db.query(
                 "SELECT * FROM revisions WHERE article_id = ? ORDER BY number", [article_id]

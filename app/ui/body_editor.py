@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeySequence,
+    QPainter,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -104,6 +105,45 @@ class BodyEdit(QPlainTextEdit):
         )
         dark = self.palette().base().color().lightness() < 128
         self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
+        self.note_lines: list[int] = []
+        self.margin = NoteMargin(self)
+        self.setViewportMargins(NoteMargin.WIDTH, 0, 0, 0)
+        self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(QRect(rect.left(), rect.top(), NoteMargin.WIDTH, rect.height()))
+
+    def set_note_lines(self, lines: list[int]) -> None:
+        """Body lines (1-based) where an open review note is anchored: marked in the margin."""
+        self.note_lines = lines
+        self.margin.update()
+
+    def jump_to_line(self, line: int, column: int = 0) -> None:
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Right, n=min(column, max(0, block.length() - 1))
+        )
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+    def transform(self, change, *, whole: bool = False) -> bool:  # noqa: ANN001
+        """Apply ``change`` (str → str) to the selection (or the whole body) as one undo
+        step. Returns False when nothing changed."""
+        cursor = self.textCursor()
+        if whole or not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.Document)
+        before = cursor.selection().toPlainText()
+        after = change(before)
+        if after == before:
+            return False
+        cursor.beginEditBlock()
+        cursor.insertText(after)
+        cursor.endEditBlock()
+        return True
 
     def inputMethodEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         # Empty input-method events (no commit, no preedit) upset the scroll range.
@@ -127,6 +167,38 @@ class BodyEdit(QPlainTextEdit):
         cursor.insertText(text + "\n")
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+
+
+class NoteMargin(QWidget):
+    """A narrow strip left of the body with a marker beside paragraphs that have notes."""
+
+    WIDTH = 14
+
+    def __init__(self, editor: BodyEdit) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setToolTip(self.tr("Review notes are anchored here"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.WIDTH, 0)
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        if not self.editor.note_lines:
+            return
+        wanted = set(self.editor.note_lines)
+        block = self.editor.firstVisibleBlock()
+        offset = self.editor.contentOffset()
+        painter.setBrush(QColor("#f2a900"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        while block.isValid():
+            top = self.editor.blockBoundingGeometry(block).translated(offset).top()
+            if top > self.height():
+                break
+            if block.blockNumber() + 1 in wanted:
+                painter.drawEllipse(3, int(top) + 5, 8, 8)
+            block = block.next()
 
 
 class FindBar(QWidget):

@@ -79,6 +79,7 @@ class ArticleEditor(QWidget):
         self.tabs.addTab(self.figures, self.tr("&Figures"))
         self.tabs.addTab(self.sources, self.tr("&Sources"))
         self.tabs.addTab(self.related, self.tr("&Related"))
+        self.review_tabs: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -145,6 +146,63 @@ class ArticleEditor(QWidget):
         self.tabs.setCurrentWidget(self.body_split)
         self.body.insert_at_cursor(text)
         self.body.setFocus()
+
+    def add_review_panes(self, window: object) -> None:
+        """Review, History and Checks need the window (session, author, reload)."""
+        from app.ui.review_panes import ChecksPane, HistoryPane, ReviewPane
+
+        self.review = ReviewPane(window)
+        self.history = HistoryPane(window)
+        self.checks = ChecksPane(window)
+        self.tabs.addTab(self.review, self.tr("Re&view"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.checks, self.tr("&Checks"))
+        self.checks.fix_requested.connect(lambda _fix: self.normalise_punctuation(whole=True))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_review())
+
+    def refresh_review(self) -> None:
+        current = self.tabs.currentWidget()
+        for pane in (
+            getattr(self, "review", None),
+            getattr(self, "history", None),
+            getattr(self, "checks", None),
+        ):
+            if pane is not None and (pane is current or pane is getattr(self, "review", None)):
+                pane.refresh()
+
+    def jump_to_line(self, line: int, column: int = 0) -> None:
+        self.tabs.setCurrentWidget(self.body_split)
+        self.body.jump_to_line(line, column)
+
+    def jump_to_finding(self, finding: object) -> None:
+        """Show where a check finding is: the body line, the field, or the figure/source."""
+        line = getattr(finding, "line", None)
+        name = getattr(finding, "field", "")
+        index = getattr(finding, "index", None)
+        if line:
+            self.jump_to_line(line, getattr(finding, "column", 0) or 0)
+        elif name in ("figures", "sources", "related"):
+            pane = {"figures": self.figures, "sources": self.sources, "related": self.related}[name]
+            self.tabs.setCurrentWidget(pane)
+            if index is not None and hasattr(pane, "select_row"):
+                pane.select_row(index)
+        elif name:
+            self.tabs.setCurrentWidget(self.metadata)
+            widget = getattr(self.metadata, name, None)
+            if isinstance(widget, QWidget):
+                widget.setFocus()
+
+    def normalise_punctuation(self, *, whole: bool = False) -> bool:
+        from app.core.typography import full_width_punctuation
+
+        self.tabs.setCurrentWidget(self.body_split)
+        return self.body.transform(full_width_punctuation, whole=whole)
+
+    def to_traditional(self) -> bool:
+        from app.core.typography import to_traditional
+
+        self.tabs.setCurrentWidget(self.body_split)
+        return self.body.transform(to_traditional)
 
     def toggle_preview(self) -> None:
         self.preview.setVisible(not self.preview.isVisible())

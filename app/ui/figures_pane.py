@@ -92,6 +92,9 @@ class FiguresPane(QWidget):
         self.setAcceptDrops(True)
 
     # -- loading and showing ------------------------------------------------------------------
+    def select_row(self, row: int) -> None:
+        self.list.setCurrentRow(row)
+
     def load(self, article: Article) -> None:
         self.article = article
         self._rebuild()

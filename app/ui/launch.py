@@ -79,6 +79,24 @@ def apply_color_scheme(app: Any) -> None:
     app.setPalette(palette)
 
 
+def ask_user_name(settings: Any) -> str:
+    """First run: the name that goes on bylines, notes and history; kept in the settings."""
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    name, ok = QInputDialog.getText(
+        None,
+        QApplication.translate("launch", "Welcome to Galley"),
+        QApplication.translate(
+            "launch", "Your name, as it should appear in notes, history and status changes:"
+        ),
+        text=getpass.getuser(),
+    )
+    name = name.strip() if ok else ""
+    if name:
+        settings.setValue("user/name", name)
+    return name
+
+
 def launch(
     store_path: Path,
     *,
@@ -103,7 +121,10 @@ def launch(
     window_ref: dict[str, Any] = {}
     install_excepthook(window_ref)
     store = Store.open(store_path)
-    author = str(settings.value("user/name", "") or getpass.getuser())
+    author = str(settings.value("user/name", "") or "")
+    if not author and not screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        author = ask_user_name(settings)
+    author = author or getpass.getuser()
     window = MainWindow(store, settings, author=author)
     window_ref["window"] = window
     if open_ref:

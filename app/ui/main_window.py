@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Galley — {name}").format(name=store.path.name))
         self._build_list()
         self.editor = ArticleEditor(store)
+        self.editor.add_review_panes(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_side)
         self.splitter.addWidget(self.editor)
@@ -153,6 +154,19 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, self.tr("&Find…"), lambda: self._find(False), keys.Find)
         self._action(edit, self.tr("Find and &replace…"), lambda: self._find(True), keys.Replace)
+        edit.addSeparator()
+        self._action(
+            edit,
+            self.tr("Convert to &Traditional Chinese (Taiwan)"),
+            self.editor.to_traditional,
+            "Ctrl+Shift+T",
+        )
+        self._action(
+            edit,
+            self.tr("&Normalise punctuation"),
+            lambda: self.editor.normalise_punctuation(),
+            "Ctrl+Shift+U",
+        )
         view = self.menuBar().addMenu(self.tr("&View"))
         self._action(view, self.tr("Toggle &preview"), self.editor.toggle_preview, "Ctrl+Shift+P")
         self._action(view, self.tr("Go to article &list"), self.list_view.setFocus, "Ctrl+L")
@@ -218,6 +232,7 @@ class MainWindow(QMainWindow):
             return False  # the user kept the current article to sort out its save
         self.session = EditSession(self.store, article_id, author=self.author)
         self.editor.load(self.session.article)
+        self.editor.refresh_review()
         self.settings.setValue("last_article", article_id)
         self._show_saved()
         row = self.list_model.row_of(article_id)
@@ -247,6 +262,67 @@ class MainWindow(QMainWindow):
         # The list catches up in the next event-loop turn: typing never waits for a re-query.
         self._list_refresh.start()
         return True
+
+    # -- review ----------------------------------------------------------------------------------
+    def reload_from_store(self) -> None:
+        """After a store operation changed the article: the store's copy is the truth."""
+        if self.session is None:
+            return
+        article_id = self.session.article_id
+        self.session = EditSession(self.store, article_id, author=self.author)
+        self.editor.load(self.session.article)
+        self._show_saved()
+        self._list_refresh.start()
+        self.editor.refresh_review()
+
+    def run_store_action(self, action) -> bool:  # noqa: ANN001
+        try:
+            action()
+        except GalleyError as exc:
+            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            return False
+        self.reload_from_store()
+        return True
+
+    def ask_override(self, problems: list[str]) -> str:
+        """Approving with failing checks: the reason is recorded. Empty means cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        listed = "\n".join(f"• {p}" for p in problems[:8])
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Checks fail"),
+            self.tr(
+                "These checks fail:\n{problems}\n\nApprove anyway? Give the reason "
+                "(it is recorded):"
+            ).format(problems=listed),
+        )
+        return reason.strip() if ok else ""
+
+    def change_status(self, target: str) -> bool:
+        from app.core.checks import errors
+        from app.store.review import change_status, check_article
+
+        if self.session is None or not self.save_now():
+            return False
+        override = ""
+        if target in ("approved", "published"):
+            failing = errors(check_article(self.store, self.session.article))
+            if failing:
+                override = self.ask_override([f.message for f in failing])
+                if not override:
+                    return False
+        article_id, base = self.session.article_id, self.session.article.revision
+        return self.run_store_action(
+            lambda: change_status(
+                self.store,
+                article_id,
+                target,
+                who=self.author,
+                override=override,
+                base_revision=base,
+            )
+        )
 
     def _save_failed(self, message: str) -> bool:
         log.error("save failed: %s", message)

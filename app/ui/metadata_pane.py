@@ -52,6 +52,9 @@ class MetadataPane(QWidget):
         self.suggest = QPushButton(self.tr("Suggest"))
         self.suggest.setToolTip(self.tr("Suggest a slug from the title"))
         self.status = QComboBox()
+        # Status moves only through the workflow (Review pane), where each change is recorded.
+        self.status.setEnabled(False)
+        self.status.setToolTip(self.tr("Change the status in the Review pane; it is recorded."))
         for status in STATUSES:
             self.status.addItem(self.status_label(status), status)
         slug_row = QHBoxLayout()

@@ -130,6 +130,9 @@ class SourcesPane(QWidget):
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste)
 
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
     def load(self, article: Article) -> None:
         self.article = article
         self.model.set_sources(article.sources)

@@ -1,88 +1,103 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="77" />
+        <location filename="../../app/ui/editor.py" line="77"/>
         <source>&amp;Body</source>
         <translation>內文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="78" />
+        <location filename="../../app/ui/editor.py" line="78"/>
         <source>&amp;Metadata</source>
         <translation>資料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="79" />
+        <location filename="../../app/ui/editor.py" line="79"/>
         <source>&amp;Figures</source>
         <translation>圖片(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="80" />
+        <location filename="../../app/ui/editor.py" line="80"/>
         <source>&amp;Sources</source>
         <translation>來源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="81" />
+        <location filename="../../app/ui/editor.py" line="81"/>
         <source>&amp;Related</source>
         <translation>相關(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="157"/>
+        <source>Re&amp;view</source>
+        <translation>審稿(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="158"/>
+        <source>&amp;History</source>
+        <translation>版本紀錄(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="159"/>
+        <source>&amp;Checks</source>
+        <translation>發稿檢查(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="38" />
+        <location filename="../../app/ui/article_list_model.py" line="38"/>
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="39" />
+        <location filename="../../app/ui/article_list_model.py" line="39"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="40" />
+        <location filename="../../app/ui/article_list_model.py" line="40"/>
         <source>Section</source>
         <translation>版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="41" />
+        <location filename="../../app/ui/article_list_model.py" line="41"/>
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="42" />
+        <location filename="../../app/ui/article_list_model.py" line="42"/>
         <source>Updated</source>
         <translation>更新時間</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="43" />
+        <location filename="../../app/ui/article_list_model.py" line="43"/>
         <source>Match</source>
         <translation>符合內容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="48" />
+        <location filename="../../app/ui/article_list_model.py" line="48"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="49" />
+        <location filename="../../app/ui/article_list_model.py" line="49"/>
         <source>In review</source>
         <translation>審稿中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="50" />
+        <location filename="../../app/ui/article_list_model.py" line="50"/>
         <source>Approved</source>
         <translation>已核可</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="51" />
+        <location filename="../../app/ui/article_list_model.py" line="51"/>
         <source>Published</source>
         <translation>已發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="52" />
+        <location filename="../../app/ui/article_list_model.py" line="52"/>
         <source>Spiked</source>
         <translation>已撤稿</translation>
     </message>
@@ -90,41 +105,64 @@
 <context>
     <name>BodyEdit</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="101" />
+        <location filename="../../app/ui/body_editor.py" line="102"/>
         <source>Write the article here. ![[key]] places a figure; ::: further-reading … ::: adds further reading.</source>
         <translation>在此撰寫內文。![[代號]] 放入圖片;::: further-reading … ::: 加入延伸閱讀。</translation>
     </message>
 </context>
 <context>
+    <name>ChecksPane</name>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="375"/>
+        <source>&amp;Fix punctuation in the whole body</source>
+        <translation>全文標點改為全形(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="377"/>
+        <source>Check &amp;again</source>
+        <translation>重新檢查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="398"/>
+        <source>No problems found.</source>
+        <translation>沒有發現問題。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="401"/>
+        <source>{errors} errors, {warnings} warnings</source>
+        <translation>{errors} 個錯誤,{warnings} 個警告</translation>
+    </message>
+</context>
+<context>
     <name>DeskDialog</name>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="29" />
-        <location filename="../../app/ui/desk_dialog.py" line="65" />
+        <location filename="../../app/ui/desk_dialog.py" line="29"/>
+        <location filename="../../app/ui/desk_dialog.py" line="65"/>
         <source>Desk settings</source>
         <translation>編輯台設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="42" />
+        <location filename="../../app/ui/desk_dialog.py" line="42"/>
         <source>Publication &amp;name</source>
         <translation>媒體名稱(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="43" />
+        <location filename="../../app/ui/desk_dialog.py" line="43"/>
         <source>&amp;Base URL</source>
         <translation>網址前綴(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="44" />
+        <location filename="../../app/ui/desk_dialog.py" line="44"/>
         <source>Default &amp;language</source>
         <translation>預設語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="47" />
-        <source>Editor's picks (shown on every article page)</source>
+        <location filename="../../app/ui/desk_dialog.py" line="47"/>
+        <source>Editor&apos;s picks (shown on every article page)</source>
         <translation>編輯推薦(顯示於每篇文章頁面)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="66" />
+        <location filename="../../app/ui/desk_dialog.py" line="66"/>
         <source>The base URL must start with http:// or https://</source>
         <translation>網址前綴必須以 http:// 或 https:// 開頭</translation>
     </message>
@@ -132,107 +170,107 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="52" />
+        <location filename="../../app/ui/figures_pane.py" line="65"/>
         <source>Who took or supplied the photo</source>
         <translation>攝影者或圖片提供者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="54" />
+        <location filename="../../app/ui/figures_pane.py" line="67"/>
         <source>What the image shows, for readers who cannot see it</source>
         <translation>圖片內容描述,供無法看見圖片的讀者使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="56" />
+        <location filename="../../app/ui/figures_pane.py" line="69"/>
         <source>Key</source>
         <translation>代號</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="57" />
+        <location filename="../../app/ui/figures_pane.py" line="70"/>
         <source>&amp;Caption</source>
         <translation>圖說(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="58" />
+        <location filename="../../app/ui/figures_pane.py" line="71"/>
         <source>C&amp;redit</source>
         <translation>圖片來源(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="59" />
+        <location filename="../../app/ui/figures_pane.py" line="72"/>
         <source>&amp;Alt text</source>
         <translation>替代文字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="62" />
+        <location filename="../../app/ui/figures_pane.py" line="75"/>
         <source>&amp;Add image…</source>
         <translation>加入圖片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="63" />
+        <location filename="../../app/ui/figures_pane.py" line="76"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="64" />
+        <location filename="../../app/ui/figures_pane.py" line="77"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="65" />
+        <location filename="../../app/ui/figures_pane.py" line="78"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="66" />
+        <location filename="../../app/ui/figures_pane.py" line="79"/>
         <source>&amp;Insert at cursor</source>
         <translation>插入至游標處(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="107" />
+        <location filename="../../app/ui/figures_pane.py" line="114"/>
         <source>no caption</source>
         <translation>缺圖說</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="109" />
+        <location filename="../../app/ui/figures_pane.py" line="116"/>
         <source>no credit</source>
         <translation>缺圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="111" />
+        <location filename="../../app/ui/figures_pane.py" line="118"/>
         <source>no alt text</source>
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="200" />
+        <location filename="../../app/ui/figures_pane.py" line="209"/>
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="208" />
+        <location filename="../../app/ui/figures_pane.py" line="217"/>
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="214" />
+        <location filename="../../app/ui/figures_pane.py" line="223"/>
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="214" />
+        <location filename="../../app/ui/figures_pane.py" line="223"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="221" />
+        <location filename="../../app/ui/figures_pane.py" line="230"/>
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="233" />
+        <location filename="../../app/ui/figures_pane.py" line="242"/>
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="242" />
+        <location filename="../../app/ui/figures_pane.py" line="251"/>
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>
@@ -240,195 +278,274 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="141" />
+        <location filename="../../app/ui/body_editor.py" line="213"/>
         <source>Find</source>
         <translation>尋找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="143" />
+        <location filename="../../app/ui/body_editor.py" line="215"/>
         <source>Replace with</source>
         <translation>取代為</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="144" />
+        <location filename="../../app/ui/body_editor.py" line="216"/>
         <source>Match case</source>
         <translation>大小寫須相符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="146" />
+        <location filename="../../app/ui/body_editor.py" line="218"/>
         <source>Previous</source>
         <translation>上一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="147" />
+        <location filename="../../app/ui/body_editor.py" line="219"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="148" />
+        <location filename="../../app/ui/body_editor.py" line="220"/>
         <source>Replace</source>
         <translation>取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="149" />
+        <location filename="../../app/ui/body_editor.py" line="221"/>
         <source>Replace all</source>
         <translation>全部取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="150" />
+        <location filename="../../app/ui/body_editor.py" line="222"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="225"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的版本(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="226"/>
+        <source>Take &amp;theirs</source>
+        <translation>採用對方版本(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="229"/>
+        <source>&amp;Restore the selected revision</source>
+        <translation>還原選取的版本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="235"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="237"/>
+        <source>with</source>
+        <translation>與</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="277"/>
+        <source>{n}. {at}  {who}  {size} characters</source>
+        <translation>{n}. {at}  {who}  {size} 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="305"/>
+        <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
+        <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫,尚未併入你的文字:請先比較下方差異,再決定保留你的版本或採用對方版本(兩者都會留在版本紀錄中)。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="328"/>
+        <source>+{ins} / −{dele} characters</source>
+        <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="330"/>
+        <source>also changed: {fields}</source>
+        <translation>其他變更欄位:{fields}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47" />
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Search articles (Chinese or English)…</source>
         <translation>搜尋文章(中文或英文)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135" />
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;New article</source>
         <translation>新增文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="160"/>
+        <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
+        <translation>轉換為臺灣正體中文(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="166"/>
+        <source>&amp;Normalise punctuation</source>
+        <translation>統一標點符號(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Pane: {name}</source>
         <translation>窗格:{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242" />
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="294"/>
+        <source>Checks fail</source>
+        <translation>檢查未通過</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <source>These checks fail:
+{problems}
+
+Approve anyway? Give the reason (it is recorded):</source>
+        <translation>以下檢查未通過:
+{problems}
+
+仍要核可嗎?請說明理由(會被記錄):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>NOT SAVED</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248" />
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250" />
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -441,89 +558,89 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261" />
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264" />
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後,它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本:您的版本成為目前版本,對方的版本保留在歷史紀錄中。
 載入對方版本:對方的版本成為目前版本,您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="363"/>
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342" />
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348" />
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350" />
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378" />
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385" />
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387" />
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -536,24 +653,24 @@ Logs: {logs}</source>
 記錄檔:{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430" />
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431" />
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438" />
+        <location filename="../../app/ui/main_window.py" line="526"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440" />
+        <location filename="../../app/ui/main_window.py" line="528"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎?</translation>
     </message>
@@ -561,100 +678,113 @@ Logs: {logs}</source>
 <context>
     <name>MetadataPane</name>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="42" />
+        <location filename="../../app/ui/metadata_pane.py" line="42"/>
         <source>Names separated by commas</source>
         <translation>以逗號或頓號分隔姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="46" />
+        <location filename="../../app/ui/metadata_pane.py" line="46"/>
         <source>Tags separated by commas</source>
         <translation>以逗號分隔標籤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="52" />
+        <location filename="../../app/ui/metadata_pane.py" line="52"/>
         <source>Suggest</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="53" />
+        <location filename="../../app/ui/metadata_pane.py" line="53"/>
         <source>Suggest a slug from the title</source>
         <translation>依標題建議網址代稱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="66" />
+        <location filename="../../app/ui/metadata_pane.py" line="57"/>
+        <source>Change the status in the Review pane; it is recorded.</source>
+        <translation>請在「審稿」窗格變更狀態;每次變更都會被記錄。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_pane.py" line="69"/>
         <source>&amp;Title</source>
         <translation>標題(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="67" />
+        <location filename="../../app/ui/metadata_pane.py" line="70"/>
         <source>&amp;Dek</source>
         <translation>導言(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="68" />
+        <location filename="../../app/ui/metadata_pane.py" line="71"/>
         <source>&amp;Byline</source>
         <translation>作者(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="69" />
+        <location filename="../../app/ui/metadata_pane.py" line="72"/>
         <source>S&amp;ection</source>
         <translation>版別(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="70" />
+        <location filename="../../app/ui/metadata_pane.py" line="73"/>
         <source>Ta&amp;gs</source>
         <translation>標籤(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="71" />
+        <location filename="../../app/ui/metadata_pane.py" line="74"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="64" />
+        <location filename="../../app/ui/metadata_pane.py" line="67"/>
         <source>Sl&amp;ug</source>
         <translation>網址代稱(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="73" />
+        <location filename="../../app/ui/metadata_pane.py" line="76"/>
         <source>Stat&amp;us</source>
         <translation>狀態(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="84" />
+        <location filename="../../app/ui/metadata_pane.py" line="87"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="85" />
+        <location filename="../../app/ui/metadata_pane.py" line="88"/>
         <source>In review</source>
         <translation>審稿中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="86" />
+        <location filename="../../app/ui/metadata_pane.py" line="89"/>
         <source>Approved</source>
         <translation>已核可</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="87" />
+        <location filename="../../app/ui/metadata_pane.py" line="90"/>
         <source>Published</source>
         <translation>已發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="88" />
+        <location filename="../../app/ui/metadata_pane.py" line="91"/>
         <source>Spiked</source>
         <translation>已撤稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="145" />
+        <location filename="../../app/ui/metadata_pane.py" line="148"/>
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
         <translation>網址代稱只能使用 a-z、0-9 與單一連字號;此代稱不會被儲存</translation>
     </message>
 </context>
 <context>
+    <name>NoteMargin</name>
+    <message>
+        <location filename="../../app/ui/body_editor.py" line="180"/>
+        <source>Review notes are anchored here</source>
+        <translation>審稿意見錨定在此</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="169" />
+        <location filename="../../app/ui/preview.py" line="172"/>
         <source>Cannot preview:</source>
         <translation>無法預覽:</translation>
     </message>
@@ -662,192 +792,311 @@ Logs: {logs}</source>
 <context>
     <name>RelatedPane</name>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="53" />
+        <location filename="../../app/ui/related_pane.py" line="53"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="56" />
-        <location filename="../../app/ui/related_pane.py" line="122" />
+        <location filename="../../app/ui/related_pane.py" line="56"/>
+        <location filename="../../app/ui/related_pane.py" line="122"/>
         <source>Related</source>
         <translation>相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="57" />
-        <location filename="../../app/ui/related_pane.py" line="122" />
+        <location filename="../../app/ui/related_pane.py" line="57"/>
+        <location filename="../../app/ui/related_pane.py" line="122"/>
         <source>Further reading</source>
         <translation>延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="66" />
+        <location filename="../../app/ui/related_pane.py" line="66"/>
         <source>Search the store for an article…</source>
         <translation>在資料庫中搜尋文章…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="70" />
+        <location filename="../../app/ui/related_pane.py" line="70"/>
         <source>Add as related</source>
         <translation>加為相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="70" />
+        <location filename="../../app/ui/related_pane.py" line="70"/>
         <source>Add</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="72" />
+        <location filename="../../app/ui/related_pane.py" line="72"/>
         <source>Add as further reading</source>
         <translation>加為延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="76" />
+        <location filename="../../app/ui/related_pane.py" line="76"/>
         <source>From the store</source>
         <translation>資料庫中的文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="98" />
+        <location filename="../../app/ui/related_pane.py" line="98"/>
         <source>Add &amp;link</source>
         <translation>加入連結(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="100" />
+        <location filename="../../app/ui/related_pane.py" line="100"/>
         <source>External link</source>
         <translation>外部連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="102" />
+        <location filename="../../app/ui/related_pane.py" line="102"/>
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="103" />
+        <location filename="../../app/ui/related_pane.py" line="103"/>
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="104" />
+        <location filename="../../app/ui/related_pane.py" line="104"/>
         <source>Excerpt</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="105" />
+        <location filename="../../app/ui/related_pane.py" line="105"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="106" />
+        <location filename="../../app/ui/related_pane.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="127" />
+        <location filename="../../app/ui/related_pane.py" line="127"/>
         <source>(missing article {id})</source>
         <translation>(找不到文章 {id})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="128" />
+        <location filename="../../app/ui/related_pane.py" line="128"/>
         <source>in the store</source>
         <translation>資料庫內</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="176" />
+        <location filename="../../app/ui/related_pane.py" line="176"/>
         <source>Add related article</source>
         <translation>加入相關文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="183" />
+        <location filename="../../app/ui/related_pane.py" line="183"/>
         <source>The URL must start with http:// or https://</source>
         <translation>網址必須以 http:// 或 https:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="185" />
+        <location filename="../../app/ui/related_pane.py" line="185"/>
         <source>An external link needs a title</source>
         <translation>外部連結需要標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="190" />
+        <location filename="../../app/ui/related_pane.py" line="190"/>
         <source>The date is not a date (use YYYY-MM-DD)</source>
         <translation>日期格式不正確(請用 YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="192" />
+        <location filename="../../app/ui/related_pane.py" line="192"/>
         <source>Cannot add the link</source>
         <translation>無法加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="202" />
+        <location filename="../../app/ui/related_pane.py" line="202"/>
         <source>Add link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="215" />
+        <location filename="../../app/ui/related_pane.py" line="215"/>
         <source>Remove related link</source>
         <translation>移除相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="222" />
+        <location filename="../../app/ui/related_pane.py" line="222"/>
         <source>Change link kind</source>
         <translation>變更連結類型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="231" />
+        <location filename="../../app/ui/related_pane.py" line="231"/>
         <source>Reorder related links</source>
         <translation>重新排列相關連結</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <source>Note</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <source>By</source>
+        <translation>提出者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="55"/>
+        <source>Note on the &amp;article…</source>
+        <translation>對全文提意見(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
+        <source>Note on this &amp;paragraph…</source>
+        <translation>對本段提意見(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="57"/>
+        <source>Re&amp;ply…</source>
+        <translation>回覆(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="58"/>
+        <source>Resol&amp;ve / reopen</source>
+        <translation>標為已解決/重新開啟(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="74"/>
+        <source>Review notes (never published):</source>
+        <translation>審稿意見(不會出現在發布頁面):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="90"/>
+        <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>狀態:&lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="97"/>
+        <source>→ {status}</source>
+        <translation>→ {status}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="102"/>
+        <source>{at}  {before} → {after}  by {who}</source>
+        <translation>{at}  {before} → {after}  由 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="109"/>
+        <source>  (override: {why})</source>
+        <translation>  (強制核可理由:{why})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="115"/>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="117"/>
+        <source>paragraph gone</source>
+        <translation>段落已刪除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="119"/>
+        <source>article</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="120"/>
+        <location filename="../../app/ui/review_panes.py" line="191"/>
+        <source>resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="120"/>
+        <source>open</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <source>New note</source>
+        <translation>新增意見</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <source>Note:</source>
+        <translation>意見:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="170"/>
+        <source>Reply</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="170"/>
+        <source>Reply:</source>
+        <translation>回覆:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panes.py" line="202"/>
+        <source>Review</source>
+        <translation>審稿</translation>
+    </message>
+</context>
+<context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="42" />
+        <location filename="../../app/ui/sources_pane.py" line="42"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="43" />
+        <location filename="../../app/ui/sources_pane.py" line="43"/>
         <source>Outlet</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="44" />
+        <location filename="../../app/ui/sources_pane.py" line="44"/>
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="45" />
+        <location filename="../../app/ui/sources_pane.py" line="45"/>
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="46" />
+        <location filename="../../app/ui/sources_pane.py" line="46"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="72" />
+        <location filename="../../app/ui/sources_pane.py" line="72"/>
         <source>The date is in the future</source>
         <translation>日期在未來</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="73" />
+        <location filename="../../app/ui/sources_pane.py" line="73"/>
         <source>Not a date (use YYYY-MM-DD)</source>
         <translation>不是日期(請用 YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="74" />
+        <location filename="../../app/ui/sources_pane.py" line="74"/>
         <source>The date is missing</source>
         <translation>缺少日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="75" />
+        <location filename="../../app/ui/sources_pane.py" line="75"/>
         <source>The outlet is missing</source>
         <translation>缺少媒體名稱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="76" />
+        <location filename="../../app/ui/sources_pane.py" line="76"/>
         <source>The title is missing</source>
         <translation>缺少標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="77" />
+        <location filename="../../app/ui/sources_pane.py" line="77"/>
         <source>Not an http(s) URL</source>
         <translation>不是 http(s) 網址</translation>
     </message>
@@ -855,57 +1104,57 @@ Logs: {logs}</source>
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="114" />
+        <location filename="../../app/ui/sources_pane.py" line="114"/>
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="115" />
+        <location filename="../../app/ui/sources_pane.py" line="115"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="116" />
+        <location filename="../../app/ui/sources_pane.py" line="116"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="117" />
+        <location filename="../../app/ui/sources_pane.py" line="117"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="118" />
+        <location filename="../../app/ui/sources_pane.py" line="118"/>
         <source>Sort by date</source>
         <translation>依日期排序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="119" />
+        <location filename="../../app/ui/sources_pane.py" line="119"/>
         <source>&amp;Paste lines</source>
         <translation>貼上多行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="151" />
+        <location filename="../../app/ui/sources_pane.py" line="154"/>
         <source>Add source</source>
         <translation>新增來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="158" />
+        <location filename="../../app/ui/sources_pane.py" line="161"/>
         <source>Paste sources</source>
         <translation>貼上來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="167" />
+        <location filename="../../app/ui/sources_pane.py" line="170"/>
         <source>Remove source</source>
         <translation>移除來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="179" />
+        <location filename="../../app/ui/sources_pane.py" line="182"/>
         <source>Move source</source>
         <translation>移動來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="184" />
+        <location filename="../../app/ui/sources_pane.py" line="187"/>
         <source>Sort sources</source>
         <translation>排序來源</translation>
     </message>
@@ -913,13 +1162,23 @@ Logs: {logs}</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="46" />
+        <location filename="../../app/ui/launch.py" line="46"/>
         <source>Something went wrong; your text was saved and the details are in the log.
 
 {error}</source>
         <translation>發生錯誤;您的文字已儲存,詳細資訊已寫入記錄檔。
 
 {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/launch.py" line="88"/>
+        <source>Welcome to Galley</source>
+        <translation>歡迎使用 Galley</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/launch.py" line="89"/>
+        <source>Your name, as it should appear in notes, history and status changes:</source>
+        <translation>你的名字(會顯示在審稿意見、版本紀錄與狀態變更中):</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,184 @@
+"""The review commands of ``galley``: check, status, notes, history, diff, restore."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from typing import Any
+
+from app.core.errors import InputError
+
+
+def default_user() -> str:
+    return os.environ.get("GALLEY_USER") or getpass.getuser()
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("check", help="pre-publication checks; exit 1 when any error is found")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("status", help="show the status record, or move the article on")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("target", nargs="?", metavar="STATUS", help="draft, in_review, approved, …")
+    p.add_argument("--by", default=None, help="who makes the change (default: $GALLEY_USER)")
+    p.add_argument("--override", default="", metavar="REASON", help="approve despite errors")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("note", help="add a review note (on the article or a paragraph)")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("text")
+    p.add_argument("--line", type=int, help="anchor to the paragraph at this body line")
+    p.add_argument("--reply", metavar="NOTE", help="reply to this note")
+    p.add_argument("--by", default=None)
+
+    p = sub.add_parser("notes", help="list an article's review notes")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("resolve", help="resolve a note (or --reopen it)")
+    p.add_argument("note", metavar="NOTE")
+    p.add_argument("--reopen", action="store_true")
+    p.add_argument("--by", default=None)
+
+    p = sub.add_parser("history", help="an article's revisions")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("diff", help="differences between two revisions")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("old", type=int)
+    p.add_argument("new", type=int)
+
+    p = sub.add_parser("restore", help="make an old revision current again, as a new revision")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("number", type=int)
+    p.add_argument("--by", default=None)
+
+
+def cmd_check(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.core.checks import errors
+    from app.store.review import check_article
+
+    findings = check_article(store, store.get_article(args.ref))
+    if args.json:
+        out([f.to_dict() for f in findings])
+    else:
+        for f in findings:
+            print(f"{f.severity:<8} {f.field or '-':<8} {f.message}")
+        if not findings:
+            print("no problems found")
+    return 1 if errors(findings) else 0
+
+
+def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import change_status, status_history
+
+    if args.target:
+        article = change_status(
+            store, args.ref, args.target, who=args.by or default_user(), override=args.override
+        )
+        print(f"{article.slug}: {article.status}")
+        return 0
+    changes = status_history(store, args.ref)
+    if args.json:
+        out([c.__dict__ for c in changes])
+        return 0
+    print(f"now: {store.get_article(args.ref).status}")
+    for c in changes:
+        why = f"  override: {c.override}" if c.override else ""
+        print(f"{c.at[:16]}  {c.from_status} → {c.to_status}  by {c.who}{why}")
+    return 0
+
+
+def cmd_note(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import add_note
+
+    note = add_note(
+        store,
+        args.ref,
+        args.text,
+        author=args.by or default_user(),
+        line=args.line,
+        reply_to=args.reply,
+    )
+    print(note.uid)
+    return 0
+
+
+def cmd_notes(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import notes
+
+    found = notes(store, args.ref)
+    if args.json:
+        out([n.to_dict() for n in found])
+        return 0
+    for n in found:
+        where = (
+            f"line {n.paragraph.first_line}"
+            if n.paragraph
+            else ("detached" if n.detached else "article")
+        )
+        state = "resolved" if n.resolved else "open"
+        indent = "    " if n.parent_uid else ""
+        print(f"{indent}{n.uid[:8]}  {state:<8} {where:<9} {n.author}: {n.body}")
+    return 0
+
+
+def cmd_resolve(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import set_resolved
+
+    rows = list(store.db.query("SELECT uid FROM notes WHERE uid LIKE ?", [args.note + "%"]))
+    if len(rows) != 1:
+        raise InputError(f"no single note starts with '{args.note}'", field="NOTE")
+    set_resolved(store, rows[0]["uid"], who=args.by or default_user(), resolved=not args.reopen)
+    return 0
+
+
+def cmd_history(store: Any, args: argparse.Namespace, out: Any) -> int:
+    revisions = store.revisions(args.ref)
+    if args.json:
+        out([r.__dict__ for r in revisions])
+        return 0
+    for r in revisions:
+        origin = f"  ({r.origin})" if r.origin else ""
+        print(f"{r.number:>4}  {r.created[:19]}  {r.author or '-':<12} {r.size:>7,} chars{origin}")
+    return 0
+
+
+def cmd_diff(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import diff_revisions
+
+    found = diff_revisions(store, args.ref, args.old, args.new)
+    if found.fields:
+        print("fields changed: " + ", ".join(found.fields))
+    for chunk in found.body:
+        if chunk.op == "equal":
+            print(chunk.text, end="")
+        elif chunk.op == "insert":
+            print(f"{{+{chunk.text}+}}", end="")
+        else:
+            print(f"[-{chunk.text}-]", end="")
+    print()
+    return 0
+
+
+def cmd_restore(store: Any, args: argparse.Namespace, out: Any) -> int:
+    from app.store.review import restore_revision
+
+    article = restore_revision(store, args.ref, args.number, who=args.by or default_user())
+    print(f"{article.slug}: revision {args.number} restored")
+    return 0
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "status": cmd_status,
+    "note": cmd_note,
+    "notes": cmd_notes,
+    "resolve": cmd_resolve,
+    "history": cmd_history,
+    "diff": cmd_diff,
+    "restore": cmd_restore,
+}
