@@ -44,13 +44,9 @@ class ArticleListModel(QAbstractTableModel):
         ]
 
     def status_label(self, status: str) -> str:
-        return {
-            "draft": self.tr("Draft"),
-            "in_review": self.tr("In review"),
-            "approved": self.tr("Approved"),
-            "published": self.tr("Published"),
-            "spiked": self.tr("Spiked"),
-        }.get(status, status)
+        from app.ui.i18n import status_label
+
+        return status_label(status)
 
     @property
     def searching(self) -> bool:

@@ -32,3 +32,17 @@ def install_translators(app: Any, language: str = "system") -> str:
         app.installTranslator(translator)
     app.setProperty("galley_translators", translators)
     return "zh_TW"
+
+
+def status_label(status: str) -> str:
+    """The status as people read it, in the window's language (one place for every pane)."""
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "draft": QCoreApplication.translate("status", "Draft"),
+        "in_review": QCoreApplication.translate("status", "In review"),
+        "approved": QCoreApplication.translate("status", "Approved"),
+        "published": QCoreApplication.translate("status", "Published"),
+        "spiked": QCoreApplication.translate("status", "Spiked"),
+    }
+    return labels.get(status, status)

@@ -83,13 +83,9 @@ class MetadataPane(QWidget):
         self.suggest.clicked.connect(self.suggest_slug)
 
     def status_label(self, status: str) -> str:
-        return {
-            "draft": self.tr("Draft"),
-            "in_review": self.tr("In review"),
-            "approved": self.tr("Approved"),
-            "published": self.tr("Published"),
-            "spiked": self.tr("Spiked"),
-        }[status]
+        from app.ui.i18n import status_label
+
+        return status_label(status)
 
     def set_sections(self, sections: list[str]) -> None:
         current = self.section.currentText()

@@ -76,31 +76,6 @@
         <source>Match</source>
         <translation>符合內容</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/article_list_model.py" line="48"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/article_list_model.py" line="49"/>
-        <source>In review</source>
-        <translation>審稿中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/article_list_model.py" line="50"/>
-        <source>Approved</source>
-        <translation>已核可</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/article_list_model.py" line="51"/>
-        <source>Published</source>
-        <translation>已發布</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/article_list_model.py" line="52"/>
-        <source>Spiked</source>
-        <translation>已撤稿</translation>
-    </message>
 </context>
 <context>
     <name>BodyEdit</name>
@@ -113,22 +88,22 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="375"/>
+        <location filename="../../app/ui/review_panes.py" line="377"/>
         <source>&amp;Fix punctuation in the whole body</source>
         <translation>全文標點改為全形(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="377"/>
+        <location filename="../../app/ui/review_panes.py" line="379"/>
         <source>Check &amp;again</source>
         <translation>重新檢查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="398"/>
+        <location filename="../../app/ui/review_panes.py" line="400"/>
         <source>No problems found.</source>
         <translation>沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="401"/>
+        <location filename="../../app/ui/review_panes.py" line="403"/>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>{errors} 個錯誤,{warnings} 個警告</translation>
     </message>
@@ -321,47 +296,47 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="225"/>
+        <location filename="../../app/ui/review_panes.py" line="226"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="226"/>
+        <location filename="../../app/ui/review_panes.py" line="227"/>
         <source>Take &amp;theirs</source>
         <translation>採用對方版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="229"/>
+        <location filename="../../app/ui/review_panes.py" line="230"/>
         <source>&amp;Restore the selected revision</source>
         <translation>還原選取的版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="235"/>
+        <location filename="../../app/ui/review_panes.py" line="236"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="237"/>
+        <location filename="../../app/ui/review_panes.py" line="238"/>
         <source>with</source>
         <translation>與</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="277"/>
+        <location filename="../../app/ui/review_panes.py" line="278"/>
         <source>{n}. {at}  {who}  {size} characters</source>
         <translation>{n}. {at}  {who}  {size} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="305"/>
+        <location filename="../../app/ui/review_panes.py" line="307"/>
         <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
         <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫,尚未併入你的文字:請先比較下方差異,再決定保留你的版本或採用對方版本(兩者都會留在版本紀錄中)。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="328"/>
+        <location filename="../../app/ui/review_panes.py" line="330"/>
         <source>+{ins} / −{dele} characters</source>
         <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="330"/>
+        <location filename="../../app/ui/review_panes.py" line="332"/>
         <source>also changed: {fields}</source>
         <translation>其他變更欄位:{fields}</translation>
     </message>
@@ -743,32 +718,7 @@ Logs: {logs}</source>
         <translation>狀態(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="87"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/metadata_pane.py" line="88"/>
-        <source>In review</source>
-        <translation>審稿中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/metadata_pane.py" line="89"/>
-        <source>Approved</source>
-        <translation>已核可</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/metadata_pane.py" line="90"/>
-        <source>Published</source>
-        <translation>已發布</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/metadata_pane.py" line="91"/>
-        <source>Spiked</source>
-        <translation>已撤稿</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/metadata_pane.py" line="148"/>
+        <location filename="../../app/ui/metadata_pane.py" line="144"/>
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
         <translation>網址代稱只能使用 a-z、0-9 與單一連字號;此代稱不會被儲存</translation>
     </message>
@@ -927,118 +877,118 @@ Logs: {logs}</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <location filename="../../app/ui/review_panes.py" line="52"/>
         <source>Note</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <location filename="../../app/ui/review_panes.py" line="52"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <location filename="../../app/ui/review_panes.py" line="52"/>
         <source>By</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="51"/>
+        <location filename="../../app/ui/review_panes.py" line="52"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="55"/>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
         <source>Note on the &amp;article…</source>
         <translation>對全文提意見(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="56"/>
+        <location filename="../../app/ui/review_panes.py" line="57"/>
         <source>Note on this &amp;paragraph…</source>
         <translation>對本段提意見(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="57"/>
+        <location filename="../../app/ui/review_panes.py" line="58"/>
         <source>Re&amp;ply…</source>
         <translation>回覆(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="58"/>
+        <location filename="../../app/ui/review_panes.py" line="59"/>
         <source>Resol&amp;ve / reopen</source>
         <translation>標為已解決/重新開啟(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="74"/>
+        <location filename="../../app/ui/review_panes.py" line="75"/>
         <source>Review notes (never published):</source>
         <translation>審稿意見(不會出現在發布頁面):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="90"/>
+        <location filename="../../app/ui/review_panes.py" line="91"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>狀態:&lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="97"/>
+        <location filename="../../app/ui/review_panes.py" line="98"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="102"/>
+        <location filename="../../app/ui/review_panes.py" line="103"/>
         <source>{at}  {before} → {after}  by {who}</source>
         <translation>{at}  {before} → {after}  由 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="109"/>
+        <location filename="../../app/ui/review_panes.py" line="110"/>
         <source>  (override: {why})</source>
         <translation>  (強制核可理由:{why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="115"/>
+        <location filename="../../app/ui/review_panes.py" line="116"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="117"/>
+        <location filename="../../app/ui/review_panes.py" line="118"/>
         <source>paragraph gone</source>
         <translation>段落已刪除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="119"/>
+        <location filename="../../app/ui/review_panes.py" line="120"/>
         <source>article</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="120"/>
-        <location filename="../../app/ui/review_panes.py" line="191"/>
+        <location filename="../../app/ui/review_panes.py" line="121"/>
+        <location filename="../../app/ui/review_panes.py" line="192"/>
         <source>resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="120"/>
+        <location filename="../../app/ui/review_panes.py" line="121"/>
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>New note</source>
         <translation>新增意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>Note:</source>
         <translation>意見:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="170"/>
+        <location filename="../../app/ui/review_panes.py" line="171"/>
         <source>Reply</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="170"/>
+        <location filename="../../app/ui/review_panes.py" line="171"/>
         <source>Reply:</source>
         <translation>回覆:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="202"/>
+        <location filename="../../app/ui/review_panes.py" line="203"/>
         <source>Review</source>
         <translation>審稿</translation>
     </message>
@@ -1179,6 +1129,34 @@ Logs: {logs}</source>
         <location filename="../../app/ui/launch.py" line="89"/>
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字(會顯示在審稿意見、版本紀錄與狀態變更中):</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="42"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="43"/>
+        <source>In review</source>
+        <translation>審稿中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="44"/>
+        <source>Approved</source>
+        <translation>已核可</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="45"/>
+        <source>Published</source>
+        <translation>已發布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="46"/>
+        <source>Spiked</source>
+        <translation>已撤稿</translation>
     </message>
 </context>
 </TS>
