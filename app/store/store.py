@@ -13,7 +13,6 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from app.core.errors import ConflictError, InputError, NotFoundError, ReadOnlyEr
 from app.core.model import (
     STATUSES,
     Article,
-    DeskSettings,
     Figure,
     RelatedLink,
     Source,
@@ -32,7 +30,12 @@ from app.core.model import (
 )
 from app.core.slugs import is_valid_slug, suggest_slug
 from app.store import search as search_index
+from app.store.assets import AssetsMixin
 from app.store.db import open_database
+from app.store.history import HistoryMixin, RevisionInfo
+from app.store.listing import ArticleSummary, ListingMixin
+
+__all__ = ["ArticleSummary", "RevisionInfo", "Store", "now_iso"]
 
 log = logging.getLogger(__name__)
 
@@ -41,37 +44,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the article list: what the list shows, nothing more."""
-
-    id: str
-    slug: str
-    title: str
-    status: str
-    section: str
-    byline: list[str]
-    updated: str
-    published: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class RevisionInfo:
-    id: int
-    number: int
-    created: str
-    author: str
-    size: int
-    hash: str
-    uid: str = ""
-    origin: str = ""
-    parent: int | None = None
-
-
-class Store:
+class Store(ListingMixin, HistoryMixin, AssetsMixin):
     """A Galley store file. Build it with ``Store.open(path)``; close it when done."""
 
     def __init__(self, db: Database, path: Path, *, read_only: bool, notice: str = "") -> None:
@@ -215,78 +188,6 @@ class Store:
             related=related,
             revision=row["revision"],
         )
-
-    SORTS = {
-        "updated": "updated_at",
-        "title": "title",
-        "status": "status",
-        "section": "section",
-        "byline": "byline",
-    }
-
-    def list_articles(
-        self,
-        *,
-        status: str | None = None,
-        section: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        sort: str = "updated",
-        descending: bool | None = None,
-    ) -> list[ArticleSummary]:
-        """Articles, newest first by default; filtered by status and section; one page."""
-        if sort not in self.SORTS:
-            raise InputError(f"cannot sort by '{sort}' ({', '.join(self.SORTS)})", field="sort")
-        where, params = self._filters(status, section)
-        desc = (sort == "updated") if descending is None else descending
-        direction = "DESC" if desc else "ASC"
-        sql = (
-            "SELECT id, slug, title, status, section, byline, updated_at, published_at "
-            f"FROM articles {where} ORDER BY {self.SORTS[sort]} {direction}, seq {direction}"
-        )
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return [
-            ArticleSummary(
-                id=r["id"],
-                slug=r["slug"],
-                title=r["title"],
-                status=r["status"],
-                section=r["section"],
-                byline=json.loads(r["byline"]),
-                updated=r["updated_at"],
-                published=r["published_at"],
-            )
-            for r in self.db.query(sql, params)
-        ]
-
-    def count_articles(self, *, status: str | None = None, section: str | None = None) -> int:
-        where, params = self._filters(status, section)
-        return next(self.db.query(f"SELECT count(*) AS n FROM articles {where}", params))["n"]
-
-    @staticmethod
-    def _filters(status: str | None, section: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if status:
-            if status not in STATUSES:
-                raise InputError(
-                    f"'{status}' is not a status ({', '.join(STATUSES)})", field="status"
-                )
-            clauses.append("status = ?")
-            params.append(status)
-        if section:
-            clauses.append("section = ?")
-            params.append(section)
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def sections(self) -> list[str]:
-        return [
-            r["section"]
-            for r in self.db.query(
-                "SELECT DISTINCT section FROM articles WHERE section != '' ORDER BY section"
-            )
-        ]
 
     # -- writing articles -----------------------------------------------------------------
     def new_article(
@@ -493,107 +394,6 @@ class Store:
             )
         search_index.index_article(db, seq, article, previous)
 
-    @staticmethod
-    def _snapshot(db: Database, revision_id: int) -> Article:
-        row = next(
-            db.query(
-                "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = "
-                "r.hash WHERE r.id = ?",
-                [revision_id],
-            )
-        )
-        return Article.from_dict(json.loads(row["content"]))
-
-    # -- revisions --------------------------------------------------------------------------
-    def revisions(self, ref: str) -> list[RevisionInfo]:
-        article_id = self.resolve(ref)
-        return [
-            RevisionInfo(
-                id=r["id"],
-                number=r["number"],
-                created=r["created_at"],
-                author=r["author"],
-                size=r["size"],
-                hash=r["hash"],
-                uid=r["uid"] or "",
-                origin=r["origin"],
-                parent=r["parent"],
-            )
-            for r in self.db.query(
-                "SELECT * FROM revisions WHERE article_id = ? ORDER BY number", [article_id]
-            )
-        ]
-
-    def revision_article(self, ref: str, number: int) -> Article:
-        """The article as it was at revision ``number`` (1 is the first)."""
-        article_id = self.resolve(ref)
-        rows = list(
-            self.db.query(
-                "SELECT r.id, r.created_at, s.content FROM revisions r JOIN snapshots s "
-                "ON s.hash = r.hash WHERE r.article_id = ? AND r.number = ?",
-                [article_id, number],
-            )
-        )
-        if not rows:
-            raise NotFoundError(f"article {article_id} has no revision {number}")
-        article = Article.from_dict(json.loads(rows[0]["content"]))
-        article.revision = rows[0]["id"]
-        article.updated = rows[0]["created_at"]
-        return article
-
-    def snapshot_count(self) -> int:
-        return next(self.db.query("SELECT count(*) AS n FROM snapshots"))["n"]
-
-    # -- search, images, desk -----------------------------------------------------------------
+    # -- search ------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 50) -> list[search_index.SearchHit]:
         return search_index.search(self.db, query, limit=limit)
-
-    def put_image(self, data: bytes, *, name: str = "image") -> str:
-        from app.store.images import put_image
-
-        with self.write() as db:
-            return put_image(db, data, name=name)
-
-    def get_image(self, sha256: str) -> tuple[bytes, str]:
-        rows = list(self.db.query("SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
-        if not rows:
-            raise NotFoundError(f"no image {sha256[:12]} in the store")
-        return rows[0]["data"], rows[0]["mime"]
-
-    def get_rendition(self, source: str, recipe: str) -> tuple[bytes, str, int, int] | None:
-        """A cached web rendition of image ``source`` made by ``recipe``, if there is one."""
-        rows = list(
-            self.db.query(
-                "SELECT data, mime, width, height FROM renditions WHERE source = ? AND recipe = ?",
-                [source, recipe],
-            )
-        )
-        if not rows:
-            return None
-        r = rows[0]
-        return r["data"], r["mime"], r["width"], r["height"]
-
-    def put_rendition(
-        self, source: str, recipe: str, data: bytes, mime: str, width: int, height: int
-    ) -> None:
-        if self.read_only:
-            return  # a cache: a read-only store simply re-encodes next time
-        with self.write() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
-                "data) VALUES (?, ?, ?, ?, ?, ?)",
-                [source, recipe, mime, width, height, data],
-            )
-
-    def desk(self) -> DeskSettings:
-        data = {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT * FROM desk")}
-        return DeskSettings.from_dict(data)
-
-    def save_desk(self, settings: DeskSettings) -> None:
-        with self.write() as db:
-            for key, value in settings.to_dict().items():
-                db.execute(
-                    "INSERT INTO desk (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                    "DO UPDATE SET value = excluded.value",
-                    [key, json.dumps(value, ensure_ascii=False)],
-                )

@@ -1,0 +1,88 @@
+"""Reading an article's history: revisions, the content of any revision, snapshots.
+
+A mixin of ``Store`` (kept apart from the write path in store.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.core.errors import NotFoundError
+from app.core.model import Article
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+__all__ = ["HistoryMixin", "RevisionInfo"]
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: int
+    number: int
+    created: str
+    author: str
+    size: int
+    hash: str
+    uid: str = ""
+    origin: str = ""
+    parent: int | None = None
+
+
+class HistoryMixin:
+    """Revisions of the store's articles. Needs ``db`` and ``resolve`` from ``Store``."""
+
+    db: Database
+
+    @staticmethod
+    def _snapshot(db: Database, revision_id: int) -> Article:
+        row = next(
+            db.query(
+                "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = "
+                "r.hash WHERE r.id = ?",
+                [revision_id],
+            )
+        )
+        return Article.from_dict(json.loads(row["content"]))
+
+    # -- revisions --------------------------------------------------------------------------
+    def revisions(self, ref: str) -> list[RevisionInfo]:
+        article_id = self.resolve(ref)
+        return [
+            RevisionInfo(
+                id=r["id"],
+                number=r["number"],
+                created=r["created_at"],
+                author=r["author"],
+                size=r["size"],
+                hash=r["hash"],
+                uid=r["uid"] or "",
+                origin=r["origin"],
+                parent=r["parent"],
+            )
+            for r in self.db.query(
+                "SELECT * FROM revisions WHERE article_id = ? ORDER BY number", [article_id]
+            )
+        ]
+
+    def revision_article(self, ref: str, number: int) -> Article:
+        """The article as it was at revision ``number`` (1 is the first)."""
+        article_id = self.resolve(ref)
+        rows = list(
+            self.db.query(
+                "SELECT r.id, r.created_at, s.content FROM revisions r JOIN snapshots s "
+                "ON s.hash = r.hash WHERE r.article_id = ? AND r.number = ?",
+                [article_id, number],
+            )
+        )
+        if not rows:
+            raise NotFoundError(f"article {article_id} has no revision {number}")
+        article = Article.from_dict(json.loads(rows[0]["content"]))
+        article.revision = rows[0]["id"]
+        article.updated = rows[0]["created_at"]
+        return article
+
+    def snapshot_count(self) -> int:
+        return next(self.db.query("SELECT count(*) AS n FROM snapshots"))["n"]
