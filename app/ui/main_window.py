@@ -29,6 +29,8 @@ from app.store.session import EditSession
 from app.store.store import Store
 from app.ui.article_list_model import ArticleListModel
 from app.ui.editor import ArticleEditor
+from app.ui.window_recovery import SaveTroubleMixin
+from app.ui.window_review import ReviewActionsMixin
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ AUTOSAVE_MS = 1000
 SEARCH_DEBOUNCE_MS = 250
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
     def __init__(self, store: Store, settings: QSettings, *, author: str = "") -> None:
         super().__init__()
         self.store = store
@@ -263,122 +265,6 @@ class MainWindow(QMainWindow):
         self._list_refresh.start()
         return True
 
-    # -- review ----------------------------------------------------------------------------------
-    def reload_from_store(self) -> None:
-        """After a store operation changed the article: the store's copy is the truth."""
-        if self.session is None:
-            return
-        article_id = self.session.article_id
-        self.session = EditSession(self.store, article_id, author=self.author)
-        self.editor.load(self.session.article)
-        self._show_saved()
-        self._list_refresh.start()
-        self.editor.refresh_review()
-
-    def run_store_action(self, action) -> bool:  # noqa: ANN001
-        try:
-            action()
-        except GalleyError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), str(exc))
-            return False
-        self.reload_from_store()
-        return True
-
-    def ask_override(self, problems: list[str]) -> str:
-        """Approving with failing checks: the reason is recorded. Empty means cancelled."""
-        from PySide6.QtWidgets import QInputDialog
-
-        listed = "\n".join(f"• {p}" for p in problems[:8])
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Checks fail"),
-            self.tr(
-                "These checks fail:\n{problems}\n\nApprove anyway? Give the reason "
-                "(it is recorded):"
-            ).format(problems=listed),
-        )
-        return reason.strip() if ok else ""
-
-    def change_status(self, target: str) -> bool:
-        from app.core.checks import errors
-        from app.store.review import change_status, check_article
-
-        if self.session is None or not self.save_now():
-            return False
-        override = ""
-        if target in ("approved", "published"):
-            failing = errors(check_article(self.store, self.session.article))
-            if failing:
-                override = self.ask_override([f.message for f in failing])
-                if not override:
-                    return False
-        article_id, base = self.session.article_id, self.session.article.revision
-        return self.run_store_action(
-            lambda: change_status(
-                self.store,
-                article_id,
-                target,
-                who=self.author,
-                override=override,
-                base_revision=base,
-            )
-        )
-
-    def _save_failed(self, message: str) -> bool:
-        log.error("save failed: %s", message)
-        self.saved_label.setText(self.tr("NOT SAVED"))
-        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        if message != self._save_error:
-            self._save_error = message
-            QMessageBox.critical(
-                self,
-                self.tr("Could not save"),
-                self.tr(
-                    "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
-                    "Galley keeps trying every few seconds."
-                ).format(error=message),
-            )
-        self.autosave.start(5000)
-        return False
-
-    def ask_conflict(self) -> str:
-        """Ask how to resolve an edit conflict: 'mine' or 'theirs'. Nothing is lost either way."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed elsewhere"))
-        box.setText(
-            self.tr(
-                "This article was changed in another window or by another "
-                "program since you opened it."
-            )
-        )
-        box.setInformativeText(
-            self.tr(
-                "Keep mine: your version becomes the current one; "
-                "theirs stays in the history.\nReload theirs: their "
-                "version becomes current; yours stays in the history."
-            )
-        )
-        keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Reload theirs"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return "mine" if box.clickedButton() is keep else "theirs"
-
-    def _resolve_conflict(self, conflict: ConflictError) -> bool:
-        choice = self.ask_conflict()
-        try:
-            if choice == "mine":
-                self.session.keep_mine(conflict)
-            else:
-                self.session.take_theirs(conflict)
-                self.editor.load(self.session.article)
-        except GalleyError as exc:
-            return self._save_failed(str(exc))
-        self._show_saved()
-        self._refresh_list(self.session.article_id)
-        return True
-
     def _show_saved(self) -> None:
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(
@@ -490,34 +376,6 @@ class MainWindow(QMainWindow):
             self.open_article(str(last))
         elif self.list_model.rowCount():
             self.list_view.selectRow(0)
-
-    def emergency_save(self) -> None:
-        """Called before an error is shown: whatever happens next, the text is in the store."""
-        try:
-            self.save_now()
-        except Exception:  # noqa: BLE001 - we are already handling an error
-            log.exception("emergency save failed")
-
-    def _write_recovery_copy(self) -> None:
-        """Last resort when the store cannot take the text: a Markdown copy in the data folder."""
-        from app.config import recovery_dir
-        from app.publish.source import article_to_markdown
-
-        if self.session is None:
-            return
-        article = self.session.article
-        folder = recovery_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{article.slug}-{stamp}.md"
-        images = {f.key: f"missing/{f.key}" for f in article.figures}
-        path.write_text(article_to_markdown(article, images), encoding="utf-8")
-        log.warning("unsaved article written to %s", path)
-        QMessageBox.information(
-            self,
-            self.tr("Copy kept"),
-            self.tr("A copy of the unsaved article was written to\n{path}").format(path=path),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.save_now():

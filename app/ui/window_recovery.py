@@ -1,0 +1,123 @@
+"""When saving goes wrong: failed saves, edit conflicts, the emergency save and the recovery
+copy (a mixin of MainWindow). Nothing the user typed is dropped on any of these paths.
+
+Strings use the ``MainWindow`` translation context explicitly: at run time ``tr`` looks
+them up under the window's class, and lupdate must file them there too.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.errors import ConflictError, GalleyError
+from app.store.session import EditSession
+
+log = logging.getLogger(__name__)
+
+
+class SaveTroubleMixin:
+    """Uses the window's ``session``, ``saved_label``, ``autosave``, ``save_now`` and
+    ``_show_saved``/``_list_refresh``."""
+
+    session: EditSession | None
+    saved_label: Any
+    autosave: Any
+    _save_error: str
+
+    def _save_failed(self, message: str) -> bool:
+        log.error("save failed: %s", message)
+        self.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
+        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        if message != self._save_error:
+            self._save_error = message
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("MainWindow", "Could not save"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
+                    "Galley keeps trying every few seconds.",
+                ).format(error=message),
+            )
+        self.autosave.start(5000)
+        return False
+
+    def ask_conflict(self) -> str:
+        """Ask how to resolve an edit conflict: 'mine' or 'theirs'. Nothing is lost either way."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Changed elsewhere"))
+        box.setText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "This article was changed in another window or by another "
+                "program since you opened it.",
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Keep mine: your version becomes the current one; "
+                "theirs stays in the history.\nReload theirs: their "
+                "version becomes current; yours stays in the history.",
+            )
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("MainWindow", "Keep mine"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            QCoreApplication.translate("MainWindow", "Reload theirs"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(keep)
+        box.exec()
+        return "mine" if box.clickedButton() is keep else "theirs"
+
+    def _resolve_conflict(self, conflict: ConflictError) -> bool:
+        choice = self.ask_conflict()
+        try:
+            if choice == "mine":
+                self.session.keep_mine(conflict)
+            else:
+                self.session.take_theirs(conflict)
+                self.editor.load(self.session.article)
+        except GalleyError as exc:
+            return self._save_failed(str(exc))
+        self._show_saved()
+        self._refresh_list(self.session.article_id)
+        return True
+
+    def emergency_save(self) -> None:
+        """Called before an error is shown: whatever happens next, the text is in the store."""
+        try:
+            self.save_now()
+        except Exception:  # noqa: BLE001 - we are already handling an error
+            log.exception("emergency save failed")
+
+    def _write_recovery_copy(self) -> None:
+        """Last resort when the store cannot take the text: a Markdown copy in the data folder."""
+        from app.config import recovery_dir
+        from app.publish.source import article_to_markdown
+
+        if self.session is None:
+            return
+        article = self.session.article
+        folder = recovery_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"{article.slug}-{stamp}.md"
+        images = {f.key: f"missing/{f.key}" for f in article.figures}
+        path.write_text(article_to_markdown(article, images), encoding="utf-8")
+        log.warning("unsaved article written to %s", path)
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("MainWindow", "Copy kept"),
+            QCoreApplication.translate(
+                "MainWindow", "A copy of the unsaved article was written to\n{path}"
+            ).format(path=path),
+        )
