@@ -14,6 +14,26 @@ BLOCK_KINDS = ("further-reading",)
 ARTICLE_LINK = re.compile(r"\]\(\s*article:([^)\s]+)\s*\)")
 
 
+class CodeFences:
+    """Tracks fenced code (``` or ~~~) line by line: inside it our syntax means nothing."""
+
+    def __init__(self) -> None:
+        self.open: str | None = None
+
+    def step(self, line: str) -> bool:
+        """True when ``line`` opens, closes or sits inside a code fence."""
+        fence = CODE_FENCE.match(line.strip())
+        if self.open:
+            marker = fence.group(1) if fence else ""
+            if marker[:1] == self.open[0] and len(marker) >= len(self.open):
+                self.open = None
+            return True
+        if fence:
+            self.open = fence.group(1)
+            return True
+        return False
+
+
 @dataclass(frozen=True)
 class BodyLine:
     """One body line outside code fences: its 1-based number and what it is."""
@@ -26,20 +46,10 @@ class BodyLine:
 
 def scan_lines(body: str) -> Iterator[BodyLine]:
     """Classify each line; lines inside fenced code are skipped (they are shown as code)."""
-    code_fence: str | None = None
+    fences = CodeFences()
     in_block = False
     for number, line in enumerate(body.replace("\r\n", "\n").split("\n"), start=1):
-        fence = CODE_FENCE.match(line.strip())
-        if code_fence:
-            if (
-                fence
-                and fence.group(1)[0] == code_fence[0]
-                and len(fence.group(1)) >= len(code_fence)
-            ):
-                code_fence = None
-            continue
-        if fence:
-            code_fence = fence.group(1)
+        if fences.step(line):
             continue
         if m := FIGURE_LINE.match(line):
             yield BodyLine(number, line, "figure", m.group(1).strip())

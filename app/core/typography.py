@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from app.core.text import CJK_CLASS
 
@@ -91,11 +92,12 @@ def simplified_characters(line: str) -> list[Hit]:
 
 def to_traditional(text: str) -> str:
     """Simplified → Traditional with Taiwan phrasing (OpenCC s2twp): 软件 → 軟體."""
-    import opencc
-
-    return _converter(opencc).convert(text)
+    return _s2twp().convert(text)
 
 
 @cache
-def _converter(opencc_module: object) -> object:
-    return opencc_module.OpenCC("s2twp")  # type: ignore[attr-defined]
+def _s2twp() -> Any:
+    """Loaded on first use: the tables take a moment and most sessions never convert."""
+    import opencc
+
+    return opencc.OpenCC("s2twp")

@@ -22,7 +22,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from app.core.body_syntax import BLOCK_CLOSE, BLOCK_KINDS, BLOCK_OPEN, CODE_FENCE, FIGURE_LINE
+from app.core.body_syntax import BLOCK_CLOSE, BLOCK_KINDS, BLOCK_OPEN, FIGURE_LINE, CodeFences
 from app.core.errors import InputError
 from app.publish.sanitize import clean_body_html
 
@@ -60,21 +60,11 @@ def extract_blocks(body: str, ctx: BodyContext) -> tuple[str, _Blocks]:
     blocks = _Blocks()
     lines = body.replace("\r\n", "\n").split("\n")
     out: list[str] = []
-    code_fence: str | None = None
+    fences = CodeFences()
     i = 0
     while i < len(lines):
         line, number = lines[i], i + 1
-        fence = CODE_FENCE.match(line.strip())
-        if code_fence:
-            if (
-                fence
-                and fence.group(1)[0] == code_fence[0]
-                and len(fence.group(1)) >= len(code_fence)
-            ):
-                code_fence = None
-            out.append(line)
-        elif fence:
-            code_fence = fence.group(1)
+        if fences.step(line):
             out.append(line)
         elif m := FIGURE_LINE.match(line):
             key = m.group(1).strip()

@@ -100,13 +100,14 @@ def change_status(
     if not who.strip():
         raise InputError("a status change needs the name of who makes it", field="who")
     article = store.get_article(ref)
-    blocking = [f.message for f in errors(check_article(store, article))]
+    approving = target in ("approved", "published")
+    blocking = [f.message for f in errors(check_article(store, article))] if approving else []
     check_transition(article.status, target, blocking=blocking, override=override)
     before = article.status
     article.status = target
     if target == "published" and not article.published:
         article.published = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    reason = override.strip() if blocking and target in ("approved", "published") else ""
+    reason = override.strip() if blocking else ""
 
     def record(db: Any, saved: Article) -> None:
         db.execute(

@@ -161,14 +161,11 @@ class ArticleEditor(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.refresh_review())
 
     def refresh_review(self) -> None:
-        current = self.tabs.currentWidget()
-        for pane in (
-            getattr(self, "review", None),
-            getattr(self, "history", None),
-            getattr(self, "checks", None),
-        ):
-            if pane is not None and (pane is current or pane is getattr(self, "review", None)):
-                pane.refresh()
+        """The Review pane always (it draws the note markers beside the body); History and
+        Checks only while shown, since they read every revision or run every check."""
+        self.review.refresh()
+        if self.tabs.currentWidget() in (self.history, self.checks):
+            self.tabs.currentWidget().refresh()
 
     def jump_to_line(self, line: int, column: int = 0) -> None:
         self.tabs.setCurrentWidget(self.body_split)

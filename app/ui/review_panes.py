@@ -111,7 +111,8 @@ class ReviewPane(QWidget):
             self.record.addItem(text)
         self.notes.clear()
         items: dict[str, QTreeWidgetItem] = {}
-        for note in notes(self.window.store, article.id, body=article.body):
+        found = notes(self.window.store, article.id, body=article.body)
+        for note in found:
             if note.paragraph is not None:
                 where = self.tr("line {n}").format(n=note.paragraph.first_line)
             elif note.detached:
@@ -130,13 +131,7 @@ class ReviewPane(QWidget):
             items[note.uid] = item
         self.notes.expandAll()
         self.window.editor.body.set_note_lines(
-            sorted(
-                {
-                    n.paragraph.first_line
-                    for n in notes(self.window.store, article.id, body=article.body)
-                    if n.paragraph is not None and not n.resolved
-                }
-            )
+            sorted({n.paragraph.first_line for n in found if n.paragraph and not n.resolved})
         )
 
     def _selected_uid(self) -> str | None:
@@ -144,31 +139,21 @@ class ReviewPane(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def add_note(self, *, on_paragraph: bool) -> None:
-        from app.store.review import add_note
-
         if not self.window.save_now():
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("New note"), self.tr("Note:"))
-        if not ok or not text.strip():
-            return
         line = self.window.editor.body.textCursor().blockNumber() + 1 if on_paragraph else None
-        self._do(
-            lambda: add_note(
-                self.window.store,
-                self.window.session.article_id,
-                text,
-                author=self.window.author,
-                line=line,
-            )
-        )
+        self._ask_and_add(self.tr("New note"), self.tr("Note:"), line=line)
 
     def reply(self) -> None:
+        uid = self._selected_uid()
+        if uid is not None:
+            self._ask_and_add(self.tr("Reply"), self.tr("Reply:"), reply_to=uid)
+
+    def _ask_and_add(self, title: str, label: str, **where: Any) -> None:
+        """Ask for the note's text, then store it on the article, a paragraph or a note."""
         from app.store.review import add_note
 
-        uid = self._selected_uid()
-        if uid is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Reply"), self.tr("Reply:"))
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
         if ok and text.strip():
             self._do(
                 lambda: add_note(
@@ -176,7 +161,7 @@ class ReviewPane(QWidget):
                     self.window.session.article_id,
                     text,
                     author=self.window.author,
-                    reply_to=uid,
+                    **where,
                 )
             )
 
