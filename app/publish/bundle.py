@@ -216,18 +216,32 @@ def _article_files(folder: Path) -> list[Path]:
     return found
 
 
-def _import_file(
-    store: Store, article_md: Path, author: str, report: Callable[[str], None] | None
-) -> Article:
+def _import_files(
+    store: Store, files: list[Path], author: str, report: Callable[[str], None] | None
+) -> list[Article]:
+    """All or nothing: every plain article is read and checked before the first write, and
+    the writes are one transaction (a folder of bundles with one bad file imports none)."""
     from app.publish.review_bundle import import_review_bundle, is_review_bundle
+    from app.store.importing import prepare_markdown, store_prepared
 
-    if not is_review_bundle(article_md.parent):
-        return import_markdown(store, article_md, author=author)
-    result = import_review_bundle(store, article_md.parent)
-    article = store.get_article(result.article_id)
-    if report is not None:
-        report(result.message(article.slug))
-    return article
+    prepared = {f: prepare_markdown(store, f) for f in files if not is_review_bundle(f.parent)}
+    ids = [p.article.id for p in prepared.values()]
+    if len(ids) != len(set(ids)):
+        twice = next(i for i in ids if ids.count(i) > 1)
+        raise InputError(f"two of its articles have the same id {twice}", file=str(files[0].parent))
+    stored: list[Article] = []
+    messages: list[str] = []
+    with store.write():
+        for f in files:
+            if f in prepared:
+                stored.append(store_prepared(store, prepared[f], author=author))
+                continue
+            result = import_review_bundle(store, f.parent)
+            stored.append(store.get_article(result.article_id))
+            messages.append(result.message(stored[-1].slug))
+    for message in messages if report is not None else ():
+        report(message)
+    return stored
 
 
 def import_path(
@@ -249,12 +263,12 @@ def import_path(
         files = _article_files(path)
         if not files:
             raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-        return [_import_file(store, f, author, report) for f in files]
+        return _import_files(store, files, author, report)
     if zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
             _unpack(path, Path(tmp))
             files = _article_files(Path(tmp))
             if not files:
                 raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-            return [_import_file(store, f, author, report) for f in files]
+            return _import_files(store, files, author, report)
     return [import_markdown(store, path, author=author)]

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import re
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InputError, NotFoundError
@@ -37,8 +38,37 @@ def check_body_figures(parsed: ParsedArticle, file: str) -> None:
             )
 
 
+@dataclass
+class PreparedImport:
+    """An article read and checked from a file, with its cleaned images, not yet stored."""
+
+    file: str
+    article: Article
+    images: list[tuple[bytes, str]]
+
+
 def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Article:
     """Import ``path``; returns the stored article. Raises InputError, storing nothing."""
+    return store_prepared(store, prepare_markdown(store, path), author=author)
+
+
+def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") -> Article:
+    article = prepared.article
+    if store.exists(article.id):
+        raise InputError(
+            f"article {article.id} is already in the store", file=prepared.file, field="id"
+        )
+    requested_slug = article.slug
+    stored = store.create_article(article, author=author, new_images=prepared.images)
+    if requested_slug and stored.slug != requested_slug:
+        log.warning(
+            "%s: slug '%s' was taken; stored as '%s'", prepared.file, requested_slug, stored.slug
+        )
+    return stored
+
+
+def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
+    """Read and check everything (front matter, figures, images, references); write nothing."""
     path = Path(path)
     file = str(path)
     parsed = read_article_file(path)
@@ -46,6 +76,7 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
     base = path.parent.resolve()
     images: list[tuple[bytes, str]] = []
     figures: list[Figure] = []
+    cleaned: dict[Path, bytes] = {}  # one image placed by several figures is cleaned once
     for n, fig in enumerate(parsed.figures, start=1):
         image_path = (base / fig.image_path).resolve()
         where = f"figures[{n}].image"
@@ -63,13 +94,16 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
                 field=where,
                 line=fig.line,
             )
-        try:
-            data = clean_image(image_path.read_bytes(), name=str(image_path))
-        except InputError as exc:
-            raise InputError(
-                f"image '{fig.image_path}' {exc.message}", file=file, field=where, line=fig.line
-            ) from None
-        images.append((data, str(image_path)))
+        data = cleaned.get(image_path)
+        if data is None:
+            try:
+                data = clean_image(image_path.read_bytes(), name=str(image_path))
+            except InputError as exc:
+                raise InputError(
+                    f"image '{fig.image_path}' {exc.message}", file=file, field=where, line=fig.line
+                ) from None
+            cleaned[image_path] = data
+            images.append((data, str(image_path)))
         figures.append(
             Figure(
                 key=fig.key,
@@ -116,8 +150,4 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
     )
     if store.exists(article.id):
         raise InputError(f"article {article.id} is already in the store", file=file, field="id")
-    requested_slug = article.slug
-    stored = store.create_article(article, author=author, new_images=images)
-    if requested_slug and stored.slug != requested_slug:
-        log.warning("%s: slug '%s' was taken; stored as '%s'", file, requested_slug, stored.slug)
-    return stored
+    return PreparedImport(file, article, images)

@@ -79,6 +79,11 @@ class Store(ListingMixin, HistoryMixin, AssetsMixin):
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: the store is open read-only; nothing was saved")
         conn = self.db.conn
+        if conn.in_transaction:
+            # Nested: part of the caller's transaction (an import of several articles is one
+            # transaction); the outermost write commits or rolls back everything.
+            yield self.db
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
