@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli_review import add_parsers
 
     add_parsers(sub)
+    from app.cli_backup import add_parsers as add_backup_parsers
+
+    add_backup_parsers(sub)
 
     p = sub.add_parser("gui", help="open the window")
     p.add_argument("--open", metavar="ID", help="article to open")
@@ -211,6 +214,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             screenshot=getattr(args, "screenshot", None),
             language=getattr(args, "language", None),
         )
+    from app import cli_backup
+
+    if args.command == "backup":
+        return cli_backup.cmd_backup(store_path(args.store), args)
+    if args.command == "restore" and args.number is None:
+        return cli_backup.cmd_restore_file(store_path(args.store), args)
     from app.store import Store
 
     with Store.open(store_path(args.store)) as store:

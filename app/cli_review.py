@@ -51,9 +51,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("old", type=int)
     p.add_argument("new", type=int)
 
-    p = sub.add_parser("restore", help="make an old revision current again, as a new revision")
-    p.add_argument("ref", metavar="ID")
-    p.add_argument("number", type=int)
+    p = sub.add_parser(
+        "restore",
+        help="restore ID N: make revision N current again; restore FILE: restore a backup",
+    )
+    p.add_argument("ref", metavar="ID|FILE")
+    p.add_argument("number", type=int, nargs="?", metavar="N")
     p.add_argument("--by", default=None)
 
 

@@ -36,3 +36,13 @@ def recovery_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "recovered"
+
+
+def backup_dir(store: Path) -> Path:
+    """Where the rolling backups of ``store`` go: one folder per store, in the data folder."""
+    import hashlib
+
+    from platformdirs import user_data_path
+
+    tag = hashlib.sha256(str(store.expanduser().resolve()).encode()).hexdigest()[:8]
+    return user_data_path(APP_NAME, appauthor=False) / "backups" / f"{store.stem}-{tag}"

@@ -61,7 +61,10 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check app tests
     .venv/bin/ruff format --check app tests
-    exec .venv/bin/python -m pytest "$@"
+    .venv/bin/python -m pytest "$@"
+    # The whole suite (no arguments) ends with the reliability table at CI size.
+    [ $# -eq 0 ] && exec .venv/bin/python benchmarks/reliability.py --size ci
+    exit 0
     ;;
   *)
     echo "usage: bash packaging/setup-debian.sh run|test [args…]" >&2

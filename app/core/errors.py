@@ -75,3 +75,9 @@ class ReadOnlyError(StoreError):
     """A write was attempted on a store opened read-only."""
 
     exit_code = 6
+
+
+class ExportError(GalleyError):
+    """Files could not be written (full disk, no permission); nothing half-written is left."""
+
+    exit_code = 8

@@ -21,13 +21,19 @@ def is_web_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
 
 
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
 def normalise_date(raw: str, fail: Any) -> str:
     """ISO 8601: a day stays a day; a time keeps its offset. Accepts 2022/05/24 too."""
     text = raw.strip().replace("/", "-")
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             return dt.date(*map(int, text.split("-"))).isoformat()
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+        iso = text.replace(" ", "T", 1)
+        value = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         raise fail(f"'{raw}' is not a date (use YYYY-MM-DD or an ISO 8601 time)") from None
+    if ISO_TIME.fullmatch(iso):
+        return iso  # already ISO 8601: kept as written (a "Z" and milliseconds round-trip)
     return value.isoformat()

@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from app.core.errors import InputError
+from app.core.errors import ExportError, InputError
 from app.core.model import Article
 from app.publish.images import EXTENSIONS, renditions
 from app.publish.ninjs import article_json
@@ -129,12 +129,18 @@ def export_articles(
             from app.publish.review_bundle import review_files
 
             files.update(review_files(store, article.id))
-        if as_zip:
-            target = out / f"{article.slug}.zip"
-            _write_zip(target, article.slug, files)
-        else:
-            target = out / article.slug
-            _write_folder(target, files)
+        target = out / (f"{article.slug}.zip" if as_zip else article.slug)
+        try:
+            if as_zip:
+                _write_zip(target, article.slug, files)
+            else:
+                _write_folder(target, files)
+        except OSError as exc:
+            done = f"; {len(written)} bundle(s) before it were written" if written else ""
+            raise ExportError(
+                f"{target}: could not be written ({exc.strerror or exc}); nothing of it was "
+                f"left half-written{done}"
+            ) from None
         written.append(target)
         if progress:
             progress(n, len(refs), article)
@@ -266,7 +272,13 @@ def import_path(
         return _import_files(store, files, author, report)
     if zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
-            _unpack(path, Path(tmp))
+            try:
+                _unpack(path, Path(tmp))
+            except OSError as exc:
+                raise ExportError(
+                    f"{path}: could not be unpacked into {tmp} ({exc.strerror or exc}); "
+                    "nothing was imported"
+                ) from None
             files = _article_files(Path(tmp))
             if not files:
                 raise InputError("holds no article.md (not a Galley bundle)", file=str(path))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import TYPE_CHECKING
 
-from app.core.errors import NotFoundError
+from app.core.errors import NotFoundError, StoreError
 from app.core.model import DeskSettings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
 
 
 class AssetsMixin:
@@ -48,12 +51,15 @@ class AssetsMixin:
     ) -> None:
         if self.read_only:
             return  # a cache: a read-only store simply re-encodes next time
-        with self.write() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
-                "data) VALUES (?, ?, ?, ?, ?, ?)",
-                [source, recipe, mime, width, height, data],
-            )
+        try:
+            with self.write() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
+                    "data) VALUES (?, ?, ?, ?, ?, ?)",
+                    [source, recipe, mime, width, height, data],
+                )
+        except StoreError as exc:  # a full disk must not stop an export: it is only a cache
+            log.warning("rendition not cached: %s", exc)
 
     def desk(self) -> DeskSettings:
         data = {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT * FROM desk")}

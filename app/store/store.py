@@ -7,19 +7,17 @@ transaction, so the check and the write cannot interleave with another process's
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.errors import ConflictError, InputError, NotFoundError, ReadOnlyError, StoreError
+from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.model import (
     STATUSES,
     Article,
@@ -34,6 +32,7 @@ from app.store.assets import AssetsMixin
 from app.store.db import open_database
 from app.store.history import HistoryMixin, RevisionInfo
 from app.store.listing import ArticleSummary, ListingMixin
+from app.store.writing import WritingMixin, file_identity
 
 __all__ = ["ArticleSummary", "RevisionInfo", "Store", "now_iso"]
 
@@ -44,7 +43,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-class Store(ListingMixin, HistoryMixin, AssetsMixin):
+class Store(WritingMixin, ListingMixin, HistoryMixin, AssetsMixin):
     """A Galley store file. Build it with ``Store.open(path)``; close it when done."""
 
     def __init__(self, db: Database, path: Path, *, read_only: bool, notice: str = "") -> None:
@@ -52,6 +51,7 @@ class Store(ListingMixin, HistoryMixin, AssetsMixin):
         self.path = path
         self.read_only = read_only
         self.notice = notice
+        self._identity = file_identity(path)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -66,44 +66,6 @@ class Store(ListingMixin, HistoryMixin, AssetsMixin):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- transactions ---------------------------------------------------------------------
-    @contextlib.contextmanager
-    def write(self) -> Iterator[Database]:
-        """One write transaction, taking the write lock up front (``BEGIN IMMEDIATE``).
-
-        sqlite-utils' ``atomic()`` begins a deferred transaction; a save reads then writes, and
-        a deferred read that upgrades to a write can fail at once with "database is locked"
-        when another process wrote meanwhile. IMMEDIATE waits for the lock (busy timeout).
-        """
-        if self.read_only:
-            raise ReadOnlyError(f"{self.path}: the store is open read-only; nothing was saved")
-        conn = self.db.conn
-        if conn.in_transaction:
-            # Nested: part of the caller's transaction (an import of several articles is one
-            # transaction); the outermost write commits or rolls back everything.
-            yield self.db
-            return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(
-                f"{self.path}: the store is busy or unwritable ({exc}); "
-                "nothing was saved, try again"
-            ) from None
-        try:
-            yield self.db
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise StoreError(
-                f"{self.path}: the save could not be written ({exc}); your text is kept, try again"
-            ) from None
 
     # -- reading articles -----------------------------------------------------------------
     def _row(self, ref: str) -> dict[str, Any]:

@@ -31,6 +31,7 @@ def _setup_logging() -> Path | None:
 
 def install_excepthook(window_ref: dict[str, Any]) -> None:
     """An exception in a slot is logged and shown; the open text is saved first."""
+    showing = {"now": False}
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
@@ -39,7 +40,10 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
             window.emergency_save()
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        if QApplication.instance() is None or showing["now"]:
+            return  # an error while the dialog is up is logged, not stacked
+        showing["now"] = True
+        try:
             QMessageBox.critical(
                 window,
                 "Galley",
@@ -49,6 +53,8 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
                     "the log.\n\n{error}",
                 ).format(error=f"{kind.__name__}: {value}"),
             )
+        finally:
+            showing["now"] = False
 
     sys.excepthook = hook
 
@@ -132,6 +138,16 @@ def launch(
     if screenshot:
         window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
     window.show()
+    if not store.read_only and not screenshot:
+        from app.config import backup_dir
+        from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
+
+        keep = int(settings.value("backup/keep", DEFAULT_KEEP))
+        # After the first paint: the copy must not slow the start.
+        QTimer.singleShot(
+            2000,
+            lambda: rolling_backup_in_background(store.path, backup_dir(store.path), keep=keep),
+        )
     if screenshot:
         shots = {"done": False}
 

@@ -398,5 +398,6 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
         self.settings.sync()
         self.autosave.stop()
         self._search_timer.stop()
+        self._list_refresh.stop()
         self.editor.shutdown()
         event.accept()

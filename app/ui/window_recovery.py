@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -35,6 +36,14 @@ class SaveTroubleMixin:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
         if message != self._save_error:
             self._save_error = message
+            copy = self._recovery_copy()
+            kept = (
+                QCoreApplication.translate(
+                    "MainWindow", "A copy of the article was also written to\n{path}"
+                ).format(path=copy)
+                if copy is not None
+                else ""
+            )
             QMessageBox.critical(
                 self,
                 QCoreApplication.translate("MainWindow", "Could not save"),
@@ -42,7 +51,8 @@ class SaveTroubleMixin:
                     "MainWindow",
                     "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
                     "Galley keeps trying every few seconds.",
-                ).format(error=message),
+                ).format(error=message)
+                + ("\n\n" + kept if kept else ""),
             )
         self.autosave.start(5000)
         return False
@@ -99,25 +109,38 @@ class SaveTroubleMixin:
         except Exception:  # noqa: BLE001 - we are already handling an error
             log.exception("emergency save failed")
 
-    def _write_recovery_copy(self) -> None:
-        """Last resort when the store cannot take the text: a Markdown copy in the data folder."""
+    def _recovery_copy(self) -> Path | None:
+        """A Markdown copy of the open article in the data folder, for when the store cannot
+        take the text (full disk, store gone). None if even that cannot be written."""
         from app.config import recovery_dir
         from app.publish.source import article_to_markdown
 
         if self.session is None:
-            return
+            return None
         article = self.session.article
-        folder = recovery_dir()
-        folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{article.slug}-{stamp}.md"
+        path = recovery_dir() / f"{article.slug}-{stamp}.md"
         images = {f.key: f"missing/{f.key}" for f in article.figures}
-        path.write_text(article_to_markdown(article, images), encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(article_to_markdown(article, images), encoding="utf-8")
+        except OSError as exc:
+            log.error("recovery copy %s not written: %s", path, exc)
+            return None
         log.warning("unsaved article written to %s", path)
+        return path
+
+    def _write_recovery_copy(self) -> None:
+        """Last resort on closing with unsaved text: the copy, and where it went."""
+        path = self._recovery_copy()
         QMessageBox.information(
             self,
             QCoreApplication.translate("MainWindow", "Copy kept"),
             QCoreApplication.translate(
                 "MainWindow", "A copy of the unsaved article was written to\n{path}"
-            ).format(path=path),
+            ).format(path=path)
+            if path is not None
+            else QCoreApplication.translate(
+                "MainWindow", "No copy could be written either; the unsaved changes are lost."
+            ),
         )

@@ -88,22 +88,22 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="377"/>
+        <location filename="../../app/ui/review_panes.py" line="362"/>
         <source>&amp;Fix punctuation in the whole body</source>
         <translation>全文標點改為全形(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="379"/>
+        <location filename="../../app/ui/review_panes.py" line="364"/>
         <source>Check &amp;again</source>
         <translation>重新檢查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="400"/>
+        <location filename="../../app/ui/review_panes.py" line="385"/>
         <source>No problems found.</source>
         <translation>沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="403"/>
+        <location filename="../../app/ui/review_panes.py" line="388"/>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>{errors} 個錯誤,{warnings} 個警告</translation>
     </message>
@@ -296,47 +296,47 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="226"/>
+        <location filename="../../app/ui/review_panes.py" line="211"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="227"/>
+        <location filename="../../app/ui/review_panes.py" line="212"/>
         <source>Take &amp;theirs</source>
         <translation>採用對方版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="230"/>
+        <location filename="../../app/ui/review_panes.py" line="215"/>
         <source>&amp;Restore the selected revision</source>
         <translation>還原選取的版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="236"/>
+        <location filename="../../app/ui/review_panes.py" line="221"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="238"/>
+        <location filename="../../app/ui/review_panes.py" line="223"/>
         <source>with</source>
         <translation>與</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="278"/>
+        <location filename="../../app/ui/review_panes.py" line="263"/>
         <source>{n}. {at}  {who}  {size} characters</source>
         <translation>{n}. {at}  {who}  {size} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="307"/>
+        <location filename="../../app/ui/review_panes.py" line="292"/>
         <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
         <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫,尚未併入你的文字:請先比較下方差異,再決定保留你的版本或採用對方版本(兩者都會留在版本紀錄中)。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="330"/>
+        <location filename="../../app/ui/review_panes.py" line="315"/>
         <source>+{ins} / −{dele} characters</source>
         <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="332"/>
+        <location filename="../../app/ui/review_panes.py" line="317"/>
         <source>also changed: {fields}</source>
         <translation>其他變更欄位:{fields}</translation>
     </message>
@@ -510,17 +510,24 @@ Approve anyway? Give the reason (it is recorded):</source>
 仍要核可嗎?請說明理由(會被記錄):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="34"/>
+        <location filename="../../app/ui/window_recovery.py" line="35"/>
         <source>NOT SAVED</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="40"/>
+        <location filename="../../app/ui/window_recovery.py" line="41"/>
+        <source>A copy of the article was also written to
+{path}</source>
+        <translation>文章的副本也已寫入
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_recovery.py" line="49"/>
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="41"/>
+        <location filename="../../app/ui/window_recovery.py" line="50"/>
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -533,31 +540,36 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="54"/>
+        <location filename="../../app/ui/window_recovery.py" line="64"/>
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="56"/>
+        <location filename="../../app/ui/window_recovery.py" line="66"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後,它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="63"/>
+        <location filename="../../app/ui/window_recovery.py" line="73"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本:您的版本成為目前版本,對方的版本保留在歷史紀錄中。
 載入對方版本:對方的版本成為目前版本,您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="71"/>
+        <location filename="../../app/ui/window_recovery.py" line="81"/>
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="74"/>
+        <location filename="../../app/ui/window_recovery.py" line="84"/>
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_recovery.py" line="143"/>
+        <source>No copy could be written either; the unsaved changes are lost.</source>
+        <translation>副本也無法寫入;未儲存的修改已遺失。</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="271"/>
@@ -628,12 +640,12 @@ Logs: {logs}</source>
 記錄檔:{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="119"/>
+        <location filename="../../app/ui/window_recovery.py" line="138"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="120"/>
+        <location filename="../../app/ui/window_recovery.py" line="139"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
@@ -942,53 +954,53 @@ Logs: {logs}</source>
         <translation>  (強制核可理由:{why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="116"/>
+        <location filename="../../app/ui/review_panes.py" line="117"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="118"/>
+        <location filename="../../app/ui/review_panes.py" line="119"/>
         <source>paragraph gone</source>
         <translation>段落已刪除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="120"/>
+        <location filename="../../app/ui/review_panes.py" line="121"/>
         <source>article</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="121"/>
-        <location filename="../../app/ui/review_panes.py" line="192"/>
+        <location filename="../../app/ui/review_panes.py" line="122"/>
+        <location filename="../../app/ui/review_panes.py" line="177"/>
         <source>resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="121"/>
+        <location filename="../../app/ui/review_panes.py" line="122"/>
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="151"/>
+        <location filename="../../app/ui/review_panes.py" line="145"/>
         <source>New note</source>
         <translation>新增意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="151"/>
+        <location filename="../../app/ui/review_panes.py" line="145"/>
         <source>Note:</source>
         <translation>意見:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="171"/>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
         <source>Reply</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="171"/>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
         <source>Reply:</source>
         <translation>回覆:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="203"/>
+        <location filename="../../app/ui/review_panes.py" line="188"/>
         <source>Review</source>
         <translation>審稿</translation>
     </message>
@@ -1112,7 +1124,7 @@ Logs: {logs}</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="46"/>
+        <location filename="../../app/ui/launch.py" line="50"/>
         <source>Something went wrong; your text was saved and the details are in the log.
 
 {error}</source>
@@ -1121,12 +1133,12 @@ Logs: {logs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="88"/>
+        <location filename="../../app/ui/launch.py" line="94"/>
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="89"/>
+        <location filename="../../app/ui/launch.py" line="95"/>
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字(會顯示在審稿意見、版本紀錄與狀態變更中):</translation>
     </message>

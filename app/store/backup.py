@@ -1,0 +1,179 @@
+"""Backups of the store through SQLite's online backup API, and restoring one.
+
+The backup API copies a consistent snapshot while other connections keep reading and writing
+(a plain file copy of a WAL store can catch it half-written). Each copy is written to a
+temporary name, checked, synced and then renamed, so a backup on disk is always whole.
+Rolling backups keep the newest ``keep``; restoring first backs up the store as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.core.errors import InputError, StoreError
+from app.store.db import _inspect, _ro_uri
+
+log = logging.getLogger(__name__)
+
+ROLLING_PREFIX = "galley-"
+SUFFIX = ".sqlite"
+DEFAULT_KEEP = 10
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    articles: int
+    previous: Path | None  # the store as it was before, kept as a backup
+
+
+def integrity_errors(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` of a store file, read-only; empty when it is sound."""
+    conn = sqlite3.connect(_ro_uri(path), uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of ``source`` to ``target`` (atomically: temp, fsync, rename)."""
+    partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            # Steps of 4 MB (1024 pages): other windows' saves are never held up for long.
+            source.backup(dest, pages=1024)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(f"{target}: the backup could not be written ({reason})") from None
+
+
+def backup_store(store_path: Path, target: Path) -> Path:
+    """Copy the store at ``store_path`` to the file ``target``."""
+    _inspect(store_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A normal connection: a read-only one cannot open a WAL store whose -shm file is gone.
+    source = sqlite3.connect(store_path, timeout=10)
+    try:
+        _copy(source, target)
+    finally:
+        source.close()
+    log.info("backed up %s to %s", store_path, target)
+    return target
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """The rolling backups in ``folder``, oldest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"{ROLLING_PREFIX}*{SUFFIX}") if p.is_file())
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+
+
+def rolling_backup(
+    store_path: Path, folder: Path, *, keep: int = DEFAULT_KEEP, force: bool = False
+) -> Path | None:
+    """Back the store up into ``folder`` and delete all but the newest ``keep`` backups.
+
+    Skipped (returns None) when nothing changed since the newest backup, unless ``force``.
+    """
+    if not store_path.exists():
+        return None
+    existing = list_backups(folder)
+    if existing and not force:
+        changed = max(
+            p.stat().st_mtime for p in (store_path, Path(str(store_path) + "-wal")) if p.exists()
+        )
+        if existing[-1].stat().st_mtime >= changed:
+            return None
+    target = backup_store(store_path, folder / f"{ROLLING_PREFIX}{_stamp()}{SUFFIX}")
+    for old in list_backups(folder)[: -max(keep, 1)]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResult:
+    """Replace the store's content with ``backup`` after checking it is a sound Galley store.
+
+    The current store (if it can be read) is first backed up into ``folder``. The copy goes
+    through the backup API into the live file, so other open windows see the restored store
+    (and their next save meets a conflict rather than overwriting it silently).
+    """
+    if not backup.is_file():
+        raise InputError("does not exist or is not a file", file=str(backup))
+    _inspect(backup)
+    problems = integrity_errors(backup)
+    if problems:
+        raise StoreError(
+            f"{backup}: is damaged ({problems[0]}); choose another backup, nothing was changed"
+        )
+    previous = None
+    if store_path.exists():
+        with contextlib.suppress(StoreError):
+            previous = backup_store(store_path, folder / f"before-restore-{_stamp()}{SUFFIX}")
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(_ro_uri(backup), uri=True)
+    try:
+        dest = sqlite3.connect(store_path, timeout=10)
+        try:
+            source.backup(dest)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{store_path}: could not be restored ({exc}); it is unchanged"
+            ) from None
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    from app.store.store import Store
+
+    with Store.open(store_path) as store:  # migrates a backup made by an older Galley
+        count = next(store.db.query("SELECT count(*) AS n FROM articles"))["n"]
+    problems = integrity_errors(store_path)
+    if problems:
+        raise StoreError(f"{store_path}: failed its check after the restore ({problems[0]})")
+    log.info("restored %s from %s", store_path, backup)
+    return RestoreResult(count, previous)
+
+
+def rolling_backup_in_background(
+    store_path: Path, folder: Path, *, keep: int = DEFAULT_KEEP
+) -> threading.Thread:
+    """The backup on open, off the UI thread; a failure is logged, never raised."""
+
+    def run() -> None:
+        try:
+            made = rolling_backup(store_path, folder, keep=keep)
+        except Exception:  # noqa: BLE001 - a failed backup must never take the app down
+            log.exception("rolling backup of %s failed", store_path)
+            return
+        if made is not None:
+            log.info("rolling backup written: %s", made)
+
+    thread = threading.Thread(target=run, name="galley-backup", daemon=True)
+    thread.start()
+    return thread
