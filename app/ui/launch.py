@@ -103,6 +103,22 @@ def ask_user_name(settings: Any) -> str:
     return name
 
 
+def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
+    """The rolling backup on open, after the first paint so that it never slows the start."""
+    from PySide6.QtCore import QTimer
+
+    from app.config import backup_dir
+    from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
+
+    if store.read_only:
+        return
+    keep = int(settings.value("backup/keep", DEFAULT_KEEP))
+    QTimer.singleShot(
+        delay_ms,
+        lambda: rolling_backup_in_background(store.path, backup_dir(store.path), keep=keep),
+    )
+
+
 def launch(
     store_path: Path,
     *,
@@ -138,16 +154,8 @@ def launch(
     if screenshot:
         window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
     window.show()
-    if not store.read_only and not screenshot:
-        from app.config import backup_dir
-        from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
-
-        keep = int(settings.value("backup/keep", DEFAULT_KEEP))
-        # After the first paint: the copy must not slow the start.
-        QTimer.singleShot(
-            2000,
-            lambda: rolling_backup_in_background(store.path, backup_dir(store.path), keep=keep),
-        )
+    if not screenshot:
+        schedule_backup(store, settings)
     if screenshot:
         shots = {"done": False}
 

@@ -123,3 +123,22 @@ def test_exception_in_a_slot_is_logged_shown_and_the_text_saved(
     assert window.isVisible()
     _type(window, " And after.")  # the app is still up and still saves
     assert window.save_now() and store.get_article(article.id).body.endswith("And after.")
+
+
+def test_opening_the_window_makes_a_rolling_backup(qtbot, store: Store, settings) -> None:  # noqa: ANN001
+    from app.config import backup_dir
+    from app.store.backup import integrity_errors, list_backups
+    from app.ui.launch import schedule_backup
+
+    store.new_article("備份測試", body="內容")
+    settings.setValue("backup/keep", 2)
+    folder = backup_dir(store.path)
+    made = []
+    for _ in range(3):
+        before = list_backups(folder)[-1:]
+        store.new_article("又一篇", body="x")  # a change since the last backup
+        schedule_backup(store, settings, delay_ms=0)
+        qtbot.waitUntil(lambda b=before: list_backups(folder)[-1:] != b, timeout=5000)
+        made.append(list_backups(folder)[-1])
+    backups = list_backups(folder)
+    assert backups == made[-2:] and integrity_errors(backups[-1]) == []
