@@ -18,7 +18,8 @@ debs=(python3 python3-venv python3-pip
       fonts-noto-cjk xvfb xauth)
 # The test suite also checks exported pages with real consumers: the Nu HTML Checker (Java)
 # and a headless browser.
-[ "$mode" = test ] && debs+=(default-jre-headless chromium)
+# The packaging tests validate the menu entry and AppStream file with the real validators.
+[ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

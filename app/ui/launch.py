@@ -103,6 +103,17 @@ def ask_user_name(settings: Any) -> str:
     return name
 
 
+def window_icon() -> Any:
+    from PySide6.QtGui import QIcon
+
+    from app.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"galley-{size}.png")))
+    return icon
+
+
 def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
     """The rolling backup on open, after the first paint so that it never slows the start."""
     from PySide6.QtCore import QTimer
@@ -137,6 +148,8 @@ def launch(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
+    app.setDesktopFileName("io.github.galleynews.Galley")
+    app.setWindowIcon(window_icon())
     settings = QSettings()
     install_translators(app, language or str(settings.value("language", "system")))
     apply_color_scheme(app)
@@ -144,7 +157,13 @@ def launch(
     install_excepthook(window_ref)
     store = Store.open(store_path)
     author = str(settings.value("user/name", "") or "")
-    if not author and not screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    # On an empty store the welcome view asks for the name instead of a dialog.
+    if (
+        not author
+        and not screenshot
+        and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+        and store.count_articles() > 0
+    ):
         author = ask_user_name(settings)
     author = author or getpass.getuser()
     window = MainWindow(store, settings, author=author)

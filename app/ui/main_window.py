@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from app.store.session import EditSession
 from app.store.store import Store
 from app.ui.article_list_model import ArticleListModel
 from app.ui.editor import ArticleEditor
+from app.ui.welcome import WelcomeMixin
 from app.ui.window_recovery import SaveTroubleMixin
 from app.ui.window_review import ReviewActionsMixin
 
@@ -38,7 +40,7 @@ AUTOSAVE_MS = 1000
 SEARCH_DEBOUNCE_MS = 250
 
 
-class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
+class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow):
     def __init__(self, store: Store, settings: QSettings, *, author: str = "") -> None:
         super().__init__()
         self.store = store
@@ -52,7 +54,10 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
         self.editor.add_review_panes(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_side)
-        self.splitter.addWidget(self.editor)
+        self.editor_stack = QStackedWidget()  # the editor, or the welcome view on an empty store
+        self.editor_stack.addWidget(self.editor)
+        self.welcome = None
+        self.splitter.addWidget(self.editor_stack)
         self.splitter.setSizes([470, 810])
         self.setCentralWidget(self.splitter)
         self.saved_label = QLabel()
@@ -235,6 +240,7 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
         self.session = EditSession(self.store, article_id, author=self.author)
         self.editor.load(self.session.article)
         self.editor.refresh_review()
+        self._show_editor()
         self.settings.setValue("last_article", article_id)
         self._show_saved()
         row = self.list_model.row_of(article_id)
@@ -376,6 +382,7 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, QMainWindow):
             self.open_article(str(last))
         elif self.list_model.rowCount():
             self.list_view.selectRow(0)
+        self._show_welcome_if_empty()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.save_now():

@@ -82,7 +82,7 @@
     <message>
         <location filename="../../app/ui/body_editor.py" line="102"/>
         <source>Write the article here. ![[key]] places a figure; ::: further-reading … ::: adds further reading.</source>
-        <translation>在此撰寫內文。![[代號]] 放入圖片;::: further-reading … ::: 加入延伸閱讀。</translation>
+        <translation>在此撰寫內文。![[代號]] 放入圖片；::: further-reading … ::: 加入延伸閱讀。</translation>
     </message>
 </context>
 <context>
@@ -105,7 +105,7 @@
     <message>
         <location filename="../../app/ui/review_panes.py" line="388"/>
         <source>{errors} errors, {warnings} warnings</source>
-        <translation>{errors} 個錯誤,{warnings} 個警告</translation>
+        <translation>{errors} 個錯誤，{warnings} 個警告</translation>
     </message>
 </context>
 <context>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../../app/ui/desk_dialog.py" line="47"/>
         <source>Editor&apos;s picks (shown on every article page)</source>
-        <translation>編輯推薦(顯示於每篇文章頁面)</translation>
+        <translation>編輯推薦（顯示於每篇文章頁面）</translation>
     </message>
     <message>
         <location filename="../../app/ui/desk_dialog.py" line="66"/>
@@ -152,7 +152,7 @@
     <message>
         <location filename="../../app/ui/figures_pane.py" line="67"/>
         <source>What the image shows, for readers who cannot see it</source>
-        <translation>圖片內容描述,供無法看見圖片的讀者使用</translation>
+        <translation>圖片內容描述，供無法看見圖片的讀者使用</translation>
     </message>
     <message>
         <location filename="../../app/ui/figures_pane.py" line="69"/>
@@ -328,7 +328,7 @@
     <message>
         <location filename="../../app/ui/review_panes.py" line="292"/>
         <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
-        <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫,尚未併入你的文字:請先比較下方差異,再決定保留你的版本或採用對方版本(兩者都會留在版本紀錄中)。</translation>
+        <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫，尚未併入你的文字：請先比較下方差異，再決定保留你的版本或採用對方版本（兩者都會留在版本紀錄中）。</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="315"/>
@@ -338,153 +338,153 @@
     <message>
         <location filename="../../app/ui/review_panes.py" line="317"/>
         <source>also changed: {fields}</source>
-        <translation>其他變更欄位:{fields}</translation>
+        <translation>其他變更欄位：{fields}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Search articles (Chinese or English)…</source>
-        <translation>搜尋文章(中文或英文)…</translation>
+        <translation>搜尋文章（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;New article</source>
         <translation>新增文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Pane: {name}</source>
-        <translation>窗格:{name}</translation>
+        <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -504,10 +504,10 @@
 {problems}
 
 Approve anyway? Give the reason (it is recorded):</source>
-        <translation>以下檢查未通過:
+        <translation>以下檢查未通過：
 {problems}
 
-仍要核可嗎?請說明理由(會被記錄):</translation>
+仍要核可嗎？請說明理由（會被記錄）：</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_recovery.py" line="35"/>
@@ -533,7 +533,7 @@ Approve anyway? Give the reason (it is recorded):</source>
 {error}
 
 Galley keeps trying every few seconds.</source>
-        <translation>您的文字仍保留在此視窗中,但尚未寫入資料庫:
+        <translation>您的文字仍保留在此視窗中，但尚未寫入資料庫：
 
 {error}
 
@@ -547,14 +547,14 @@ Galley 會每隔幾秒自動重試。</translation>
     <message>
         <location filename="../../app/ui/window_recovery.py" line="66"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
-        <translation>您開啟這篇文章後,它已在另一個視窗或程式中被修改。</translation>
+        <translation>您開啟這篇文章後，它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_recovery.py" line="73"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
-        <translation>保留我的版本:您的版本成為目前版本,對方的版本保留在歷史紀錄中。
-載入對方版本:對方的版本成為目前版本,您的版本保留在歷史紀錄中。</translation>
+        <translation>保留我的版本：您的版本成為目前版本，對方的版本保留在歷史紀錄中。
+載入對方版本：對方的版本成為目前版本，您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_recovery.py" line="81"/>
@@ -569,65 +569,65 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
     <message>
         <location filename="../../app/ui/window_recovery.py" line="143"/>
         <source>No copy could be written either; the unsaved changes are lost.</source>
-        <translation>副本也無法寫入;未儲存的修改已遺失。</translation>
+        <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -636,8 +636,8 @@ Logs: {logs}</source>
         <translation>Galley {version}
 新聞編輯室的離線編採工作站。
 
-資料庫:{store}
-記錄檔:{logs}</translation>
+資料庫：{store}
+記錄檔：{logs}</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_recovery.py" line="138"/>
@@ -652,14 +652,19 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
-        <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎?</translation>
+        <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="157"/>
+        <source>Cannot open the sample</source>
+        <translation>無法開啟範例</translation>
     </message>
 </context>
 <context>
@@ -687,7 +692,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/metadata_pane.py" line="57"/>
         <source>Change the status in the Review pane; it is recorded.</source>
-        <translation>請在「審稿」窗格變更狀態;每次變更都會被記錄。</translation>
+        <translation>請在「審稿」窗格變更狀態；每次變更都會被記錄。</translation>
     </message>
     <message>
         <location filename="../../app/ui/metadata_pane.py" line="69"/>
@@ -732,7 +737,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/metadata_pane.py" line="144"/>
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
-        <translation>網址代稱只能使用 a-z、0-9 與單一連字號;此代稱不會被儲存</translation>
+        <translation>網址代稱只能使用 a-z、0-9 與單一連字號；此代稱不會被儲存</translation>
     </message>
 </context>
 <context>
@@ -748,7 +753,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/preview.py" line="172"/>
         <source>Cannot preview:</source>
-        <translation>無法預覽:</translation>
+        <translation>無法預覽：</translation>
     </message>
 </context>
 <context>
@@ -833,7 +838,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/related_pane.py" line="127"/>
         <source>(missing article {id})</source>
-        <translation>(找不到文章 {id})</translation>
+        <translation>（找不到文章 {id}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/related_pane.py" line="128"/>
@@ -858,7 +863,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/related_pane.py" line="190"/>
         <source>The date is not a date (use YYYY-MM-DD)</source>
-        <translation>日期格式不正確(請用 YYYY-MM-DD)</translation>
+        <translation>日期格式不正確（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
         <location filename="../../app/ui/related_pane.py" line="192"/>
@@ -931,12 +936,12 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/review_panes.py" line="75"/>
         <source>Review notes (never published):</source>
-        <translation>審稿意見(不會出現在發布頁面):</translation>
+        <translation>審稿意見（不會出現在發布頁面）：</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="91"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
-        <translation>狀態:&lt;b&gt;{status}&lt;/b&gt;</translation>
+        <translation>狀態：&lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="98"/>
@@ -951,7 +956,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/review_panes.py" line="110"/>
         <source>  (override: {why})</source>
-        <translation>  (強制核可理由:{why})</translation>
+        <translation>  （強制核可理由：{why}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="117"/>
@@ -987,7 +992,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/review_panes.py" line="145"/>
         <source>Note:</source>
-        <translation>意見:</translation>
+        <translation>意見：</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="150"/>
@@ -997,7 +1002,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/review_panes.py" line="150"/>
         <source>Reply:</source>
-        <translation>回覆:</translation>
+        <translation>回覆：</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_panes.py" line="188"/>
@@ -1040,7 +1045,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/sources_pane.py" line="73"/>
         <source>Not a date (use YYYY-MM-DD)</source>
-        <translation>不是日期(請用 YYYY-MM-DD)</translation>
+        <translation>不是日期（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
         <location filename="../../app/ui/sources_pane.py" line="74"/>
@@ -1122,13 +1127,61 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>WelcomeView</name>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="46"/>
+        <source>Welcome to Galley</source>
+        <translation>歡迎使用 Galley</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="51"/>
+        <source>This store has no articles yet. Everything you write is saved as you type, with its full history, on this computer; no network is needed.</source>
+        <translation>這個稿庫還沒有文章。您寫的每個字都會隨打隨存，連同完整的修訂紀錄保存在這台電腦上，不需要網路。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="59"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="60"/>
+        <source>Shown on bylines, review notes, status changes and history</source>
+        <translation>顯示在署名、審稿意見、狀態變更與修訂紀錄中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="63"/>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="65"/>
+        <source>New article</source>
+        <translation>新增文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="68"/>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="69"/>
+        <source>Markdown files, bundle folders or bundle zips</source>
+        <translation>Markdown 檔、稿件資料夾或稿件 zip 檔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="79"/>
+        <source>Or open a sample article:</source>
+        <translation>或開啟一篇範例文章：</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <location filename="../../app/ui/launch.py" line="50"/>
         <source>Something went wrong; your text was saved and the details are in the log.
 
 {error}</source>
-        <translation>發生錯誤;您的文字已儲存,詳細資訊已寫入記錄檔。
+        <translation>發生錯誤；您的文字已儲存，詳細資訊已寫入記錄檔。
 
 {error}</translation>
     </message>
@@ -1140,7 +1193,7 @@ Logs: {logs}</source>
     <message>
         <location filename="../../app/ui/launch.py" line="95"/>
         <source>Your name, as it should appear in notes, history and status changes:</source>
-        <translation>你的名字(會顯示在審稿意見、版本紀錄與狀態變更中):</translation>
+        <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
 </context>
 <context>

@@ -358,3 +358,52 @@ def second_default_sizes(window) -> list[int]:  # noqa: ANN001
     """The splitter sizes a window with no saved layout would get, for comparison."""
     total = sum(window.splitter.sizes())
     return [round(total * 470 / 1280), total - round(total * 470 / 1280)]
+
+
+def test_empty_store_opens_on_the_welcome_view(qtbot, store, settings, monkeypatch) -> None:  # noqa: ANN001
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(store, settings, author="")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.editor_stack.currentWidget() is win.welcome
+    assert len(win.welcome.sample_buttons) == 2
+    win.welcome.name.setText("林雨晴")
+    win.welcome.name.editingFinished.emit()
+    assert settings.value("user/name") == "林雨晴"
+    win.welcome.sample_buttons[0].click()  # the Chinese sample, from resources/samples
+    assert win.editor_stack.currentWidget() is win.editor
+    assert win.session.article.slug == "kaohsiung-typhoon-drill"
+    assert store.count_articles() == 1
+    assert win.session.author == "林雨晴"
+    win.close()
+
+
+def test_welcome_new_article_and_import(qtbot, store, settings, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.main_window import MainWindow
+    from tests.conftest import LIBRARY
+
+    win = MainWindow(store, settings, author="記者")
+    qtbot.addWidget(win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(LIBRARY)], ""))
+    win.welcome.import_button.click()
+    assert win.session.article.language == "en"
+    assert win.editor_stack.currentWidget() is win.editor
+    win.welcome.new_button.click()
+    assert store.count_articles() == 2
+    win.close()
+
+
+def test_about_shows_version_store_and_logs(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import __version__
+    from app.config import log_dir
+
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: seen.append(text))
+    window.about()
+    assert __version__ in seen[0] and str(window.store.path) in seen[0]
+    assert str(log_dir()) in seen[0]
