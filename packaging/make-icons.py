@@ -1,6 +1,6 @@
 """Render resources/icons/galley.svg to the PNG sizes desktops ask for, and a .ico.
 
-    .venv/bin/python packaging/make-icons.py
+.venv/bin/python packaging/make-icons.py
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 ROLLING_PREFIX = "galley-"
 SUFFIX = ".sqlite"
 DEFAULT_KEEP = 10
+MIN_FREE_AFTER = 200 * 1024 * 1024  # what a backup must leave free for saves
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,18 @@ def rolling_backup(
         )
         if existing[-1].stat().st_mtime >= changed:
             return None
+    folder.mkdir(parents=True, exist_ok=True)
+    size = store_path.stat().st_size
+    free = shutil.disk_usage(folder).free
+    if free < 2 * size + MIN_FREE_AFTER:
+        # A backup must never be what fills the disk the next save needs.
+        log.warning(
+            "rolling backup of %s skipped: %d MB free, the store is %d MB",
+            store_path,
+            free >> 20,
+            size >> 20,
+        )
+        return None
     target = backup_store(store_path, folder / f"{ROLLING_PREFIX}{_stamp()}{SUFFIX}")
     for old in list_backups(folder)[: -max(keep, 1)]:
         with contextlib.suppress(OSError):

@@ -225,3 +225,16 @@ def test_restore_brings_back_a_deleted_store(tmp_path: Path) -> None:
     assert result.articles == 1 and result.previous is None
     with Store.open(path) as s:
         assert s.get_article(article_id).title == "颱風演練"
+
+
+def test_rolling_backup_never_fills_the_disk(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import shutil
+    from collections import namedtuple
+
+    path = tmp_path / "galley.sqlite"
+    store, _ = _store_with_article(path)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10**9, 10**9 - 10**6, 10**6))
+    assert rolling_backup(path, tmp_path / "b", force=True) is None
+    assert list_backups(tmp_path / "b") == []
+    store.close()
