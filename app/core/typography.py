@@ -16,13 +16,23 @@ from app.core.text import CJK_CLASS
 
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = f"[{CJK_CLASS}]"
-# A mark with a Chinese character on each side (spaces around the mark allowed).
-_BETWEEN = re.compile(rf"(?<={_CJK})[ \t]*([,:;?!])[ \t]*(?={_CJK})")
-_OPEN_PAREN = re.compile(rf"\((?={_CJK})")
-_CLOSE_PAREN = re.compile(rf"(?<={_CJK})\)")
-_CJK_THEN_LATIN = re.compile(rf"({_CJK})([A-Za-z0-9])")
-_LATIN_THEN_CJK = re.compile(rf"([A-Za-z0-9])({_CJK})")
-_CJK_SPACE_LATIN = re.compile(rf"({_CJK}) +([A-Za-z0-9])|([A-Za-z0-9]) +({_CJK})")
+# Compiled on first use: the CJK class makes these slow to compile (14 ms of every start).
+_PATTERNS = {
+    # A mark with a Chinese character on each side (spaces around the mark allowed).
+    "between": rf"(?<={_CJK})[ \t]*([,:;?!])[ \t]*(?={_CJK})",
+    "open_paren": rf"\((?={_CJK})",
+    "close_paren": rf"(?<={_CJK})\)",
+    "cjk_then_latin": rf"({_CJK})([A-Za-z0-9])",
+    "latin_then_cjk": rf"([A-Za-z0-9])({_CJK})",
+    "cjk_space_latin": rf"({_CJK}) +([A-Za-z0-9])|([A-Za-z0-9]) +({_CJK})",
+}
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS[name])
+
+
 # Text inside these quotes is quoted as written: Simplified there is not a mistake.
 _QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"\n]*\"")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
@@ -43,9 +53,9 @@ def _masked(line: str) -> str:
 
 def half_width_marks(line: str) -> list[Hit]:
     masked = _masked(line)
-    hits = [Hit(m.start(1), m.group(1)) for m in _BETWEEN.finditer(masked)]
-    hits += [Hit(m.start(), "(") for m in _OPEN_PAREN.finditer(masked)]
-    hits += [Hit(m.start(), ")") for m in _CLOSE_PAREN.finditer(masked)]
+    hits = [Hit(m.start(1), m.group(1)) for m in _rx("between").finditer(masked)]
+    hits += [Hit(m.start(), "(") for m in _rx("open_paren").finditer(masked)]
+    hits += [Hit(m.start(), ")") for m in _rx("close_paren").finditer(masked)]
     return sorted(hits, key=lambda h: h.column)
 
 
@@ -55,9 +65,11 @@ def full_width_punctuation(text: str) -> str:
     for line in text.split("\n"):
         masked = _masked(line)
         spans: list[tuple[int, int, str]] = []
-        spans += [(m.start(), m.end(), HALF_TO_FULL[m.group(1)]) for m in _BETWEEN.finditer(masked)]
-        spans += [(m.start(), m.end(), "（") for m in _OPEN_PAREN.finditer(masked)]
-        spans += [(m.start(), m.end(), "）") for m in _CLOSE_PAREN.finditer(masked)]
+        spans += [
+            (m.start(), m.end(), HALF_TO_FULL[m.group(1)]) for m in _rx("between").finditer(masked)
+        ]
+        spans += [(m.start(), m.end(), "（") for m in _rx("open_paren").finditer(masked)]
+        spans += [(m.start(), m.end(), "）") for m in _rx("close_paren").finditer(masked)]
         for start, end, mark in sorted(spans, reverse=True):
             line = line[:start] + mark + line[end:]
         out.append(line)
@@ -68,11 +80,11 @@ def spacing_problems(line: str, rule: str) -> list[Hit]:
     """``rule`` 'space': a space between Chinese and Latin letters or digits; 'no-space': none."""
     masked = _masked(line)
     if rule == "space":
-        found = [Hit(m.start(2), m.group(0)) for m in _CJK_THEN_LATIN.finditer(masked)]
-        found += [Hit(m.start(2), m.group(0)) for m in _LATIN_THEN_CJK.finditer(masked)]
+        found = [Hit(m.start(2), m.group(0)) for m in _rx("cjk_then_latin").finditer(masked)]
+        found += [Hit(m.start(2), m.group(0)) for m in _rx("latin_then_cjk").finditer(masked)]
         return sorted(found, key=lambda h: h.column)
     if rule == "no-space":
-        return [Hit(m.start(), m.group(0)) for m in _CJK_SPACE_LATIN.finditer(masked)]
+        return [Hit(m.start(), m.group(0)) for m in _rx("cjk_space_latin").finditer(masked)]
     return []
 
 

@@ -115,19 +115,22 @@ def window_icon() -> Any:
 
 
 def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
-    """The rolling backup on open, after the first paint so that it never slows the start."""
+    """The rolling backup on open, after the first paint so that it never slows the start
+    (its imports included)."""
     from PySide6.QtCore import QTimer
-
-    from app.config import backup_dir
-    from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
 
     if store.read_only:
         return
-    keep = int(settings.value("backup/keep", DEFAULT_KEEP))
-    QTimer.singleShot(
-        delay_ms,
-        lambda: rolling_backup_in_background(store.path, backup_dir(store.path), keep=keep),
-    )
+    keep = settings.value("backup/keep")
+
+    def start() -> None:
+        from app.config import backup_dir
+        from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
+
+        count = int(keep) if keep is not None else DEFAULT_KEEP
+        rolling_backup_in_background(store.path, backup_dir(store.path), keep=count)
+
+    QTimer.singleShot(delay_ms, start)
 
 
 def launch(
