@@ -27,7 +27,7 @@ from tests.reliability.harness import TrialResult, concurrent_writers, crash_tri
 SIZES = {"full": (200, 1000), "ci": (30, 150)}
 SUITES = {
     "full disk, store gone, read-only medium, backups": "tests/reliability/test_faults.py",
-    "the window under faults (full disk, store deleted, slot exception)": (
+    "the window: full disk, store deleted, read-only, slot exception, backup": (
         "tests/reliability/test_ui_faults.py"
     ),
     "hostile and broken input (import)": "tests/reliability/test_hostile_import.py",

@@ -201,6 +201,15 @@ class ArticleEditor(QWidget):
         self.tabs.setCurrentWidget(self.body_split)
         return self.body.transform(to_traditional)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only store: the text can be read, searched and copied, not changed."""
+        self.read_only = read_only
+        self.body.setReadOnly(read_only)
+        for pane in (self.metadata, self.figures, self.sources, self.related):
+            pane.setEnabled(not read_only)
+        if hasattr(self, "review"):
+            self.review.setEnabled(not read_only)
+
     def toggle_preview(self) -> None:
         self.preview.setVisible(not self.preview.isVisible())
 

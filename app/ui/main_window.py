@@ -82,6 +82,10 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
         self._restore()
         if store.notice:
             self.statusBar().showMessage(store.notice)
+        if store.read_only:  # a card or share mounted read-only: read, search, export
+            for action in self.writing_actions:
+                action.setEnabled(False)
+            self.editor.set_read_only(True)
 
     # -- building ---------------------------------------------------------------------------
     def _build_list(self) -> None:
@@ -147,12 +151,16 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New article"), self.new_article, keys.New)
-        self._action(file_menu, self.tr("&Import…"), self.import_files, "Ctrl+I")
+        self.writing_actions = [
+            self._action(file_menu, self.tr("&New article"), self.new_article, keys.New),
+            self._action(file_menu, self.tr("&Import…"), self.import_files, "Ctrl+I"),
+        ]
         self._action(file_menu, self.tr("&Export…"), self.export_current, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Save now"), self.save_now, keys.Save)
-        self._action(file_menu, self.tr("&Desk settings…"), self.desk_settings)
+        self.writing_actions.append(
+            self._action(file_menu, self.tr("&Desk settings…"), self.desk_settings)
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))

@@ -142,3 +142,24 @@ def test_opening_the_window_makes_a_rolling_backup(qtbot, store: Store, settings
         made.append(list_backups(folder)[-1])
     backups = list_backups(folder)
     assert backups == made[-2:] and integrity_errors(backups[-1]) == []
+
+
+def test_store_on_a_read_only_medium_opens_for_reading(
+    qtbot, read_only_medium: Path, settings, monkeypatch
+) -> None:  # noqa: ANN001, E501
+    from tests.reliability.conftest import remount_read_only
+
+    path = read_only_medium / "galley.sqlite"
+    with Store.open(path) as writable:
+        article = writable.new_article("唯讀的稿子", body="第一段。")
+    remount_read_only(read_only_medium)
+    store = Store.open(path)
+    window, shown = _window(qtbot, store, settings, monkeypatch)
+    window.open_article(article.id)
+    assert "read-only" in window.statusBar().currentMessage()
+    assert window.editor.body.isReadOnly() and not window.editor.metadata.isEnabled()
+    assert not any(action.isEnabled() for action in window.writing_actions)
+    assert window.editor.body.toPlainText() == "第一段。"
+    assert window.save_now() is True and shown == []  # nothing to save, no error shown
+    window.close()
+    store.close()
