@@ -7,7 +7,10 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-STATUSES = ("draft", "in_review", "approved", "published", "spiked")
+from app.core.statuses import STATUSES
+
+__all__ = ["STATUSES", "Article", "DeskSettings", "Figure", "RelatedLink", "Source"]
+
 RELATED_KINDS = ("related", "further-reading")
 DEFAULT_LANGUAGE = "zh-Hant"
 

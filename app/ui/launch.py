@@ -59,14 +59,24 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
     sys.excepthook = hook
 
 
+def apply_style(app: Any) -> None:
+    """Fusion draws light and dark palettes well everywhere (and is the default on most Linux
+    desktops). Since Qt 6.5 the platform's palette follows the system's dark mode."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+
+
 def apply_color_scheme(app: Any) -> None:
-    """Follow the system's light or dark mode (Fusion draws both well everywhere)."""
+    """Where the system is in dark mode but its palette is still light (older platform
+    themes), use our dark palette. Called after the first paint: asking for the colour
+    scheme builds every Qt enum type (15 ms) and most desktops never need it."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QPalette
 
-    app.setStyle("Fusion")
     if app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
         return
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        return  # the platform's palette is dark already
     palette = QPalette()
     for role, color in (
         (QPalette.ColorRole.Window, "#202124"),
@@ -133,6 +143,30 @@ def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
     QTimer.singleShot(delay_ms, start)
 
 
+def after_first_paint(window: Any, callback: Any, fallback_ms: int = 1000) -> None:
+    """Run ``callback`` once, just after ``window`` first painted (or after ``fallback_ms``
+    if it never paints, e.g. started minimised)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"done": False}
+
+    def run() -> None:
+        if not state["done"]:
+            state["done"] = True
+            window.removeEventFilter(watcher)
+            callback()
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not state["done"]:
+                QTimer.singleShot(0, run)
+            return False
+
+    watcher = Watcher(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(fallback_ms, run)
+
+
 def launch(
     store_path: Path,
     *,
@@ -140,58 +174,118 @@ def launch(
     screenshot: str | None = None,
     language: str | None = None,
 ) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    """Paint the window's frame first, then (after that first paint) import the store and
+    the editor, open the store and fill the window: the window is there at once."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.store import Store
     from app.ui.i18n import install_translators
     from app.ui.main_window import MainWindow
 
-    _setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
     app.setDesktopFileName("io.github.galleynews.Galley")
-    app.setWindowIcon(window_icon())
     settings = QSettings()
     install_translators(app, language or str(settings.value("language", "system")))
-    apply_color_scheme(app)
+    apply_style(app)
     window_ref: dict[str, Any] = {}
     install_excepthook(window_ref)
-    store = Store.open(store_path)
+    if screenshot:
+        _setup_logging()
+        apply_color_scheme(app)
+        app.setWindowIcon(window_icon())
+        return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref)
     author = str(settings.value("user/name", "") or "")
-    # On an empty store the welcome view asks for the name instead of a dialog.
-    if (
-        not author
-        and not screenshot
-        and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
-        and store.count_articles() > 0
-    ):
-        author = ask_user_name(settings)
-    author = author or getpass.getuser()
+    window = MainWindow(None, settings, author=author or getpass.getuser(), store_path=store_path)
+    window_ref["window"] = window
+    opened: dict[str, Any] = {}
+
+    def finish() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.core.errors import GalleyError
+        from app.store import Store
+
+        # The log file, the icons and the colour scheme wait until the frame is up (until
+        # then a record goes to stderr, as Python's logging does without a handler).
+        _setup_logging()
+        app.setWindowIcon(window_icon())
+        apply_color_scheme(app)
+        try:
+            store = Store.open(store_path)
+        except GalleyError as exc:
+            log.error("cannot open the store: %s", exc)
+            print(f"galley: {exc}", file=sys.stderr)
+            QMessageBox.critical(
+                window,
+                "Galley",
+                QApplication.translate("launch", "The store cannot be opened:\n\n{error}").format(
+                    error=exc
+                ),
+            )
+            app.exit(exc.exit_code)
+            return
+        opened["store"] = store
+        # On an empty store the welcome view asks for the name instead of a dialog.
+        if (
+            not author
+            and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+            and store.count_articles() > 0
+        ):
+            window.author = ask_user_name(settings) or window.author
+        window.attach_store(store)
+        if open_ref:
+            try:
+                window.open_article(open_ref)
+            except GalleyError as exc:
+                window.statusBar().showMessage(str(exc), 8000)
+        schedule_backup(store, settings)
+
+    after_first_paint(window, finish)
+    window.show()
+    code = app.exec()
+    if "store" in opened:
+        opened["store"].close()
+    window_ref.clear()
+    return code
+
+
+def _screenshot(
+    app: Any,
+    settings: Any,
+    store_path: Path,
+    open_ref: str | None,
+    screenshot: str,
+    window_ref: dict[str, Any],
+) -> int:
+    """``gui --screenshot``: the whole window at a fixed size, saved once painted."""
+    from PySide6.QtCore import QTimer
+
+    from app.store import Store
+    from app.ui.main_window import MainWindow
+
+    store = Store.open(store_path)
+    author = str(settings.value("user/name", "") or "") or getpass.getuser()
     window = MainWindow(store, settings, author=author)
     window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)
-    if screenshot:
-        window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
+    window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
     window.show()
-    if not screenshot:
-        schedule_backup(store, settings)
-    if screenshot:
-        shots = {"done": False}
+    shots = {"done": False}
 
-        def grab() -> None:
-            if shots["done"]:
-                return
-            shots["done"] = True
-            app.processEvents()
-            window.grab().save(screenshot, "PNG")
-            window.close()
-            app.quit()
+    def grab() -> None:
+        if shots["done"]:
+            return
+        shots["done"] = True
+        app.processEvents()
+        window.grab().save(screenshot, "PNG")
+        window.close()
+        app.quit()
 
-        window.editor.preview.shown_html.connect(lambda _html: QTimer.singleShot(200, grab))
-        QTimer.singleShot(5000 if window.session else 500, grab)
+    window.editor.preview.shown_html.connect(lambda _html: QTimer.singleShot(200, grab))
+    QTimer.singleShot(5000 if window.session else 500, grab)
     code = app.exec()
     store.close()
     window_ref.clear()

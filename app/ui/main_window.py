@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -23,16 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.core.errors import ConflictError, GalleyError
-from app.core.model import STATUSES
-from app.store.session import EditSession
-from app.store.store import Store
-from app.ui.article_list_model import ArticleListModel
-from app.ui.editor import ArticleEditor
+from app.core.statuses import STATUSES
+from app.ui.i18n import status_label
 from app.ui.welcome import WelcomeMixin
+from app.ui.window_menus import MenuCommandsMixin
 from app.ui.window_recovery import SaveTroubleMixin
 from app.ui.window_review import ReviewActionsMixin
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from app.store.session import EditSession
+    from app.store.store import Store
+    from app.ui.article_list_model import ArticleListModel
+    from app.ui.editor import ArticleEditor
 
 log = logging.getLogger(__name__)
 
@@ -40,23 +43,36 @@ AUTOSAVE_MS = 1000
 SEARCH_DEBOUNCE_MS = 250
 
 
-class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow):
-    def __init__(self, store: Store, settings: QSettings, *, author: str = "") -> None:
+class MainWindow(
+    MenuCommandsMixin, ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
+):
+    def __init__(
+        self,
+        store: Store | None,
+        settings: QSettings,
+        *,
+        author: str = "",
+        store_path: Path | None = None,
+    ) -> None:
+        """With a store, the whole window. With ``store=None`` (and ``store_path``) only its
+        frame: menus, list and editor area, painted at once while ``attach_store`` (called
+        after the first paint) imports the rest, opens the store and fills everything in."""
         super().__init__()
-        self.store = store
+        self.store = store  # type: ignore[assignment]
         self.settings = settings
         self.author = author
         self.session: EditSession | None = None
         self._save_error = ""
-        self.setWindowTitle(self.tr("Galley — {name}").format(name=store.path.name))
-        self._build_list()
-        self.editor = ArticleEditor(store)
-        self.editor.add_review_panes(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list_side)
+        self.editor: ArticleEditor | None = None  # type: ignore[assignment]
+        path = store.path if store is not None else Path(store_path or "")
+        self.setWindowTitle(self.tr("Galley — {name}").format(name=path.name))
+        self._build_list_frame()
         self.editor_stack = QStackedWidget()  # the editor, or the welcome view on an empty store
-        self.editor_stack.addWidget(self.editor)
         self.welcome = None
+        # Horizontal by default. Qt's own enums (Qt.Orientation, …) are not named before the
+        # first paint: the first use of ``Qt`` builds all of them, 15 ms.
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.list_side)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setSizes([470, 810])
         self.setCentralWidget(self.splitter)
@@ -74,45 +90,66 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
         self._list_refresh.timeout.connect(
             lambda: self._refresh_list(self.session.article_id if self.session else None)
         )
+        self.menus = {
+            "file": self.menuBar().addMenu(self.tr("&File")),
+            "edit": self.menuBar().addMenu(self.tr("&Edit")),
+            "view": self.menuBar().addMenu(self.tr("&View")),
+            "help": self.menuBar().addMenu(self.tr("&Help")),
+        }
+        self.resize(1280, 820)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if store is not None:
+            self.attach_store(store)
+        else:
+            self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+
+    def attach_store(self, store: Store) -> None:
+        """Fill the frame: the list model, the editor and its panes, the menus' actions, the
+        last article."""
+        from app.ui.article_list_model import ArticleListModel
+        from app.ui.editor import ArticleEditor
+
+        self.store = store
+        self.statusBar().clearMessage()
+        self.list_model: ArticleListModel = ArticleListModel(store, self)
+        self._attach_list()
+        if self.search.text().strip():  # typed while the store was opening
+            self._run_search()
+        self.editor = ArticleEditor(store)
+        self.editor.add_review_panes(self)
+        self.editor_stack.addWidget(self.editor)
+        self.editor_stack.setCurrentWidget(self.editor)
         self.editor.changed.connect(self._edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.tabs.currentChanged.connect(lambda _i: self.save_now())
         self._build_menus()
-        self.resize(1280, 820)
-        self._restore()
         if store.notice:
             self.statusBar().showMessage(store.notice)
         if store.read_only:  # a card or share mounted read-only: read, search, export
             for action in self.writing_actions:
                 action.setEnabled(False)
             self.editor.set_read_only(True)
+        self._restore()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_list(self) -> None:
-        self.list_model = ArticleListModel(self.store, self)
+    def _build_list_frame(self) -> None:
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search articles (Chinese or English)…"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in STATUSES:
-            self.status_filter.addItem(self.list_model.status_label(status), status)
+            self.status_filter.addItem(status_label(status), status)
         self.section_filter = QComboBox()
-        self._fill_sections()
+        self.section_filter.addItem(self.tr("All sections"), "")
         self.list_view = QTableView()
-        self.list_view.setModel(self.list_model)
         self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.list_view.verticalHeader().hide()
         self.list_view.setWordWrap(False)
         self.list_view.horizontalHeader().setStretchLastSection(True)
-        self.list_view.setColumnWidth(0, 230)
-        for column, width in ((1, 70), (2, 60), (3, 80), (4, 125)):
-            self.list_view.setColumnWidth(column, width)
-        self.list_view.setColumnHidden(5, True)
-        self.list_view.selectionModel().currentRowChanged.connect(self._row_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.section_filter)
@@ -126,6 +163,19 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._run_search)
+
+    def _attach_list(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._fill_sections()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.list_view.setColumnWidth(0, 230)
+        for column, width in ((1, 70), (2, 60), (3, 80), (4, 125)):
+            self.list_view.setColumnWidth(column, width)
+        self.list_view.setColumnHidden(5, True)
+        self.list_view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.section_filter.currentIndexChanged.connect(self._apply_filters)
@@ -139,77 +189,6 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
             self.section_filter.addItem(section, section)
         self.section_filter.setCurrentIndex(max(0, self.section_filter.findData(current)))
         self.section_filter.blockSignals(False)
-
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.writing_actions = [
-            self._action(file_menu, self.tr("&New article"), self.new_article, keys.New),
-            self._action(file_menu, self.tr("&Import…"), self.import_files, "Ctrl+I"),
-        ]
-        self._action(file_menu, self.tr("&Export…"), self.export_current, "Ctrl+E")
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Save now"), self.save_now, keys.Save)
-        self.writing_actions.append(
-            self._action(file_menu, self.tr("&Desk settings…"), self.desk_settings)
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, keys.Undo)
-        self.redo_action = self._action(edit, self.tr("&Redo"), self.redo, keys.Redo)
-        edit.addSeparator()
-        self._action(edit, self.tr("&Find…"), lambda: self._find(False), keys.Find)
-        self._action(edit, self.tr("Find and &replace…"), lambda: self._find(True), keys.Replace)
-        edit.addSeparator()
-        self._action(
-            edit,
-            self.tr("Convert to &Traditional Chinese (Taiwan)"),
-            self.editor.to_traditional,
-            "Ctrl+Shift+T",
-        )
-        self._action(
-            edit,
-            self.tr("&Normalise punctuation"),
-            lambda: self.editor.normalise_punctuation(),
-            "Ctrl+Shift+U",
-        )
-        view = self.menuBar().addMenu(self.tr("&View"))
-        self._action(view, self.tr("Toggle &preview"), self.editor.toggle_preview, "Ctrl+Shift+P")
-        self._action(view, self.tr("Go to article &list"), self.list_view.setFocus, "Ctrl+L")
-        self._action(view, self.tr("&Search articles"), self.search.setFocus, "Ctrl+Shift+F")
-        for n in range(self.editor.tabs.count()):
-            name = self.editor.tabs.tabText(n).replace("&", "")
-            self._action(
-                view,
-                self.tr("Pane: {name}").format(name=name),
-                lambda _c=False, n=n: self.editor.show_pane(n),
-                f"Ctrl+{n + 1}",
-            )
-        languages = view.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        current = str(self.settings.value("language", "system"))
-        for code, label in (
-            ("system", self.tr("Follow the system")),
-            ("zh_TW", "繁體中文"),
-            ("en", "English"),
-        ):
-            action = self._action(
-                languages, label, lambda _c=False, code=code: self.set_language(code)
-            )
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            group.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Galley"), self.about)
 
     # -- list ---------------------------------------------------------------------------------
     def _apply_filters(self) -> None:
@@ -245,6 +224,8 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
             return True
         if not self.save_now():
             return False  # the user kept the current article to sort out its save
+        from app.store.session import EditSession
+
         self.session = EditSession(self.store, article_id, author=self.author)
         self.editor.load(self.session.article)
         self.editor.refresh_review()
@@ -292,96 +273,8 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
             )
         )
 
-    # -- commands ----------------------------------------------------------------------------
-    def new_article(self) -> None:
-        if not self.save_now():
-            return
-        article = self.store.new_article(self.tr("Untitled article"), author=self.author)
-        self._refresh_list(article.id)
-        self.open_article(article.id)
-        self.editor.show_pane(1)
-        self.editor.metadata.title.selectAll()
-
-    def import_files(self) -> None:
-        from app.publish.bundle import import_path
-
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import articles"),
-            "",
-            self.tr("Articles and bundles (*.md *.zip);;All files (*)"),
-        )
-        imported = []
-        for name in names:
-            try:
-                imported += import_path(self.store, name, author=self.author)
-            except GalleyError as exc:
-                QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
-        if imported:
-            self._refresh_list(imported[-1].id)
-            self.open_article(imported[-1].id)
-
-    def export_current(self) -> None:
-        from app.publish.bundle import export_articles
-
-        if self.session is None or not self.save_now():
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
-        if not folder:
-            return
-        try:
-            [path] = export_articles(self.store, [self.session.article_id], Path(folder))
-        except GalleyError as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Exported to {path}").format(path=path), 8000)
-
-    def desk_settings(self) -> None:
-        from app.ui.desk_dialog import DeskDialog
-
-        DeskDialog(self.store, self).exec()
-
-    def undo(self) -> None:
-        focus = self.focusWidget()
-        if hasattr(focus, "undo") and focus is not None:
-            focus.undo()
-        else:
-            self.editor.undo_stack.undo()
-
-    def redo(self) -> None:
-        focus = self.focusWidget()
-        if hasattr(focus, "redo") and focus is not None:
-            focus.redo()
-        else:
-            self.editor.undo_stack.redo()
-
-    def _find(self, replace: bool) -> None:
-        self.editor.show_pane(0)
-        self.editor.find_bar.open_bar(replace=replace)
-
-    def set_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
-        self.statusBar().showMessage(
-            self.tr("The new language is used from the next start of Galley."), 8000
-        )
-
-    def about(self) -> None:
-        from app.config import log_dir
-
-        QMessageBox.about(
-            self,
-            self.tr("About Galley"),
-            self.tr(
-                "Galley {version}\nAn offline editorial workstation for newsrooms.\n\n"
-                "Store: {store}\nLogs: {logs}"
-            ).format(version=__version__, store=self.store.path, logs=log_dir()),
-        )
-
     # -- window state --------------------------------------------------------------------------
     def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -393,6 +286,11 @@ class MainWindow(ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
         self._show_welcome_if_empty()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.editor is None:  # closed before the store was open: nothing to save
+            event.accept()
+            return
         if not self.save_now():
             answer = QMessageBox.question(
                 self,

@@ -115,6 +115,7 @@ class PreviewPane(QWidget):
         self._cache = tempfile.TemporaryDirectory(prefix="galley-preview-")
         self._generation = 0
         self._pending: Article | None = None
+        self._warm = False  # the worker has rendered once (its imports are done)
         self.error = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -131,10 +132,14 @@ class PreviewPane(QWidget):
 
     def request(self, article: Article, *, now: bool = False) -> None:
         self._pending = article
-        if now:
+        if not self._warm:
+            # The worker's first render imports the publishing modules, which competes with
+            # the UI thread for the interpreter: let the window paint the article first.
+            self._timer.start(FIRST_RENDER_MS)
+        elif now:
             self._send()
         else:
-            self._timer.start()
+            self._timer.start(DEBOUNCE_MS)
 
     def _send(self) -> None:
         if self._pending is None or not self.isVisible():
@@ -154,6 +159,7 @@ class PreviewPane(QWidget):
 
     @Slot(int, str)
     def _show(self, generation: int, html: str) -> None:
+        self._warm = True
         if generation != self._generation:
             return
         scroll = self.browser.verticalScrollBar().value()

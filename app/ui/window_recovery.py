@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from app.core.errors import ConflictError, GalleyError
-from app.store.session import EditSession
+
+if TYPE_CHECKING:
+    from app.store.session import EditSession
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ class SaveTroubleMixin:
     _save_error: str
 
     def _save_failed(self, message: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         log.error("save failed: %s", message)
         self.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
         self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -59,6 +62,8 @@ class SaveTroubleMixin:
 
     def ask_conflict(self) -> str:
         """Ask how to resolve an edit conflict: 'mine' or 'theirs'. Nothing is lost either way."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("MainWindow", "Changed elsewhere"))
@@ -132,6 +137,8 @@ class SaveTroubleMixin:
 
     def _write_recovery_copy(self) -> None:
         """Last resort on closing with unsaved text: the copy, and where it went."""
+        from PySide6.QtWidgets import QMessageBox
+
         path = self._recovery_copy()
         QMessageBox.information(
             self,

@@ -7,13 +7,14 @@ them up under the window's class, and lupdate must file them there too.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from app.core.errors import GalleyError
-from app.store.session import EditSession
+
+if TYPE_CHECKING:
+    from app.store.session import EditSession
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class ReviewActionsMixin:
         if self.session is None:
             return
         article_id = self.session.article_id
+        from app.store.session import EditSession
+
         self.session = EditSession(self.store, article_id, author=self.author)
         self.editor.load(self.session.article)
         self._show_saved()
@@ -42,6 +45,8 @@ class ReviewActionsMixin:
         self.editor.refresh_review()
 
     def run_store_action(self, action) -> bool:  # noqa: ANN001
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             action()
         except GalleyError as exc:

@@ -344,162 +344,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Search articles (Chinese or English)…</source>
         <translation>搜尋文章（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
+        <source>Opening {name}…</source>
+        <translation>正在開啟 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="50"/>
         <source>&amp;New article</source>
         <translation>新增文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/window_menus.py" line="56"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/window_menus.py" line="63"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/window_menus.py" line="70"/>
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/window_menus.py" line="77"/>
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/window_menus.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/window_menus.py" line="87"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/window_menus.py" line="90"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/window_menus.py" line="95"/>
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/window_menus.py" line="101"/>
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/window_menus.py" line="108"/>
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/window_menus.py" line="114"/>
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/window_menus.py" line="121"/>
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/window_menus.py" line="127"/>
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/window_menus.py" line="133"/>
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/window_menus.py" line="141"/>
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/window_menus.py" line="145"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/window_menus.py" line="149"/>
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/window_menus.py" line="161"/>
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="49"/>
+        <location filename="../../app/ui/window_review.py" line="54"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="62"/>
+        <location filename="../../app/ui/window_review.py" line="67"/>
         <source>Checks fail</source>
         <translation>檢查未通過</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="63"/>
+        <location filename="../../app/ui/window_review.py" line="68"/>
         <source>These checks fail:
 {problems}
 
@@ -510,24 +516,24 @@ Approve anyway? Give the reason (it is recorded):</source>
 仍要核可嗎？請說明理由（會被記錄）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="35"/>
+        <location filename="../../app/ui/window_recovery.py" line="38"/>
         <source>NOT SAVED</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="41"/>
+        <location filename="../../app/ui/window_recovery.py" line="44"/>
         <source>A copy of the article was also written to
 {path}</source>
         <translation>文章的副本也已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="49"/>
+        <location filename="../../app/ui/window_recovery.py" line="52"/>
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="50"/>
+        <location filename="../../app/ui/window_recovery.py" line="53"/>
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -540,94 +546,94 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="64"/>
+        <location filename="../../app/ui/window_recovery.py" line="69"/>
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="66"/>
+        <location filename="../../app/ui/window_recovery.py" line="71"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後，它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="73"/>
+        <location filename="../../app/ui/window_recovery.py" line="78"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本：您的版本成為目前版本，對方的版本保留在歷史紀錄中。
 載入對方版本：對方的版本成為目前版本，您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="81"/>
+        <location filename="../../app/ui/window_recovery.py" line="86"/>
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="84"/>
+        <location filename="../../app/ui/window_recovery.py" line="89"/>
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="143"/>
+        <location filename="../../app/ui/window_recovery.py" line="150"/>
         <source>No copy could be written either; the unsaved changes are lost.</source>
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/window_menus.py" line="169"/>
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/window_menus.py" line="183"/>
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/window_menus.py" line="185"/>
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/window_menus.py" line="195"/>
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/window_menus.py" line="209"/>
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/window_menus.py" line="217"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/window_menus.py" line="221"/>
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/window_menus.py" line="250"/>
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/window_menus.py" line="263"/>
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/window_menus.py" line="264"/>
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -640,29 +646,29 @@ Logs: {logs}</source>
 記錄檔：{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="138"/>
+        <location filename="../../app/ui/window_recovery.py" line="145"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="139"/>
+        <location filename="../../app/ui/window_recovery.py" line="146"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="157"/>
+        <location filename="../../app/ui/welcome.py" line="53"/>
         <source>Cannot open the sample</source>
         <translation>無法開啟範例</translation>
     </message>
@@ -751,7 +757,7 @@ Logs: {logs}</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="172"/>
+        <location filename="../../app/ui/preview.py" line="178"/>
         <source>Cannot preview:</source>
         <translation>無法預覽：</translation>
     </message>
@@ -1129,47 +1135,47 @@ Logs: {logs}</source>
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../app/ui/welcome.py" line="46"/>
+        <location filename="../../app/ui/welcome_view.py" line="49"/>
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="51"/>
+        <location filename="../../app/ui/welcome_view.py" line="54"/>
         <source>This store has no articles yet. Everything you write is saved as you type, with its full history, on this computer; no network is needed.</source>
         <translation>這個稿庫還沒有文章。您寫的每個字都會隨打隨存，連同完整的修訂紀錄保存在這台電腦上，不需要網路。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="59"/>
+        <location filename="../../app/ui/welcome_view.py" line="62"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="60"/>
+        <location filename="../../app/ui/welcome_view.py" line="63"/>
         <source>Shown on bylines, review notes, status changes and history</source>
         <translation>顯示在署名、審稿意見、狀態變更與修訂紀錄中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="63"/>
+        <location filename="../../app/ui/welcome_view.py" line="66"/>
         <source>Your name:</source>
         <translation>您的姓名：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="65"/>
+        <location filename="../../app/ui/welcome_view.py" line="68"/>
         <source>New article</source>
         <translation>新增文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="68"/>
+        <location filename="../../app/ui/welcome_view.py" line="71"/>
         <source>Import…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="69"/>
+        <location filename="../../app/ui/welcome_view.py" line="72"/>
         <source>Markdown files, bundle folders or bundle zips</source>
         <translation>Markdown 檔、稿件資料夾或稿件 zip 檔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="79"/>
+        <location filename="../../app/ui/welcome_view.py" line="82"/>
         <source>Or open a sample article:</source>
         <translation>或開啟一篇範例文章：</translation>
     </message>
@@ -1186,14 +1192,23 @@ Logs: {logs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="94"/>
+        <location filename="../../app/ui/launch.py" line="104"/>
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="95"/>
+        <location filename="../../app/ui/launch.py" line="105"/>
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/launch.py" line="223"/>
+        <source>The store cannot be opened:
+
+{error}</source>
+        <translation>無法開啟稿庫：
+
+{error}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -264,27 +267,57 @@ def test_exception_hook_saves_and_logs(qtbot, window, store, articles, caplog) -
     assert "boom in a slot" in caplog.text
 
 
-def test_screenshot_command(store_path: Path, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def _child(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """The app's own event loop runs in a child process, never inside pytest's."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+    )
+    return subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_screenshot_command(store_path: Path, tmp_path: Path) -> None:
     from app.cli import main
     from tests.conftest import TYPHOON
 
     assert main(["--store", str(store_path), "import", str(TYPHOON)]) == 0
     shot = tmp_path / "shot.png"
-    assert (
-        main(
-            [
-                "--store",
-                str(store_path),
-                "gui",
-                "--open",
-                "kaohsiung-typhoon-drill",
-                "--screenshot",
-                str(shot),
-            ]
-        )
-        == 0
-    )
+    done = _child(
+        [sys.executable, "-m", "app.cli", "--store", str(store_path), "gui", "--open",
+         "kaohsiung-typhoon-drill", "--screenshot", str(shot)],
+        tmp_path / "home",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_launch_paints_the_window_before_opening_the_store(
+    store_path: Path, tmp_path: Path
+) -> None:
+    from app.cli import main
+    from tests.conftest import TYPHOON
+
+    assert main(["--store", str(store_path), "import", str(TYPHOON)]) == 0
+    child = Path(__file__).parent / "launch_child.py"
+    done = _child([sys.executable, str(child), str(store_path)], tmp_path / "home")
+    lines = done.stdout.splitlines()
+    assert lines[0] == "PAINTED store=no", done.stdout + done.stderr
+    assert "READY kaohsiung-typhoon-drill" in lines and lines[-1] == "EXIT 0"
+
+
+def test_launch_on_a_bad_store_says_so_and_exits(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a store")
+    child = Path(__file__).parent / "launch_child.py"
+    done = _child([sys.executable, str(child), str(bad)], tmp_path / "home")
+    assert "DIALOG The store cannot be opened" in done.stdout
+    assert done.stdout.splitlines()[-1] == "EXIT 3"
+    assert f"galley: {bad}: is not a Galley store" in done.stderr
+    assert bad.read_text() == "not a store"
 
 
 def test_dropping_image_files_adds_figures(qtbot, window, store, articles) -> None:  # noqa: ANN001
