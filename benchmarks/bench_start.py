@@ -55,6 +55,7 @@ def results(runs: int = 15) -> list[Result]:
     env = {
         **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "GALLEY_USER": "benchmark",  # no first-run name question on a real display
         "XDG_CONFIG_HOME": f"{home}/config",
         "XDG_DATA_HOME": f"{home}/data",
         "XDG_STATE_HOME": f"{home}/state",

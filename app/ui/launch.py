@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,8 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
     showing = {"now": False}
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
+        import traceback
+
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         window = window_ref.get("window")
         if window is not None:
@@ -95,6 +95,12 @@ def apply_color_scheme(app: Any) -> None:
     app.setPalette(palette)
 
 
+def _login_name() -> str:
+    import getpass
+
+    return getpass.getuser()
+
+
 def ask_user_name(settings: Any) -> str:
     """First run: the name that goes on bylines, notes and history; kept in the settings."""
     from PySide6.QtWidgets import QApplication, QInputDialog
@@ -105,7 +111,7 @@ def ask_user_name(settings: Any) -> str:
         QApplication.translate(
             "launch", "Your name, as it should appear in notes, history and status changes:"
         ),
-        text=getpass.getuser(),
+        text=_login_name(),
     )
     name = name.strip() if ok else ""
     if name:
@@ -196,8 +202,9 @@ def launch(
         apply_color_scheme(app)
         app.setWindowIcon(window_icon())
         return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref)
-    author = str(settings.value("user/name", "") or "")
-    window = MainWindow(None, settings, author=author or getpass.getuser(), store_path=store_path)
+    # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
+    author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
+    window = MainWindow(None, settings, author=author, store_path=store_path)
     window_ref["window"] = window
     opened: dict[str, Any] = {}
 
@@ -233,7 +240,8 @@ def launch(
             and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
             and store.count_articles() > 0
         ):
-            window.author = ask_user_name(settings) or window.author
+            window.author = ask_user_name(settings)
+        window.author = window.author or _login_name()
         window.attach_store(store)
         if open_ref:
             try:
@@ -266,7 +274,7 @@ def _screenshot(
     from app.ui.main_window import MainWindow
 
     store = Store.open(store_path)
-    author = str(settings.value("user/name", "") or "") or getpass.getuser()
+    author = str(settings.value("user/name", "") or "") or _login_name()
     window = MainWindow(store, settings, author=author)
     window_ref["window"] = window
     if open_ref:
