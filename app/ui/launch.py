@@ -149,7 +149,7 @@ def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
     QTimer.singleShot(delay_ms, start)
 
 
-def after_first_paint(window: Any, callback: Any, fallback_ms: int = 1000) -> None:
+def after_first_paint(window: Any, callback: Any, fallback_ms: int = 3000) -> None:
     """Run ``callback`` once, just after ``window`` first painted (or after ``fallback_ms``
     if it never paints, e.g. started minimised)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
