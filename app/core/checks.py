@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from dataclasses import field as default_field  # Finding has a member called ``field``
 from typing import Any
 
 from app.core import typography
@@ -42,9 +43,11 @@ class Finding:
     column: int | None = None
     index: int | None = None  # position in figures/sources/related
     fix: str = ""  # a fix the app can apply: "full-width-punctuation"
+    # The values in ``message``, by name: the window words the finding in its own language.
+    params: dict[str, Any] = default_field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
+        return {k: v for k, v in asdict(self).items() if v not in ("", None, {})}
 
 
 @dataclass
@@ -80,6 +83,7 @@ def _metadata(a: Article, rules: HouseRules) -> list[Finding]:
                 f"the title is {length} characters long (two Latin letters count as one); "
                 f"the house limit is {rules.title_max}",
                 "title",
+                params={"length": length, "limit": rules.title_max},
             )
         )
     if not a.dek.strip():
@@ -111,7 +115,12 @@ def _figures(a: Article) -> list[Finding]:
             if not getattr(f, attr).strip():
                 out.append(
                     Finding(
-                        f"figure-{attr}", severity, f"{name} has no {label}", "figures", index=n
+                        f"figure-{attr}",
+                        severity,
+                        f"{name} has no {label}",
+                        "figures",
+                        index=n,
+                        params={"key": f.key},
                     )
                 )
         if f.key not in used:
@@ -122,6 +131,7 @@ def _figures(a: Article) -> list[Finding]:
                     f"{name} is defined but not placed in the body",
                     "figures",
                     index=n,
+                    params={"key": f.key},
                 )
             )
     return out
@@ -134,7 +144,14 @@ def _sources(a: Article, today: dt.date) -> list[Finding]:
         for attr in ("date", "outlet", "title"):
             if not getattr(s, attr).strip():
                 out.append(
-                    Finding(f"source-{attr}", ERROR, f"{name} has no {attr}", "sources", index=n)
+                    Finding(
+                        f"source-{attr}",
+                        ERROR,
+                        f"{name} has no {attr}",
+                        "sources",
+                        index=n,
+                        params={"n": n + 1},
+                    )
                 )
         if s.url and not is_web_url(s.url):
             out.append(
@@ -144,6 +161,7 @@ def _sources(a: Article, today: dt.date) -> list[Finding]:
                     f"{name}: '{s.url}' is not a web address",
                     "sources",
                     index=n,
+                    params={"n": n + 1, "url": s.url},
                 )
             )
         if s.date.strip():
@@ -157,6 +175,7 @@ def _sources(a: Article, today: dt.date) -> list[Finding]:
                         f"{name}: '{s.date}' is not a date",
                         "sources",
                         index=n,
+                        params={"n": n + 1, "date": s.date},
                     )
                 )
             else:
@@ -168,6 +187,7 @@ def _sources(a: Article, today: dt.date) -> list[Finding]:
                             f"{name} is dated {day.isoformat()}, in the future",
                             "sources",
                             index=n,
+                            params={"n": n + 1, "date": day.isoformat()},
                         )
                     )
     return out
@@ -189,6 +209,7 @@ def _body(a: Article, ctx: CheckContext) -> list[Finding]:
                     f"line {line.number}: figure '{line.value}' is placed but not defined",
                     "body",
                     line.number,
+                    params={"line": line.number, "key": line.value},
                 )
             )
         elif line.kind == "open":
@@ -204,6 +225,7 @@ def _body(a: Article, ctx: CheckContext) -> list[Finding]:
                         f"line {block[0]}: the further-reading block is empty",
                         "body",
                         block[0],
+                        params={"line": block[0]},
                     )
                 )
             block = None
@@ -218,6 +240,7 @@ def _body(a: Article, ctx: CheckContext) -> list[Finding]:
                             "body",
                             line.number,
                             m.start(),
+                            params={"line": line.number, "ref": m.group(1)},
                         )
                     )
         if line.kind == "text" and chinese:
@@ -241,6 +264,7 @@ def _typography(number: int, text: str, rules: HouseRules, traditional: bool) ->
                     number,
                     hits[0].column,
                     fix="full-width-punctuation",
+                    params={"line": number, "marks": marks, "count": len(hits)},
                 )
             )
     spacing = typography.spacing_problems(text, rules.cjk_latin_space)
@@ -255,6 +279,7 @@ def _typography(number: int, text: str, rules: HouseRules, traditional: bool) ->
                 "body",
                 number,
                 spacing[0].column,
+                params={"line": number, "space": rules.cjk_latin_space, "text": spacing[0].text},
             )
         )
     if traditional and CJK_RUN.search(text):
@@ -269,6 +294,7 @@ def _typography(number: int, text: str, rules: HouseRules, traditional: bool) ->
                     "body",
                     number,
                     simplified[0].column,
+                    params={"line": number, "chars": chars},
                 )
             )
     return out

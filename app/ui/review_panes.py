@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import GalleyError
+from app.ui.check_messages import check_message
 
 log = logging.getLogger(__name__)
 
@@ -395,7 +396,7 @@ class ChecksPane(QWidget):
             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         for n, f in enumerate(self.findings):
-            item = QListWidgetItem(icons[f.severity], f.message)
+            item = QListWidgetItem(icons[f.severity], check_message(f))
             item.setData(Qt.ItemDataRole.UserRole, n)
             self.list.addItem(item)
         self.fix_button.setVisible(any(f.fix for f in self.findings))

@@ -83,7 +83,9 @@ class ReviewActionsMixin:
         if target in ("approved", "published"):
             failing = errors(check_article(self.store, self.session.article))
             if failing:
-                override = self.ask_override([f.message for f in failing])
+                from app.ui.check_messages import check_message
+
+                override = self.ask_override([check_message(f) for f in failing])
                 if not override:
                     return False
         article_id, base = self.session.article_id, self.session.article.revision

@@ -88,22 +88,22 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="362"/>
+        <location filename="../../app/ui/review_panes.py" line="363"/>
         <source>&amp;Fix punctuation in the whole body</source>
         <translation>全文標點改為全形(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="364"/>
+        <location filename="../../app/ui/review_panes.py" line="365"/>
         <source>Check &amp;again</source>
         <translation>重新檢查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="385"/>
+        <location filename="../../app/ui/review_panes.py" line="386"/>
         <source>No problems found.</source>
         <translation>沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="388"/>
+        <location filename="../../app/ui/review_panes.py" line="389"/>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>{errors} 個錯誤，{warnings} 個警告</translation>
     </message>
@@ -296,47 +296,47 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="211"/>
+        <location filename="../../app/ui/review_panes.py" line="212"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="212"/>
+        <location filename="../../app/ui/review_panes.py" line="213"/>
         <source>Take &amp;theirs</source>
         <translation>採用對方版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="215"/>
+        <location filename="../../app/ui/review_panes.py" line="216"/>
         <source>&amp;Restore the selected revision</source>
         <translation>還原選取的版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="221"/>
+        <location filename="../../app/ui/review_panes.py" line="222"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="223"/>
+        <location filename="../../app/ui/review_panes.py" line="224"/>
         <source>with</source>
         <translation>與</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="263"/>
+        <location filename="../../app/ui/review_panes.py" line="264"/>
         <source>{n}. {at}  {who}  {size} characters</source>
         <translation>{n}. {at}  {who}  {size} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="292"/>
+        <location filename="../../app/ui/review_panes.py" line="293"/>
         <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
         <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫，尚未併入你的文字：請先比較下方差異，再決定保留你的版本或採用對方版本（兩者都會留在版本紀錄中）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="315"/>
+        <location filename="../../app/ui/review_panes.py" line="316"/>
         <source>+{ins} / −{dele} characters</source>
         <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="317"/>
+        <location filename="../../app/ui/review_panes.py" line="318"/>
         <source>also changed: {fields}</source>
         <translation>其他變更欄位：{fields}</translation>
     </message>
@@ -900,118 +900,118 @@ Logs: {logs}</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="52"/>
+        <location filename="../../app/ui/review_panes.py" line="53"/>
         <source>Note</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="52"/>
+        <location filename="../../app/ui/review_panes.py" line="53"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="52"/>
+        <location filename="../../app/ui/review_panes.py" line="53"/>
         <source>By</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="52"/>
+        <location filename="../../app/ui/review_panes.py" line="53"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="56"/>
+        <location filename="../../app/ui/review_panes.py" line="57"/>
         <source>Note on the &amp;article…</source>
         <translation>對全文提意見(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="57"/>
+        <location filename="../../app/ui/review_panes.py" line="58"/>
         <source>Note on this &amp;paragraph…</source>
         <translation>對本段提意見(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="58"/>
+        <location filename="../../app/ui/review_panes.py" line="59"/>
         <source>Re&amp;ply…</source>
         <translation>回覆(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="59"/>
+        <location filename="../../app/ui/review_panes.py" line="60"/>
         <source>Resol&amp;ve / reopen</source>
         <translation>標為已解決/重新開啟(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="75"/>
+        <location filename="../../app/ui/review_panes.py" line="76"/>
         <source>Review notes (never published):</source>
         <translation>審稿意見（不會出現在發布頁面）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="91"/>
+        <location filename="../../app/ui/review_panes.py" line="92"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>狀態：&lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="98"/>
+        <location filename="../../app/ui/review_panes.py" line="99"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="103"/>
+        <location filename="../../app/ui/review_panes.py" line="104"/>
         <source>{at}  {before} → {after}  by {who}</source>
         <translation>{at}  {before} → {after}  由 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="110"/>
+        <location filename="../../app/ui/review_panes.py" line="111"/>
         <source>  (override: {why})</source>
         <translation>  （強制核可理由：{why}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="117"/>
+        <location filename="../../app/ui/review_panes.py" line="118"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="119"/>
+        <location filename="../../app/ui/review_panes.py" line="120"/>
         <source>paragraph gone</source>
         <translation>段落已刪除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="121"/>
+        <location filename="../../app/ui/review_panes.py" line="122"/>
         <source>article</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="122"/>
-        <location filename="../../app/ui/review_panes.py" line="177"/>
+        <location filename="../../app/ui/review_panes.py" line="123"/>
+        <location filename="../../app/ui/review_panes.py" line="178"/>
         <source>resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="122"/>
+        <location filename="../../app/ui/review_panes.py" line="123"/>
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="145"/>
+        <location filename="../../app/ui/review_panes.py" line="146"/>
         <source>New note</source>
         <translation>新增意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="145"/>
+        <location filename="../../app/ui/review_panes.py" line="146"/>
         <source>Note:</source>
         <translation>意見：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>Reply</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>Reply:</source>
         <translation>回覆：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="188"/>
+        <location filename="../../app/ui/review_panes.py" line="189"/>
         <source>Review</source>
         <translation>審稿</translation>
     </message>
@@ -1181,6 +1181,119 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="12"/>
+        <source>The title is empty</source>
+        <translation>標題是空的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="13"/>
+        <source>The title is {length} characters long (two Latin letters count as one); the house limit is {limit}</source>
+        <translation>標題長 {length} 字（兩個拉丁字母算一字），超過本報上限 {limit} 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="18"/>
+        <source>The dek (standfirst) is empty</source>
+        <translation>導言是空的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="19"/>
+        <source>There is no byline</source>
+        <translation>沒有署名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="20"/>
+        <source>There is no section</source>
+        <translation>沒有版別</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="21"/>
+        <source>Figure &apos;{key}&apos; has no caption</source>
+        <translation>圖片「{key}」沒有圖說</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="22"/>
+        <source>Figure &apos;{key}&apos; has no photo credit</source>
+        <translation>圖片「{key}」沒有圖片來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="23"/>
+        <source>Figure &apos;{key}&apos; has no alt text</source>
+        <translation>圖片「{key}」沒有替代文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="24"/>
+        <source>Figure &apos;{key}&apos; is defined but not placed in the body</source>
+        <translation>圖片「{key}」已設定，但內文中沒有放入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="27"/>
+        <source>Line {line}: figure &apos;{key}&apos; is placed but not defined</source>
+        <translation>第 {line} 行：放入了圖片「{key}」，但沒有設定這張圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="30"/>
+        <source>Source {n} has no date</source>
+        <translation>第 {n} 則來源沒有日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="31"/>
+        <source>Source {n}: &apos;{date}&apos; is not a date</source>
+        <translation>第 {n} 則來源：「{date}」不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="32"/>
+        <source>Source {n} has no outlet</source>
+        <translation>第 {n} 則來源沒有媒體名稱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="33"/>
+        <source>Source {n} has no headline</source>
+        <translation>第 {n} 則來源沒有標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="34"/>
+        <source>Source {n}: &apos;{url}&apos; is not a web address</source>
+        <translation>第 {n} 則來源：「{url}」不是網址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="35"/>
+        <source>Source {n} is dated {date}, in the future</source>
+        <translation>第 {n} 則來源的日期 {date} 在未來</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="36"/>
+        <source>Line {line}: the further-reading block is empty</source>
+        <translation>第 {line} 行：延伸閱讀區塊是空的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="37"/>
+        <source>Line {line}: no article &apos;{ref}&apos; in the store</source>
+        <translation>第 {line} 行：稿庫中沒有文章「{ref}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="38"/>
+        <source>Line {line}: half-width {marks} between Chinese characters ({count}×); use full-width</source>
+        <translation>第 {line} 行：中文字之間有半形標點 {marks}（{count} 處），請改用全形</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="42"/>
+        <source>Line {line}: house style wants a space between Chinese and Latin text (&apos;{text}&apos;)</source>
+        <translation>第 {line} 行：本報體例要求中文與拉丁文字之間空一格（「{text}」）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="45"/>
+        <source>Line {line}: house style wants no space between Chinese and Latin text (&apos;{text}&apos;)</source>
+        <translation>第 {line} 行：本報體例要求中文與拉丁文字之間不空格（「{text}」）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="49"/>
+        <source>Line {line}: Simplified characters in a Traditional Chinese text: {chars}</source>
+        <translation>第 {line} 行：繁體中文稿件中出現簡體字：{chars}</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <location filename="../../app/ui/launch.py" line="50"/>
@@ -1192,17 +1305,17 @@ Logs: {logs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="104"/>
+        <location filename="../../app/ui/launch.py" line="110"/>
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="105"/>
+        <location filename="../../app/ui/launch.py" line="111"/>
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="223"/>
+        <location filename="../../app/ui/launch.py" line="230"/>
         <source>The store cannot be opened:
 
 {error}</source>

@@ -67,3 +67,53 @@ def test_window_speaks_traditional_chinese(qtbot, store, settings, qapp) -> None
     finally:
         for translator in qapp.property("galley_translators") or []:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_every_check_finding_is_worded_in_chinese(qapp) -> None:  # noqa: ANN001
+    """Every code app.core.checks can emit has a template, its values fill it, and the
+    zh_TW translation words it (the core's messages are English)."""
+    import datetime as dt
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.core import checks
+    from app.core.checks import CheckContext, HouseRules, run_checks
+    from app.core.model import Article, Figure, Source
+    from app.ui.check_messages import TEMPLATES, check_message
+    from app.ui.i18n import install_translators
+
+    source = Path(checks.__file__).read_text(encoding="utf-8")
+    codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
+    codes |= {f"figure-{a}" for a in ("caption", "credit", "alt")}
+    codes |= {f"source-{a}" for a in ("date", "outlet", "title")}
+    assert codes <= set(TEMPLATES), codes - set(TEMPLATES)
+
+    bad = Article(
+        id="x",
+        slug="x",
+        title="一" * 40,
+        language="zh-Hant",
+        body="![[nope]]\n\n簡体字,在这里Reuters報導\n\n[舊稿](article:gone)\n\n"
+        "::: further-reading\n:::",
+        figures=[Figure(key="pic", image="0" * 64)],
+        sources=[
+            Source(date="", outlet="", title="", url="ftp://x"),
+            Source(date="someday", outlet="a", title="b"),
+            Source(date="2999-01-01", outlet="a", title="b"),
+        ],
+    )
+    rules = HouseRules(punctuation="full-width", cjk_latin_space="space")
+    found = run_checks(bad, CheckContext(rules=rules, article_exists=lambda _r: False))
+    found += run_checks(Article(id="y", slug="y", title=""), CheckContext(today=dt.date.today()))
+    assert {f.code for f in found} == codes, codes ^ {f.code for f in found}
+    assert install_translators(qapp, "zh_TW") == "zh_TW"
+    try:
+        for finding in found:
+            worded = check_message(finding)
+            assert worded != finding.message, finding.code
+            assert re.search(r"[\u4e00-\u9fff]", worded), worded
+            assert "{" not in worded, worded
+    finally:
+        for translator in qapp.property("galley_translators") or []:
+            QCoreApplication.removeTranslator(translator)
