@@ -53,11 +53,8 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
 
 
 def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") -> Article:
+    """Write a prepared article (``create_article`` refuses an id already in the store)."""
     article = prepared.article
-    if store.exists(article.id):
-        raise InputError(
-            f"article {article.id} is already in the store", file=prepared.file, field="id"
-        )
     requested_slug = article.slug
     stored = store.create_article(article, author=author, new_images=prepared.images)
     if requested_slug and stored.slug != requested_slug:

@@ -48,12 +48,12 @@ class WritingMixin:
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: the store is open read-only; nothing was saved")
         conn = self.db.conn
-        self._check_in_place()
         if conn.in_transaction:
             # Nested: part of the caller's transaction (an import of several articles is one
-            # transaction); the outermost write commits or rolls back everything.
+            # transaction); the outermost write checked the file and commits or rolls back.
             yield self.db
             return
+        self._check_in_place()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

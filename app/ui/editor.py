@@ -203,7 +203,6 @@ class ArticleEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A read-only store: the text can be read, searched and copied, not changed."""
-        self.read_only = read_only
         self.body.setReadOnly(read_only)
         for pane in (self.metadata, self.figures, self.sources, self.related):
             pane.setEnabled(not read_only)

@@ -130,6 +130,14 @@ def window_icon() -> Any:
     return icon
 
 
+def _finish_app_setup(app: Any) -> None:
+    """The log file, the window icon and the dark-palette check. ``launch`` runs them once
+    the frame is up (until then a record goes to stderr, as logging does without a handler)."""
+    _setup_logging()
+    app.setWindowIcon(window_icon())
+    apply_color_scheme(app)
+
+
 def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
     """The rolling backup on open, after the first paint so that it never slows the start
     (its imports included)."""
@@ -198,9 +206,7 @@ def launch(
     window_ref: dict[str, Any] = {}
     install_excepthook(window_ref)
     if screenshot:
-        _setup_logging()
-        apply_color_scheme(app)
-        app.setWindowIcon(window_icon())
+        _finish_app_setup(app)
         return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref)
     # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
     author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
@@ -214,11 +220,7 @@ def launch(
         from app.core.errors import GalleyError
         from app.store import Store
 
-        # The log file, the icons and the colour scheme wait until the frame is up (until
-        # then a record goes to stderr, as Python's logging does without a handler).
-        _setup_logging()
-        app.setWindowIcon(window_icon())
-        apply_color_scheme(app)
+        _finish_app_setup(app)
         try:
             store = Store.open(store_path)
         except GalleyError as exc:

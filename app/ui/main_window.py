@@ -224,20 +224,24 @@ class MainWindow(
             return True
         if not self.save_now():
             return False  # the user kept the current article to sort out its save
-        from app.store.session import EditSession
-
-        self.session = EditSession(self.store, article_id, author=self.author)
-        self.editor.load(self.session.article)
-        self.editor.refresh_review()
+        self._load_session(article_id)
         self._show_editor()
         self.settings.setValue("last_article", article_id)
-        self._show_saved()
         row = self.list_model.row_of(article_id)
         if row >= 0 and self.list_view.currentIndex().row() != row:
             self.list_view.selectionModel().blockSignals(True)
             self.list_view.selectRow(row)
             self.list_view.selectionModel().blockSignals(False)
         return True
+
+    def _load_session(self, article_id: str) -> None:
+        """Start editing the stored article: a new session, the editor and review filled."""
+        from app.store.session import EditSession
+
+        self.session = EditSession(self.store, article_id, author=self.author)
+        self.editor.load(self.session.article)
+        self.editor.refresh_review()
+        self._show_saved()
 
     def _edited(self) -> None:
         self.saved_label.setText(self.tr("Edited"))

@@ -39,23 +39,18 @@ class SaveTroubleMixin:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
         if message != self._save_error:
             self._save_error = message
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
+                "Galley keeps trying every few seconds.",
+            ).format(error=message)
             copy = self._recovery_copy()
-            kept = (
-                QCoreApplication.translate(
+            if copy is not None:
+                text += "\n\n" + QCoreApplication.translate(
                     "MainWindow", "A copy of the article was also written to\n{path}"
                 ).format(path=copy)
-                if copy is not None
-                else ""
-            )
             QMessageBox.critical(
-                self,
-                QCoreApplication.translate("MainWindow", "Could not save"),
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
-                    "Galley keeps trying every few seconds.",
-                ).format(error=message)
-                + ("\n\n" + kept if kept else ""),
+                self, QCoreApplication.translate("MainWindow", "Could not save"), text
             )
         self.autosave.start(5000)
         return False

@@ -35,14 +35,8 @@ class ReviewActionsMixin:
         """After a store operation changed the article: the store's copy is the truth."""
         if self.session is None:
             return
-        article_id = self.session.article_id
-        from app.store.session import EditSession
-
-        self.session = EditSession(self.store, article_id, author=self.author)
-        self.editor.load(self.session.article)
-        self._show_saved()
+        self._load_session(self.session.article_id)
         self._list_refresh.start()
-        self.editor.refresh_review()
 
     def run_store_action(self, action) -> bool:  # noqa: ANN001
         from PySide6.QtWidgets import QMessageBox

@@ -490,22 +490,22 @@
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="54"/>
+        <location filename="../../app/ui/window_review.py" line="48"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="67"/>
+        <location filename="../../app/ui/window_review.py" line="61"/>
         <source>Checks fail</source>
         <translation>檢查未通過</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="68"/>
+        <location filename="../../app/ui/window_review.py" line="62"/>
         <source>These checks fail:
 {problems}
 
@@ -521,19 +521,19 @@ Approve anyway? Give the reason (it is recorded):</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="44"/>
+        <location filename="../../app/ui/window_recovery.py" line="49"/>
         <source>A copy of the article was also written to
 {path}</source>
         <translation>文章的副本也已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="52"/>
+        <location filename="../../app/ui/window_recovery.py" line="53"/>
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="53"/>
+        <location filename="../../app/ui/window_recovery.py" line="42"/>
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -546,44 +546,44 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="69"/>
+        <location filename="../../app/ui/window_recovery.py" line="64"/>
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="71"/>
+        <location filename="../../app/ui/window_recovery.py" line="66"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後，它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="78"/>
+        <location filename="../../app/ui/window_recovery.py" line="73"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本：您的版本成為目前版本，對方的版本保留在歷史紀錄中。
 載入對方版本：對方的版本成為目前版本，您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="86"/>
+        <location filename="../../app/ui/window_recovery.py" line="81"/>
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="89"/>
+        <location filename="../../app/ui/window_recovery.py" line="84"/>
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="150"/>
+        <location filename="../../app/ui/window_recovery.py" line="145"/>
         <source>No copy could be written either; the unsaved changes are lost.</source>
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
@@ -646,24 +646,24 @@ Logs: {logs}</source>
 記錄檔：{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="145"/>
+        <location filename="../../app/ui/window_recovery.py" line="140"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="146"/>
+        <location filename="../../app/ui/window_recovery.py" line="141"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
@@ -1315,7 +1315,7 @@ Logs: {logs}</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="230"/>
+        <location filename="../../app/ui/launch.py" line="232"/>
         <source>The store cannot be opened:
 
 {error}</source>
