@@ -90,12 +90,13 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
-    from app.publish.bundle import import_path
+    from app.exchange.bundles import import_paths
 
     def report(message: str) -> None:
         print(message, file=sys.stderr)
 
-    imported = [a for path in args.files for a in import_path(store, path, report=report)]
+    # Every file named is one transaction: all of them are imported, or none.
+    imported = import_paths(store, args.files, report=report)
     if args.json:
         _print_json(
             [
@@ -166,7 +167,7 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from app.core.errors import InputError
-    from app.publish.bundle import export_articles
+    from app.exchange.bundles import export_articles
 
     refs = list(args.refs)
     if args.status:

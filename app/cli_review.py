@@ -7,8 +7,6 @@ import getpass
 import os
 from typing import Any
 
-from app.core.errors import InputError
-
 
 def default_user() -> str:
     return os.environ.get("GALLEY_USER") or getpass.getuser()
@@ -62,9 +60,8 @@ def add_parsers(sub: Any) -> None:
 
 def cmd_check(store: Any, args: argparse.Namespace, out: Any) -> int:
     from app.core.checks import errors
-    from app.store.review import check_article
 
-    findings = check_article(store, store.get_article(args.ref))
+    findings = store.review.check(store.get_article(args.ref))
     if args.json:
         out([f.to_dict() for f in findings])
     else:
@@ -76,15 +73,14 @@ def cmd_check(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import change_status, status_history
 
     if args.target:
-        article = change_status(
-            store, args.ref, args.target, who=args.by or default_user(), override=args.override
+        article = store.review.change_status(
+            args.ref, args.target, who=args.by or default_user(), override=args.override
         )
         print(f"{article.slug}: {article.status}")
         return 0
-    changes = status_history(store, args.ref)
+    changes = store.review.status_history(args.ref)
     if args.json:
         out([c.__dict__ for c in changes])
         return 0
@@ -96,10 +92,8 @@ def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_note(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import add_note
 
-    note = add_note(
-        store,
+    note = store.review.add_note(
         args.ref,
         args.text,
         author=args.by or default_user(),
@@ -111,9 +105,8 @@ def cmd_note(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_notes(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import notes
 
-    found = notes(store, args.ref)
+    found = store.review.notes(args.ref)
     if args.json:
         out([n.to_dict() for n in found])
         return 0
@@ -130,12 +123,8 @@ def cmd_notes(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_resolve(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import set_resolved
-
-    rows = list(store.db.query("SELECT uid FROM notes WHERE uid LIKE ?", [args.note + "%"]))
-    if len(rows) != 1:
-        raise InputError(f"no single note starts with '{args.note}'", field="NOTE")
-    set_resolved(store, rows[0]["uid"], who=args.by or default_user(), resolved=not args.reopen)
+    uid = store.review.find_note(args.note)
+    store.review.set_resolved(uid, who=args.by or default_user(), resolved=not args.reopen)
     return 0
 
 
@@ -151,9 +140,8 @@ def cmd_history(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_diff(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import diff_revisions
 
-    found = diff_revisions(store, args.ref, args.old, args.new)
+    found = store.review.diff(args.ref, args.old, args.new)
     if found.fields:
         print("fields changed: " + ", ".join(found.fields))
     for chunk in found.body:
@@ -168,9 +156,8 @@ def cmd_diff(store: Any, args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_restore(store: Any, args: argparse.Namespace, out: Any) -> int:
-    from app.store.review import restore_revision
 
-    article = restore_revision(store, args.ref, args.number, who=args.by or default_user())
+    article = store.review.restore_revision(args.ref, args.number, who=args.by or default_user())
     print(f"{article.slug}: revision {args.number} restored")
     return 0
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from common import Result, emit, timed
 from corpus import default_store
 
-from app.publish.bundle import export_articles
+from app.exchange.bundles import export_articles
+from app.exchange.markdown import import_markdown
 from app.publish.page import render_page
 from app.store import Store
-from app.store.importing import import_markdown
 
 SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 

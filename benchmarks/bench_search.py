@@ -31,7 +31,7 @@ def results(count: int = 100_000) -> list[Result]:
     with Store.open(path) as store:
         for label, query in queries:
             matches = next(
-                store.db.query(
+                store._db.query(
                     "SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?",
                     [fts_query(query)],
                 )
@@ -40,7 +40,9 @@ def results(count: int = 100_000) -> list[Result]:
             out.append(Result(f"{label} {query}", median, p95, note=f"{matches:,} matches"))
         like = f"%{rare}%"
         median, p95 = timed(
-            lambda: list(store.db.query("SELECT count(*) FROM articles WHERE body LIKE ?", [like])),
+            lambda: list(
+                store._db.query("SELECT count(*) FROM articles WHERE body LIKE ?", [like])
+            ),
             runs=5,
         )
         out.append(Result(f"search: LIKE full scan {rare}", median, p95, note="no index, floor"))

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.core.model import Article, Figure, RelatedLink, Source  # noqa: E402
+from app.exchange.markdown import import_markdown  # noqa: E402
 from app.store import Store  # noqa: E402
-from app.store.importing import import_markdown  # noqa: E402
 
 CACHE = Path(__file__).parent / "cache"
 WORDS = (  # noqa: SIM905 - a readable word list
@@ -138,7 +138,7 @@ def build_store(path: Path, count: int, *, seed: int = 20261124) -> Path:
     vocab = vocabulary(rng)
     started = time.perf_counter()
     with Store.open(tmp) as store:
-        store.db.conn.execute("PRAGMA synchronous = OFF")
+        store._db.conn.execute("PRAGMA synchronous = OFF")
         sample = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md")
         import_markdown(store, SAMPLES / "library-night" / "article.md")
         image = sample.figures[0].image
@@ -147,7 +147,7 @@ def build_store(path: Path, count: int, *, seed: int = 20261124) -> Path:
             if n % 10000 == 0 and n:
                 rate = n / (time.perf_counter() - started)
                 print(f"  built {n:,} articles ({rate:,.0f}/s)", file=sys.stderr)
-        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn = sqlite3.connect(tmp)
     conn.execute("ANALYZE")
     conn.execute("INSERT INTO article_fts (article_fts) VALUES ('optimize')")

@@ -95,7 +95,7 @@ def _count(path: Path, table: str) -> int:
         ),
         (
             lambda t: t.replace("![[sandbags]]", "![[sandbag]]"),
-            "field 'body': the body places figure 'sandbag'",
+            "field 'body': figure 'sandbag' is placed here but not defined",
         ),
         (
             lambda t: t.replace("title: 颱風季前", "titel: 颱風季前"),

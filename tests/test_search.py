@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.importing import import_markdown
 from tests.conftest import LIBRARY, TYPHOON
 
 
@@ -69,4 +69,4 @@ def test_very_common_words_rank_only_the_newest_matches(store: Store, monkeypatc
     ids = [h.id for h in store.search("pump")]
     assert oldest.id not in ids
     assert sorted(ids) == sorted(a.id for a in newer[1:])
-    assert search_module.count_matches(store.db, "pump") == 5
+    assert search_module.count_matches(store._db, "pump") == 5

@@ -7,10 +7,10 @@ import pytest
 
 from app.core.errors import ConflictError, InputError
 from app.core.model import Figure, Source
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.importing import import_markdown
 from app.store.schema import SCHEMA_VERSION
-from tests.conftest import LIBRARY, TYPHOON
+from tests.conftest import LIBRARY, TYPHOON, move_to
 
 
 def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
@@ -36,16 +36,17 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
     } <= tables
     conn.close()
     with Store.open(store_path) as store:  # reopening applies nothing twice
-        assert [m["name"] for m in store.db.query("SELECT name FROM _sqlite_migrations")] == [
+        assert [m["name"] for m in store._db.query("SELECT name FROM _sqlite_migrations")] == [
             "0001_initial",
             "0002_renditions",
             "0003_list_sort_indexes",
             "0004_review",
+            "0005_change_log_note_history",
         ]
 
 
 def test_connection_settings(store: Store) -> None:
-    conn = store.db.conn
+    conn = store._db.conn
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -101,7 +102,7 @@ def test_every_save_keeps_a_revision_and_unchanged_content_is_not_stored_twice(
     revisions = store.revisions(article.id)
     assert [r.number for r in revisions] == [1, 2, 3]
     assert revisions[0].hash == revisions[2].hash
-    assert store.snapshot_count() == 2  # A, B, A: two distinct contents stored
+    assert store.history.snapshot_count() == 2  # A, B, A: two distinct contents stored
     assert store.revision_article(article.id, 2).body == "B"
 
 
@@ -132,7 +133,7 @@ def test_images_are_stored_once(store: Store, samples: Path) -> None:
     )
     second.write_text(text, encoding="utf-8")
     import_markdown(store, second)
-    count = next(store.db.query("SELECT count(*) AS n FROM images"))["n"]
+    count = next(store._db.query("SELECT count(*) AS n FROM images"))["n"]
     assert count == 2
 
 
@@ -147,8 +148,7 @@ def test_slug_taken_on_save_is_an_input_error(store: Store) -> None:
 def test_list_filters_and_sections(store: Store) -> None:
     import_markdown(store, TYPHOON)
     english = import_markdown(store, LIBRARY)
-    english.status = "approved"
-    store.save_article(english)
+    move_to(store, english.id, "approved")
     assert [a.slug for a in store.list_articles(status="approved")] == ["library-midnight-pilot"]
     assert [a.slug for a in store.list_articles(section="地方")] == ["kaohsiung-typhoon-drill"]
     assert store.sections() == ["City", "地方"]

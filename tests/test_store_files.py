@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import ReadOnlyError, StoreError
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.importing import import_markdown
 from tests.conftest import TYPHOON, file_hash
 
 

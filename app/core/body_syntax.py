@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 FIGURE_LINE = re.compile(r"^!\[\[([^\]]*)\]\]\s*$")
@@ -61,3 +61,86 @@ def scan_lines(body: str) -> Iterator[BodyLine]:
             yield BodyLine(number, line, "open", m.group(1))
         else:
             yield BodyLine(number, line, "inner" if in_block else "text")
+
+
+# A Markdown image, inline (``![alt](src)``) or by reference (``![alt][ref]``): bodies place
+# images only as figures (``![[KEY]]``), whose pictures are cleaned and credited.
+MARKDOWN_IMAGE = re.compile(r"!\[(?!\[)[^\]]*\]\s*[(\[]")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    """A body line the page cannot be built from: the import refuses it, the editor marks it."""
+
+    line: int
+    code: str
+    message: str
+    value: str = ""
+
+
+def syntax_problems(
+    body: str, figure_keys: set[str], article_exists: Callable[[str], bool] | None = None
+) -> list[SyntaxProblem]:
+    """Every problem that would stop the page from being rendered, by line."""
+    out: list[SyntaxProblem] = []
+    open_block: BodyLine | None = None
+    for line in scan_lines(body):
+        if line.kind == "figure" and line.value not in figure_keys:
+            out.append(
+                SyntaxProblem(
+                    line.number,
+                    "figure-undefined",
+                    f"figure '{line.value}' is placed here but not defined",
+                    line.value,
+                )
+            )
+        elif line.kind == "close" and open_block is None:
+            out.append(
+                SyntaxProblem(line.number, "block-stray", "':::' closes a block never opened")
+            )
+        elif line.kind == "open":
+            if open_block is not None:
+                out.append(_unclosed(open_block))
+            open_block = line
+            if line.value not in BLOCK_KINDS:
+                out.append(
+                    SyntaxProblem(
+                        line.number,
+                        "block-unknown",
+                        f"unknown block '::: {line.value}' (known: {', '.join(BLOCK_KINDS)})",
+                        line.value,
+                    )
+                )
+        elif line.kind == "close":
+            open_block = None
+        if line.kind in ("text", "inner"):
+            text = INLINE_CODE.sub("", line.text)
+            if MARKDOWN_IMAGE.search(text):
+                out.append(
+                    SyntaxProblem(
+                        line.number,
+                        "markdown-image",
+                        "an image in the body: place images as figures with ![[KEY]]",
+                    )
+                )
+            if article_exists is not None:
+                for m in ARTICLE_LINK.finditer(text):
+                    if not article_exists(m.group(1)):
+                        out.append(
+                            SyntaxProblem(
+                                line.number,
+                                "link-missing",
+                                f"link to 'article:{m.group(1)}': no such article in the store",
+                                m.group(1),
+                            )
+                        )
+    if open_block is not None:
+        out.append(_unclosed(open_block))
+    return sorted(out, key=lambda p: p.line)
+
+
+def _unclosed(block: BodyLine) -> SyntaxProblem:
+    return SyntaxProblem(
+        block.number, "block-unclosed", f"'::: {block.value}' is never closed with ':::'"
+    )

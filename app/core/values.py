@@ -10,15 +10,39 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["is_web_url", "normalise_date"]
+__all__ = ["is_web_url", "normalise_date", "web_url"]
+
+_UNSAFE_IN_URL = {c: f"%{c:02X}" for c in [*range(0x21), 0x7F, *b'"<>\\^`{|}']}
+
+
+def web_url(url: str) -> str | None:
+    """``url`` fit for an attribute we write ourselves, or None if it is not a web link.
+
+    The one safe-URL rule: the page writes only what passes it, and the store accepts only
+    what passes it. Only http(s) and mailto pass; characters that are not allowed in a URL
+    (quotes, angle brackets, spaces) are percent-encoded, so the value is harmless and valid.
+    """
+    url = url.strip()
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in {"http", "https", "mailto"}:
+        return None
+    if scheme != "mailto" and not url.lower().startswith(("http://", "https://")):
+        return None
+    return url.translate(_UNSAFE_IN_URL)
 
 
 def is_web_url(value: str) -> bool:
+    """An http(s) address with a host that the page's rule (``web_url``) lets through."""
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+        and " " not in value
+        and web_url(value) is not None
+    )
 
 
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")

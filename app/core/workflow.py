@@ -41,9 +41,14 @@ def check_transition(current: str, target: str, *, blocking: list[str], override
     if target not in next_statuses(current):
         allowed = ", ".join(next_statuses(current)) or "none"
         raise WorkflowError(f"cannot go from '{current}' to '{target}' (allowed: {allowed})")
-    if target in ("approved", "published") and blocking and not override.strip():
+    if needs_override(target) and blocking and not override.strip():
         first = blocking[0]
         more = f" and {len(blocking) - 1} more" if len(blocking) > 1 else ""
         raise WorkflowError(
             f"checks fail ({first}{more}); approving needs an override reason, which is recorded"
         )
+
+
+def needs_override(target: str) -> bool:
+    """Whether moving to ``target`` with failing checks needs a recorded reason."""
+    return target in ("approved", "published")

@@ -48,7 +48,7 @@ class _Blocks:
 
     def token(self, kind: str, payload: str, line: int) -> str:
         self.items.append((kind, payload, line))
-        return f"GALLEYBLOCK{self.nonce}N{len(self.items) - 1}"
+        return f"GALLEYBLOCK{self.nonce}N{len(self.items) - 1}E"
 
 
 def _error(message: str, line: int, ctx: BodyContext) -> InputError:
@@ -151,7 +151,7 @@ def render_body(body: str, ctx: BodyContext) -> str:
     source, blocks = extract_blocks(body, ctx)
     html = _markdown_to_safe_html(source, body, ctx)
     for n, (kind, payload, _line) in enumerate(blocks.items):
-        token = f"GALLEYBLOCK{blocks.nonce}N{n}"
+        token = f"GALLEYBLOCK{blocks.nonce}N{n}E"  # E ends it: N1 is not a prefix of N10
         if kind == "figure":
             block = ctx.figure_html(payload)
         else:

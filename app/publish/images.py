@@ -55,6 +55,7 @@ def _encode(master: bytes, width: int, name: str) -> Rendition:
                     frame = img.convert("RGBA") if img.mode == "P" else img
                 if frame.width != width:
                     frame = frame.resize((width, height), Image.Resampling.LANCZOS)
+                frame.info = {}  # no comment, no ICC profile: renditions are plain sRGB pixels
                 out = io.BytesIO()
                 if fmt == "JPEG":
                     frame.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
@@ -74,7 +75,7 @@ def renditions(store: Store, sha256: str, *, name: str) -> list[Rendition]:
     """The web renditions of image ``sha256``, from the store's cache or made (and cached)."""
     from PIL import Image
 
-    master, _mime = store.get_image(sha256)
+    master, _mime = store.images.get(sha256)
     try:
         with Image.open(io.BytesIO(master)) as img:
             width = img.width
@@ -83,13 +84,13 @@ def renditions(store: Store, sha256: str, *, name: str) -> list[Rendition]:
     out = []
     for w in target_widths(width):
         recipe = f"{RECIPE}-w{w}"
-        cached = store.get_rendition(sha256, recipe)
+        cached = store.images.rendition(sha256, recipe)
         if cached is not None:
             data, mime, rw, rh = cached
             out.append(Rendition(width=rw, height=rh, mime=mime, data=data))
             continue
         rendition = _encode(master, w, name)
-        store.put_rendition(
+        store.images.keep_rendition(
             sha256, recipe, rendition.data, rendition.mime, rendition.width, rendition.height
         )
         out.append(rendition)

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import nh3
 
+from app.core.values import web_url
+
+__all__ = ["clean_body_html", "is_safe_url", "web_url"]
+
 BODY_TAGS = {
     "p",
     "br",
@@ -87,24 +91,6 @@ def clean_body_html(html: str) -> str:
         strip_comments=True,
         clean_content_tags={"script", "style"},
     )
-
-
-_UNSAFE_IN_URL = {c: f"%{c:02X}" for c in [*range(0x21), 0x7F, *b'"<>\\^`{|}']}
-
-
-def web_url(url: str) -> str | None:
-    """``url`` fit for an attribute we write ourselves, or None if it is not a web link.
-
-    Only http(s) and mailto pass; characters that are not allowed in a URL (quotes, angle
-    brackets, spaces) are percent-encoded, so the value is both harmless and valid HTML.
-    """
-    url = url.strip()
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    if scheme not in {"http", "https", "mailto"}:
-        return None
-    if scheme != "mailto" and not url.lower().startswith(("http://", "https://")):
-        return None
-    return url.translate(_UNSAFE_IN_URL)
 
 
 def is_safe_url(url: str) -> bool:

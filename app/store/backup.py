@@ -166,7 +166,7 @@ def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResul
     from app.store.store import Store
 
     with Store.open(store_path) as store:  # migrates a backup made by an older Galley
-        count = next(store.db.query("SELECT count(*) AS n FROM articles"))["n"]
+        count = store.count_articles()
     problems = integrity_errors(store_path)
     if problems:
         raise StoreError(f"{store_path}: failed its check after the restore ({problems[0]})")

@@ -1,21 +1,17 @@
-"""Reading an article's history: revisions, the content of any revision, snapshots.
-
-A mixin of ``Store`` (kept apart from the write path in store.py).
-"""
+"""An article's history: its revisions and the content of any of them (read only)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
 
 from app.core.errors import NotFoundError
 from app.core.model import Article
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-__all__ = ["HistoryMixin", "RevisionInfo"]
+__all__ = ["History", "RevisionInfo"]
 
 
 @dataclass(frozen=True)
@@ -31,15 +27,17 @@ class RevisionInfo:
     parent: int | None = None
 
 
-class HistoryMixin:
-    """Revisions of the store's articles. Needs ``db`` and ``resolve`` from ``Store``."""
+class History:
+    """Revisions of the store's articles; ``resolve`` turns a reference into an id."""
 
-    db: Database
+    def __init__(self, db: Database, resolve: Callable[[str], str]) -> None:
+        self.db = db
+        self.resolve = resolve
 
-    @staticmethod
-    def _snapshot(db: Database, revision_id: int) -> Article:
+    def snapshot(self, revision_id: int) -> Article:
+        """The content stored for revision row ``revision_id``."""
         row = next(
-            db.query(
+            self.db.query(
                 "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = "
                 "r.hash WHERE r.id = ?",
                 [revision_id],
@@ -47,7 +45,6 @@ class HistoryMixin:
         )
         return Article.from_dict(json.loads(row["content"]))
 
-    # -- revisions --------------------------------------------------------------------------
     def revisions(self, ref: str) -> list[RevisionInfo]:
         article_id = self.resolve(ref)
         return [
@@ -67,7 +64,7 @@ class HistoryMixin:
             )
         ]
 
-    def revision_article(self, ref: str, number: int) -> Article:
+    def article_at(self, ref: str, number: int) -> Article:
         """The article as it was at revision ``number`` (1 is the first)."""
         article_id = self.resolve(ref)
         rows = list(
@@ -85,4 +82,4 @@ class HistoryMixin:
         return article
 
     def snapshot_count(self) -> int:
-        return next(self.db.query("SELECT count(*) AS n FROM snapshots"))["n"]
+        return int(next(self.db.query("SELECT count(*) AS n FROM snapshots"))["n"])

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import warnings
 from typing import TYPE_CHECKING
 
-from app.core.errors import InputError
+from app.core.errors import InputError, NotFoundError, StoreError
+from app.store.clock import now_iso
+from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
     from PIL import Image
-    from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 80_000_000  # 80 megapixels: larger than any press camera, far below a bomb.
@@ -49,30 +53,76 @@ def inspect_image(data: bytes, *, name: str) -> tuple[str, int, int]:
     return MIME[kind], width, height
 
 
-def _has_metadata(img: Image.Image) -> bool:
-    if img.format == "JPEG":
-        markers = {marker for marker, _ in getattr(img, "applist", [])}
-        if markers - {"APP0"} or "comment" in img.info:
+JFIF_APP0 = b"JFIF\x00"
+
+
+def jpeg_length(data: bytes) -> int | None:
+    """Where the first image of a JPEG file ends (just past its EOI marker), or None.
+
+    Walks the marker segments (each says its length) and, inside entropy-coded data, the
+    only bytes that can follow 0xFF are 0x00 (stuffing), RST0-7 or a marker.
+    """
+    pos, size = 2, len(data)
+    if data[:2] != b"\xff\xd8":
+        return None
+    scanning = False
+    while pos < size - 1:
+        if data[pos] != 0xFF:
+            if not scanning:
+                return None
+            pos = data.find(b"\xff", pos)
+            if pos < 0:
+                return None
+            continue
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+        elif marker == 0x00 or 0xD0 <= marker <= 0xD7:
+            pos += 2  # stuffed 0xFF or a restart marker, inside the scan
+        elif marker == 0xD9:
+            return pos + 2
+        else:
+            if pos + 4 > size:
+                return None
+            pos += 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
+            scanning = marker == 0xDA  # start of scan: entropy-coded data follows
+    return None
+
+
+def _jpeg_needs_cleaning(img: Image.Image, data: bytes) -> bool:
+    """Whether a JPEG carries anything but pixels: any APPn but a JFIF APP0, a COM segment,
+    or bytes after its end-of-image marker (where tools hide thumbnails and GPS data)."""
+    for marker, payload in getattr(img, "applist", []):
+        if marker != "APP0" or not payload.startswith(JFIF_APP0):
             return True
-    elif img.format == "PNG":
+    if "comment" in img.info or b"\xff\xfe" in data[: data.find(b"\xff\xda")]:
+        return True
+    return jpeg_length(data) != len(data)
+
+
+def _needs_cleaning(img: Image.Image, data: bytes) -> bool:
+    if img.format == "PNG":
         return True  # re-encoding a PNG is lossless and drops text, time and colour chunks
+    if img.format == "JPEG" and _jpeg_needs_cleaning(img, data):
+        return True
     orientation = img.getexif().get(0x0112, 1)
     return orientation != 1 or bool(img.getexif())
 
 
 def clean_image(data: bytes, *, name: str) -> bytes:
-    """The image as the store keeps it: upright, sRGB, with no metadata at all.
+    """The image as the store keeps it: upright, sRGB, with nothing but its pixels.
 
-    Photos arrive with EXIF (camera serials, GPS positions) that must never leave the newsroom,
-    so they are removed on the way in. A file with nothing to remove is kept byte for byte,
-    which makes cleaning idempotent: a cleaned image cleans to itself. JPEGs that need it are
-    re-encoded once at quality 92; PNGs are re-encoded losslessly; GIF and WebP become PNG.
+    Photos arrive with EXIF (camera serials, GPS positions), comments and trailing data that
+    must never leave the newsroom, so they are removed on the way in. A JPEG with nothing to
+    remove is kept byte for byte, which makes cleaning idempotent: a cleaned image cleans to
+    itself. JPEGs that need it are re-encoded once at quality 92; PNGs are re-encoded
+    losslessly; GIF and WebP become PNG. No ICC profile is kept: the pixels are sRGB.
     """
     from PIL import Image, ImageOps
 
     inspect_image(data, name=name)
     with Image.open(io.BytesIO(data)) as img:
-        if img.format in ("JPEG", "PNG") and not _has_metadata(img):
+        if img.format == "JPEG" and not _needs_cleaning(img, data):
             return data
         fmt = "JPEG" if img.format == "JPEG" else "PNG"
         icc = img.info.get("icc_profile")
@@ -82,6 +132,8 @@ def clean_image(data: bytes, *, name: str) -> bytes:
             upright = upright.convert("RGB")
         if fmt == "PNG" and upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             upright = upright.convert("RGBA")
+        # Pillow writes a comment and an ICC profile carried in ``info``: carry nothing.
+        upright.info = {}
         out = io.BytesIO()
         if fmt == "JPEG":
             upright.save(out, "JPEG", quality=92, optimize=True)
@@ -107,20 +159,66 @@ def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
         return img
 
 
-def put_image(db: Database, data: bytes, *, name: str) -> str:
-    """Store the image bytes (once) and return their SHA-256. Caller holds the transaction.
+class Images:
+    """The store's images: content-addressed, stored once, always clean.
 
-    ``data`` must already be clean (``clean_image``).
+    ``add`` cleans whatever it is given, so no caller (window, import, review bundle, sync)
+    can store a photo with its GPS position by forgetting to clean it first.
     """
-    from app.store.store import now_iso
 
-    digest = hashlib.sha256(data).hexdigest()
-    if list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [digest])):
+    def __init__(self, tx: Transactions) -> None:
+        self.tx = tx
+        self.db = tx.db
+
+    def add(self, raw: bytes, *, name: str = "image") -> str:
+        """Clean ``raw``, store it (once) and return the SHA-256 of the clean bytes."""
+        data = clean_image(raw, name=name)
+        digest = hashlib.sha256(data).hexdigest()
+        with self.tx.write() as db:
+            if list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [digest])):
+                return digest
+            mime, width, height = inspect_image(data, name=name)
+            db.execute(
+                "INSERT INTO images (sha256, mime, width, height, size, data, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [digest, mime, width, height, len(data), data, now_iso()],
+            )
         return digest
-    mime, width, height = inspect_image(data, name=name)
-    db.execute(
-        "INSERT INTO images (sha256, mime, width, height, size, data, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [digest, mime, width, height, len(data), data, now_iso()],
-    )
-    return digest
+
+    def has(self, sha256: str) -> bool:
+        return bool(list(self.db.query("SELECT 1 FROM images WHERE sha256 = ?", [sha256])))
+
+    def get(self, sha256: str) -> tuple[bytes, str]:
+        rows = list(self.db.query("SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
+        if not rows:
+            raise NotFoundError(f"no image {sha256[:12]} in the store")
+        return rows[0]["data"], rows[0]["mime"]
+
+    def rendition(self, source: str, recipe: str) -> tuple[bytes, str, int, int] | None:
+        """A cached web rendition of image ``source`` made by ``recipe``, if there is one."""
+        rows = list(
+            self.db.query(
+                "SELECT data, mime, width, height FROM renditions WHERE source = ? AND recipe = ?",
+                [source, recipe],
+            )
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return r["data"], r["mime"], r["width"], r["height"]
+
+    def keep_rendition(
+        self, source: str, recipe: str, data: bytes, mime: str, width: int, height: int
+    ) -> None:
+        """Cache a rendition; a cache, so a read-only store or a full disk simply skip it."""
+        if self.tx.read_only:
+            return
+        try:
+            with self.tx.write() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
+                    "data) VALUES (?, ?, ?, ?, ?, ?)",
+                    [source, recipe, mime, width, height, data],
+                )
+        except StoreError as exc:
+            log.warning("rendition not cached: %s", exc)

@@ -1,21 +1,17 @@
-"""The article list: one page of summaries, sorted and filtered, read from indexes only.
-
-A mixin of ``Store``.
-"""
+"""The article list: one page of summaries, sorted and filtered, read from indexes only."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core.errors import InputError
 from app.core.model import STATUSES
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-__all__ = ["ArticleSummary", "ListingMixin"]
+__all__ = ["ArticleSummary", "Listing"]
 
 
 @dataclass(frozen=True)
@@ -35,10 +31,11 @@ class ArticleSummary:
         return dict(self.__dict__)
 
 
-class ListingMixin:
-    """Needs ``db`` from ``Store``."""
+class Listing:
+    """Pages of the article list, counts and sections (read only)."""
 
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     SORTS = {
         "updated": "updated_at",
@@ -87,11 +84,12 @@ class ListingMixin:
 
     def count_articles(self, *, status: str | None = None, section: str | None = None) -> int:
         where, params = self._filters(status, section)
-        return next(self.db.query(f"SELECT count(*) AS n FROM articles {where}", params))["n"]
+        return int(next(self.db.query(f"SELECT count(*) AS n FROM articles {where}", params))["n"])
 
     @staticmethod
     def _filters(status: str | None, section: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if status:
             if status not in STATUSES:
                 raise InputError(

@@ -177,6 +177,32 @@ def m0004_review(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@migrations(name="0005_change_log_note_history")
+def m0005_change_log_note_history(db: Database) -> None:
+    """What each transaction changed (other windows and processes read it to refresh), and
+    every earlier state of a note (notes keep their history like revisions do)."""
+    db.execute(
+        """CREATE TABLE change_log (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE note_history (
+            note_uid TEXT NOT NULL REFERENCES notes (uid) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            resolved_at TEXT NOT NULL DEFAULT '',
+            resolved_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (note_uid, updated_at)
+        )"""
+    )
+    db.execute("PRAGMA user_version = 5")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

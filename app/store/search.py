@@ -12,12 +12,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sqlite_utils import Database
+
 from app.core.errors import InputError
 from app.core.text import fts_query, index_text, make_snippet, query_terms
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from app.core.model import Article
 
 # bm25 weights for: title, dek, body, captions, sources.
@@ -141,3 +141,16 @@ def count_matches(db: Database, query: str) -> int:
 def _contains(text: str, terms: list[str]) -> bool:
     lowered = text.lower()
     return any(t.lower() in lowered for t in terms)
+
+
+class SearchIndex:
+    """Full-text search over the store's articles (the index is written by ``Articles``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        return search(self.db, query, limit=limit)
+
+    def count(self, query: str) -> int:
+        return count_matches(self.db, query)

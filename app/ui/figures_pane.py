@@ -198,13 +198,11 @@ class FiguresPane(QWidget):
         """Add image files as figures; returns the new keys. Bad files are reported."""
         if self.article is None:
             return []
-        from app.store.images import clean_image  # Pillow loads on first use, not at start
-
         added: list[Figure] = []
         for path in paths:
             try:
-                data = clean_image(path.read_bytes(), name=str(path))
-                sha = self.store.put_image(data, name=str(path))
+                # The store cleans what it is given (GPS, comments, trailing bytes): one gate.
+                sha = self.store.images.add(path.read_bytes(), name=str(path))
             except (GalleyError, OSError) as exc:
                 QMessageBox.warning(self, self.tr("Cannot add image"), str(exc))
                 continue

@@ -79,7 +79,6 @@ class MetadataPane(QWidget):
         self.dek.textChanged.connect(self._store)
         self.section.currentTextChanged.connect(self._store)
         self.language.currentTextChanged.connect(self._store)
-        self.status.currentIndexChanged.connect(self._store)
         self.suggest.clicked.connect(self.suggest_slug)
 
     def status_label(self, status: str) -> str:
@@ -133,7 +132,6 @@ class MetadataPane(QWidget):
         a.language = self._language() or a.language
         if is_valid_slug(self.slug.text()):
             a.slug = self.slug.text()
-        a.status = self.status.currentData() or a.status
         self._check_slug()
         self.changed.emit()
 

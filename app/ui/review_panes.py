@@ -82,7 +82,6 @@ class ReviewPane(QWidget):
 
     def refresh(self) -> None:
         from app.core.workflow import next_statuses
-        from app.store.review import notes, status_history
 
         session = self.window.session
         if session is None:
@@ -100,7 +99,7 @@ class ReviewPane(QWidget):
             button.clicked.connect(lambda _c=False, t=target: self.window.change_status(t))
             self.status_buttons.addWidget(button)
         self.record.clear()
-        for c in status_history(self.window.store, article.id):
+        for c in self.window.store.review.status_history(article.id):
             text = self.tr("{at}  {before} → {after}  by {who}").format(
                 at=c.at[:16].replace("T", " "),
                 before=self.status_name(c.from_status),
@@ -112,7 +111,7 @@ class ReviewPane(QWidget):
             self.record.addItem(text)
         self.notes.clear()
         items: dict[str, QTreeWidgetItem] = {}
-        found = notes(self.window.store, article.id, body=article.body)
+        found = self.window.store.review.notes(article.id, body=article.body)
         for note in found:
             if note.paragraph is not None:
                 where = self.tr("line {n}").format(n=note.paragraph.first_line)
@@ -152,13 +151,11 @@ class ReviewPane(QWidget):
 
     def _ask_and_add(self, title: str, label: str, **where: Any) -> None:
         """Ask for the note's text, then store it on the article, a paragraph or a note."""
-        from app.store.review import add_note
 
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         if ok and text.strip():
             self._do(
-                lambda: add_note(
-                    self.window.store,
+                lambda: self.window.store.review.add_note(
                     self.window.session.article_id,
                     text,
                     author=self.window.author,
@@ -167,7 +164,6 @@ class ReviewPane(QWidget):
             )
 
     def toggle_resolved(self) -> None:
-        from app.store.review import set_resolved
 
         item = self.notes.currentItem()
         if item is None:
@@ -177,8 +173,8 @@ class ReviewPane(QWidget):
         uid = item.data(0, Qt.ItemDataRole.UserRole)
         resolved = item.text(3) == self.tr("resolved")
         self._do(
-            lambda: set_resolved(
-                self.window.store, uid, who=self.window.author, resolved=not resolved
+            lambda: self.window.store.review.set_resolved(
+                uid, who=self.window.author, resolved=not resolved
             )
         )
 
@@ -248,14 +244,13 @@ class HistoryPane(QWidget):
         self._incoming: list[int] = []
 
     def refresh(self) -> None:
-        from app.store.exchange import incoming
 
         session = self.window.session
         if session is None:
             return
         store = self.window.store
         history = store.revisions(session.article_id)
-        self._incoming = incoming(store, session.article_id)
+        self._incoming = store.merge.incoming(session.article_id)
         for combo in (self.old, self.new):
             combo.blockSignals(True)
             combo.clear()
@@ -304,14 +299,13 @@ class HistoryPane(QWidget):
 
     def show_diff(self) -> None:
         from app.core.diff import diff_html, diff_stats
-        from app.store.review import diff_revisions
 
         session = self.window.session
         old, new = self.old.currentData(), self.new.currentData()
         if session is None or old is None or new is None:
             self.diff.clear()
             return
-        found = diff_revisions(self.window.store, session.article_id, old, new)
+        found = self.window.store.review.diff(session.article_id, old, new)
         inserted, deleted = diff_stats(found.body)
         head = self.tr("+{ins} / −{dele} characters").format(ins=inserted, dele=deleted)
         if found.fields:
@@ -319,27 +313,24 @@ class HistoryPane(QWidget):
         self.diff.setHtml(f"<p><b>{head}</b></p><p>{diff_html(found.body)}</p>")
 
     def restore(self) -> None:
-        from app.store.review import restore_revision
 
         item = self.revisions.currentItem()
         if item is None or not self.window.save_now():
             return
         number = item.data(Qt.ItemDataRole.UserRole)
         self.window.run_store_action(
-            lambda: restore_revision(
-                self.window.store, self.window.session.article_id, number, who=self.window.author
+            lambda: self.window.store.review.restore_revision(
+                self.window.session.article_id, number, who=self.window.author
             )
         )
 
     def settle(self, keep: str) -> None:
-        from app.store.review import settle_incoming
 
         if not self._incoming or not self.window.save_now():
             return
         number = self._incoming[-1]
         self.window.run_store_action(
-            lambda: settle_incoming(
-                self.window.store,
+            lambda: self.window.store.review.settle_incoming(
                 self.window.session.article_id,
                 number,
                 keep=keep,
@@ -374,12 +365,11 @@ class ChecksPane(QWidget):
         self.findings: list[Any] = []
 
     def refresh(self) -> None:
-        from app.store.review import check_article
 
         session = self.window.session
         if session is None:
             return
-        self.findings = check_article(self.window.store, session.article)
+        self.findings = self.window.store.review.check(session.article)
         self.list.clear()
         n_errors = sum(1 for f in self.findings if f.severity == "error")
         if not self.findings:

@@ -6,11 +6,19 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.model import Article, Source
 from app.core.sources import parse_source_line, source_problems
+from app.core.values import is_web_url
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("date", "outlet", "title", "url", "note")
@@ -18,6 +26,7 @@ FIELDS = ("date", "outlet", "title", "url", "note")
 
 class SourcesModel(QAbstractTableModel):
     edited = Signal()
+    rejected = Signal(str)  # a value the store would refuse (a URL that is not a web address)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -85,6 +94,17 @@ class SourcesModel(QAbstractTableModel):
         if name == "date":
             parsed = parse_source_line(f"{text} x y")
             text = parsed.date if parsed else text
+        if name == "url" and text and not is_web_url(text):
+            # The store keeps only web addresses (the page's rule): "www.cna.com.tw/…" gets
+            # its https://; anything else is refused here, not at the next save.
+            if is_web_url("https://" + text) and "." in text.split("/")[0]:
+                text = "https://" + text
+            else:
+                QToolTip.showText(
+                    QCursor.pos(), self.problem_text("not an http(s) URL") + f": {text}"
+                )
+                self.rejected.emit(text)
+                return False
         setattr(self.sources[index.row()], name, text)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
         self.edited.emit()

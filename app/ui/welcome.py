@@ -41,7 +41,7 @@ class WelcomeMixin:
 
     def open_sample(self, path: Path) -> None:
         from app.core.errors import GalleyError
-        from app.publish.bundle import import_path
+        from app.exchange.bundles import import_path
 
         try:
             (article,) = import_path(self.store, path, author=self.author)

@@ -176,7 +176,7 @@ class MenuCommandsMixin:
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from app.publish.bundle import import_path
+        from app.exchange.bundles import import_path
 
         names, _ = QFileDialog.getOpenFileNames(
             self,
@@ -201,7 +201,7 @@ class MenuCommandsMixin:
     def export_current(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from app.publish.bundle import export_articles
+        from app.exchange.bundles import export_articles
 
         if self.session is None or not self.save_now():
             return

@@ -113,7 +113,7 @@ class SaveTroubleMixin:
         """A Markdown copy of the open article in the data folder, for when the store cannot
         take the text (full disk, store gone). None if even that cannot be written."""
         from app.config import recovery_dir
-        from app.publish.source import article_to_markdown
+        from app.exchange.source import article_to_markdown
 
         if self.session is None:
             return None

@@ -69,13 +69,12 @@ class ReviewActionsMixin:
 
     def change_status(self, target: str) -> bool:
         from app.core.checks import errors
-        from app.store.review import change_status, check_article
 
         if self.session is None or not self.save_now():
             return False
         override = ""
         if target in ("approved", "published"):
-            failing = errors(check_article(self.store, self.session.article))
+            failing = errors(self.store.review.check(self.session.article))
             if failing:
                 from app.ui.check_messages import check_message
 
@@ -84,8 +83,7 @@ class ReviewActionsMixin:
                     return False
         article_id, base = self.session.article_id, self.session.article.revision
         return self.run_store_action(
-            lambda: change_status(
-                self.store,
+            lambda: self.store.review.change_status(
                 article_id,
                 target,
                 who=self.author,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.core.model import Article, DeskSettings, RelatedLink
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.importing import import_markdown
 from tests.conftest import FIXTURES
 
 FIXED = {

@@ -11,9 +11,10 @@ import pytest
 from app.cli import main
 from app.core.errors import InputError
 from app.core.model import Article
-from app.publish import bundle
-from app.publish.bundle import export_articles, import_path
+from app.exchange import bundles as bundle
+from app.exchange.bundles import export_articles, import_path
 from app.store import Store
+from tests.conftest import move_to
 from tests.publish.conftest import configure_desk
 
 
@@ -174,14 +175,10 @@ def test_cli_batch_export_by_status(
     store: Store,
     tmp_path: Path,
 ) -> None:
-    article = store.get_article(published["library-night"].id)
-    article.status = "approved"
-    store.save_article(article)
+    move_to(store, published["library-night"].id, "approved")
     for a in published.values():
         if a.slug == "kaohsiung-typhoon-drill":
-            a = store.get_article(a.id)
-            a.status = "approved"
-            store.save_article(a)
+            move_to(store, a.id, "approved")
     code = main(
         [
             "--store",

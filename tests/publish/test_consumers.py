@@ -13,7 +13,7 @@ import pytest
 
 from app.core.errors import InputError
 from app.core.model import Article, Figure, RelatedLink, Source
-from app.publish.bundle import export_articles
+from app.exchange.bundles import export_articles
 from app.publish.page import render_page
 from app.store import Store
 from tests.publish.conftest import load_samples

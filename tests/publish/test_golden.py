@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.model import Article
-from app.publish.bundle import export_articles
+from app.exchange.bundles import export_articles
 from app.store import Store
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"

@@ -9,11 +9,11 @@ import pytest
 from PIL import Image
 
 from app.core.errors import InputError
+from app.exchange.bundles import export_articles
+from app.exchange.markdown import import_markdown
 from app.publish import images as web_images
-from app.publish.bundle import export_articles
 from app.store import Store
 from app.store.images import clean_image
-from app.store.importing import import_markdown
 from tests.conftest import FIXTURES
 
 PUMP = FIXTURES / "typhoon-drill" / "images" / "pump-station.jpg"
@@ -42,7 +42,7 @@ def test_no_exported_image_carries_exif_or_gps(store: Store, tmp_path: Path) -> 
     for path in media:
         assert_no_metadata(path.read_bytes(), str(path))
     # The store itself never keeps the GPS position either.
-    for row in store.db.query("SELECT data FROM images"):
+    for row in store._db.query("SELECT data FROM images"):
         assert_no_metadata(row["data"], "stored image")
 
 

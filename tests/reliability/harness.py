@@ -101,7 +101,7 @@ def crash_trials(trials: int, folder: Path, *, seed: int = 7) -> TrialResult:
             with Store.open(path) as store:
                 article = store.get_article(article_id)
                 head = next(
-                    store.db.query("SELECT hash FROM revisions WHERE id = ?", [article.revision])
+                    store._db.query("SELECT hash FROM revisions WHERE id = ?", [article.revision])
                 )["hash"]
             body = article.body
             if head != article.content_hash():  # a torn save: fields and history disagree
@@ -147,7 +147,7 @@ def concurrent_writers(saves_each: int, folder: Path) -> TrialResult:
     with Store.open(path) as store:
         stored = {
             f"{m.group(1)}-{m.group(2)}"
-            for r in store.db.query(
+            for r in store._db.query(
                 "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
                 "WHERE r.article_id = ?",
                 [article_id],

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import ExportError, ReadOnlyError, StoreError
-from app.publish.bundle import export_articles
+from app.exchange.bundles import export_articles
+from app.exchange.markdown import import_markdown
 from app.store import Store
 from app.store.backup import integrity_errors, list_backups, restore_backup, rolling_backup
-from app.store.importing import import_markdown
 from app.store.session import EditSession
 from tests.conftest import TYPHOON
 from tests.reliability.conftest import SmallDisk, remount_read_only
@@ -71,7 +71,7 @@ def test_enospc_injected_in_sqlite_is_a_clear_error(store: Store, monkeypatch) -
     """Where no file system can be mounted: SQLite's own "disk full" error, injected."""
     article = store.new_article("English story", body="one")
     session = EditSession(store, article.id)
-    real = store.db.execute
+    real = store._db.execute
 
     def full(sql: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         if sql.startswith("UPDATE articles"):
@@ -80,12 +80,12 @@ def test_enospc_injected_in_sqlite_is_a_clear_error(store: Store, monkeypatch) -
             raise exc
         return real(sql, *args, **kwargs)
 
-    monkeypatch.setattr(store.db, "execute", full)
+    monkeypatch.setattr(store._db, "execute", full)
     session.article.body = "two"
     with pytest.raises(StoreError, match="disk is full"):
         session.save()
-    assert not store.db.conn.in_transaction
-    monkeypatch.setattr(store.db, "execute", real)
+    assert not store._db.conn.in_transaction
+    monkeypatch.setattr(store._db, "execute", real)
     assert session.save().saved and store.get_article(article.id).body == "two"
 
 

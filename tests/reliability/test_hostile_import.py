@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import GalleyError, InputError
-from app.publish.bundle import import_path
+from app.exchange.bundles import import_path
 from app.store import Store
 from tests.conftest import FIXTURES
 
@@ -243,7 +243,7 @@ CASES: list[tuple[Callable[[Path], Path], str | None]] = [
 
 def _counts(store: Store) -> tuple[int, ...]:
     return tuple(
-        next(store.db.query(f"SELECT count(*) AS n FROM {table}"))["n"]
+        next(store._db.query(f"SELECT count(*) AS n FROM {table}"))["n"]
         for table in ("articles", "revisions", "images", "figures", "sources", "snapshots")
     )
 

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from app.core.errors import InputError
 from app.core.frontmatter import parse_article_text
 from app.core.model import Article, RelatedLink, Source
+from app.exchange.bundles import export_articles, import_path
+from app.exchange.source import article_to_markdown
 from app.publish.body import BodyContext, render_body
-from app.publish.bundle import export_articles, import_path
-from app.publish.source import article_to_markdown
 from app.store import Store
 
 # Words people type, the CJK and full-width punctuation we live with, and characters that

@@ -14,8 +14,7 @@ from app.core.typography import (
     simplified_characters,
     to_traditional,
 )
-from app.store.importing import import_markdown
-from app.store.review import check_article
+from app.exchange.markdown import import_markdown
 from tests.conftest import LIBRARY, TYPHOON
 
 TODAY = dt.date(2026, 11, 24)
@@ -151,4 +150,4 @@ def test_opencc_converts_with_taiwan_phrasing() -> None:
 def test_no_check_fires_on_the_clean_samples(store) -> None:  # noqa: ANN001
     for path in (TYPHOON, LIBRARY):
         article = import_markdown(store, path)
-        assert check_article(store, article, today=TODAY) == [], path
+        assert store.review.check(article, today=TODAY) == [], path

@@ -8,18 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import InputError
-from app.publish.bundle import export_articles, import_path
+from app.exchange.bundles import export_articles, import_path
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.exchange import incoming
-from app.store.importing import import_markdown
-from app.store.review import (
-    add_note,
-    change_status,
-    notes,
-    set_resolved,
-    settle_incoming,
-    status_history,
-)
 from tests.conftest import TYPHOON
 
 
@@ -41,7 +32,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     journalist = Store.open(tmp_path / "journalist.sqlite")
     editor = Store.open(tmp_path / "editor.sqlite")
     article = import_markdown(journalist, TYPHOON, author="林記者")
-    change_status(journalist, article.id, "in_review", who="林記者")
+    journalist.review.change_status(article.id, "in_review", who="林記者")
     web = export_articles(journalist, [article.id], tmp_path / "web")[0]
     assert not (web / "review.json").exists()  # a web bundle never carries history
 
@@ -64,7 +55,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     on_editor = editor.get_article(article.id)
     on_editor.body = on_editor.body.replace("78 座", "七十八座")
     editor.save_article(on_editor, author="王編輯")
-    note = add_note(editor, article.id, "數字請用國字?", author="王編輯", line=5)
+    note = editor.review.add_note(article.id, "數字請用國字?", author="王編輯", line=5)
     on_journalist = journalist.get_article(article.id)
     on_journalist.body += "\n記者補充:明天再測試一次。\n"
     journalist.save_article(on_journalist, author="林記者")
@@ -78,26 +69,26 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     assert len(theirs) == 1
     kept = journalist.revision_article(article.id, theirs[0].number)
     assert "七十八座" in kept.body
-    assert [n.body for n in notes(journalist, article.id)] == ["數字請用國字?"]
+    assert [n.body for n in journalist.review.notes(article.id)] == ["數字請用國字?"]
     again = dump(tmp_path / "journalist.sqlite")
     import_path(journalist, send(editor, article.id, tmp_path / "out3"))
     assert dump(tmp_path / "journalist.sqlite") == again
 
-    assert incoming(journalist, article.id) == [theirs[0].number]
+    assert journalist.merge.incoming(article.id) == [theirs[0].number]
     # 4. The journalist takes the editor's wording after reading the diff, adds the
     #    paragraph again and resolves the note; the editor, who did not edit since, updates.
-    settle_incoming(journalist, article.id, theirs[0].number, keep="theirs", who="林記者")
-    assert incoming(journalist, article.id) == []
+    journalist.review.settle_incoming(article.id, theirs[0].number, keep="theirs", who="林記者")
+    assert journalist.merge.incoming(article.id) == []
     merged = journalist.get_article(article.id)
     merged.body += "\n記者補充:明天再測試一次。\n"
     journalist.save_article(merged, author="林記者")
-    set_resolved(journalist, note.uid, who="林記者")
+    journalist.review.set_resolved(note.uid, who="林記者")
     import_path(editor, send(journalist, article.id, tmp_path / "out4"), report=reports.append)
     assert "brought up to" in reports[-1]
     final = editor.get_article(article.id)
     assert "記者補充" in final.body and "七十八座" in final.body
-    assert all(n.resolved for n in notes(editor, article.id))
-    assert [c.to_status for c in status_history(editor, article.id)] == ["in_review"]
+    assert all(n.resolved for n in editor.review.notes(article.id))
+    assert [c.to_status for c in editor.review.status_history(article.id)] == ["in_review"]
     journalist.close()
     editor.close()
 

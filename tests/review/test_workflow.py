@@ -8,16 +8,7 @@ from app.core.anchors import locate, paragraphs
 from app.core.diff import diff_html, diff_stats, diff_text
 from app.core.errors import ConflictError, InputError
 from app.core.workflow import WorkflowError
-from app.store.importing import import_markdown
-from app.store.review import (
-    add_note,
-    change_status,
-    diff_revisions,
-    notes,
-    restore_revision,
-    set_resolved,
-    status_history,
-)
+from app.exchange.markdown import import_markdown
 from tests.conftest import TYPHOON
 
 
@@ -27,13 +18,13 @@ def article(store):  # noqa: ANN001, ANN201
 
 
 def test_status_machine_records_who_and_when(store, article) -> None:  # noqa: ANN001
-    change_status(store, article.id, "in_review", who="林記者")
+    store.review.change_status(article.id, "in_review", who="林記者")
     with pytest.raises(WorkflowError, match="cannot go from 'in_review' to 'published'"):
-        change_status(store, article.id, "published", who="王編輯")
-    change_status(store, article.id, "approved", who="王編輯")
-    done = change_status(store, article.id, "published", who="王編輯")
+        store.review.change_status(article.id, "published", who="王編輯")
+    store.review.change_status(article.id, "approved", who="王編輯")
+    done = store.review.change_status(article.id, "published", who="王編輯")
     assert done.status == "published" and done.published
-    record = [(c.from_status, c.to_status, c.who) for c in status_history(store, article.id)]
+    record = [(c.from_status, c.to_status, c.who) for c in store.review.status_history(article.id)]
     assert record == [
         ("draft", "in_review", "林記者"),
         ("in_review", "approved", "王編輯"),
@@ -42,19 +33,21 @@ def test_status_machine_records_who_and_when(store, article) -> None:  # noqa: A
     origins = [r.origin for r in store.revisions(article.id)]
     assert origins[-1] == "status approved → published"
     with pytest.raises(InputError):
-        change_status(store, article.id, "in_review", who=" ")
+        store.review.change_status(article.id, "in_review", who=" ")
 
 
 def test_approving_with_failing_checks_needs_a_recorded_override(store, article) -> None:  # noqa: ANN001
     broken = store.get_article(article.id)
     broken.figures[0].credit = ""
     store.save_article(broken)
-    change_status(store, article.id, "in_review", who="林記者")
+    store.review.change_status(article.id, "in_review", who="林記者")
     with pytest.raises(WorkflowError, match="override"):
-        change_status(store, article.id, "approved", who="王編輯")
+        store.review.change_status(article.id, "approved", who="王編輯")
     assert store.get_article(article.id).status == "in_review"
-    change_status(store, article.id, "approved", who="王編輯", override="credit confirmed by phone")
-    assert status_history(store, article.id)[-1].override == "credit confirmed by phone"
+    store.review.change_status(
+        article.id, "approved", who="王編輯", override="credit confirmed by phone"
+    )
+    assert store.review.status_history(article.id)[-1].override == "credit confirmed by phone"
 
 
 def test_status_change_from_a_stale_copy_is_a_conflict(store, article) -> None:  # noqa: ANN001
@@ -63,33 +56,35 @@ def test_status_change_from_a_stale_copy_is_a_conflict(store, article) -> None: 
     edited.body += "\n新段落。\n"
     store.save_article(edited)
     with pytest.raises(ConflictError):
-        change_status(store, article.id, "in_review", who="王編輯", base_revision=stale)
-    assert status_history(store, article.id) == []
+        store.review.change_status(article.id, "in_review", who="王編輯", base_revision=stale)
+    assert store.review.status_history(article.id) == []
 
 
 def test_notes_anchor_survives_edits_around_it(store, article) -> None:  # noqa: ANN001
     body = store.get_article(article.id).body
     target = paragraphs(body)[2]  # 水利局長在演練後表示…
-    note = add_note(store, article.id, "78 座請再確認", author="王編輯", line=target.first_line)
-    reply = add_note(store, article.id, "已向水利局確認", author="林記者", reply_to=note.uid)
-    general = add_note(store, article.id, "標題可再短一點", author="王編輯")
+    note = store.review.add_note(
+        article.id, "78 座請再確認", author="王編輯", line=target.first_line
+    )
+    reply = store.review.add_note(article.id, "已向水利局確認", author="林記者", reply_to=note.uid)
+    general = store.review.add_note(article.id, "標題可再短一點", author="王編輯")
     edited = store.get_article(article.id)
     edited.body = "新的導言段落。\n\n" + edited.body.replace("今年全市 78 座", "今年全市共 78 座")
     store.save_article(edited)
-    found = {n.uid: n for n in notes(store, article.id)}
+    found = {n.uid: n for n in store.review.notes(article.id)}
     moved = found[note.uid].paragraph
     assert moved is not None and "今年全市共 78 座" in moved.text
     assert moved.first_line == target.first_line + 2
     assert found[reply.uid].parent_uid == note.uid and found[general.uid].paragraph is None
-    set_resolved(store, note.uid, who="王編輯")
-    assert all(n.resolved for n in notes(store, article.id) if n.uid in (note.uid, reply.uid))
-    set_resolved(store, note.uid, who="王編輯", resolved=False)
-    assert not any(n.resolved for n in notes(store, article.id))
+    store.review.set_resolved(note.uid, who="王編輯")
+    assert all(n.resolved for n in store.review.notes(article.id) if n.uid in (note.uid, reply.uid))
+    store.review.set_resolved(note.uid, who="王編輯", resolved=False)
+    assert not any(n.resolved for n in store.review.notes(article.id))
     # The paragraph deleted: the note is detached, not lost.
     gone = store.get_article(article.id)
     gone.body = gone.body.replace(moved.text, "")
     store.save_article(gone)
-    assert next(n for n in notes(store, article.id) if n.uid == note.uid).detached
+    assert next(n for n in store.review.notes(article.id) if n.uid == note.uid).detached
 
 
 def test_locate_prefers_exact_then_similar_then_nothing() -> None:
@@ -122,14 +117,14 @@ def test_history_diff_and_restore_as_a_new_revision(store, article) -> None:  # 
     edited.body = edited.body.replace("78 座", "80 座")
     edited.title = "新標題"
     store.save_article(edited, author="王編輯")
-    found = diff_revisions(store, article.id, 1, 2)
+    found = store.review.diff(article.id, 1, 2)
     assert found.fields == ["title"]
     assert [(c.op, c.text) for c in found.body if c.op != "equal"] == [
         ("delete", "78"),
         ("insert", "80"),
     ]
-    change_status(store, article.id, "in_review", who="王編輯")
-    restored = restore_revision(store, article.id, 1, who="林記者")
+    store.review.change_status(article.id, "in_review", who="王編輯")
+    restored = store.review.restore_revision(article.id, 1, who="林記者")
     assert restored.body == article.body and restored.title == article.title
     assert restored.status == "in_review"  # restoring words does not change the status
     history = store.revisions(article.id)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.exchange.markdown import import_markdown
 from app.store import Store
-from app.store.importing import import_markdown
 from tests.conftest import LIBRARY, TYPHOON
 
 
@@ -31,6 +31,15 @@ def window(qtbot, store: Store, settings: QSettings, articles: dict[str, str], m
     shown: list[str] = []
     for name in ("critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: shown.append(_n))
+    # A question nobody answers would hang the suite: it is recorded and answered "Cancel".
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: (
+            shown.append(f"question: {a[2] if len(a) > 2 else ''}")
+            or QMessageBox.StandardButton.Cancel
+        ),
+    )
     win = MainWindow(store, settings, author="測試編輯")
     win.dialogs_shown = shown
     qtbot.addWidget(win)

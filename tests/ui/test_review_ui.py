@@ -6,8 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog
 
-from app.store.review import notes, status_history
-
 
 def test_status_buttons_follow_the_workflow_and_record_the_change(
     qtbot, window, store, articles
@@ -38,7 +36,7 @@ def test_approval_with_failing_checks_asks_for_a_reason(
     assert store.get_article(articles["zh"]).status == "in_review"
     monkeypatch.setattr(window, "ask_override", lambda problems: "攝影記者口頭授權")
     assert window.change_status("approved")
-    assert status_history(store, articles["zh"])[-1].override == "攝影記者口頭授權"
+    assert store.review.status_history(articles["zh"])[-1].override == "攝影記者口頭授權"
 
 
 def test_note_on_a_paragraph_marks_the_margin_and_resolves(
@@ -48,13 +46,13 @@ def test_note_on_a_paragraph_marks_the_margin_and_resolves(
     window.editor.body.jump_to_line(5)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("78 座請再確認", True))
     window.editor.review.add_note(on_paragraph=True)
-    [note] = notes(store, articles["zh"])
+    [note] = store.review.notes(articles["zh"])
     assert note.paragraph is not None and note.paragraph.first_line == 5
     assert window.editor.body.note_lines == [5]
     pane = window.editor.review
     pane.notes.setCurrentItem(pane.notes.topLevelItem(0))
     pane.toggle_resolved()
-    assert notes(store, articles["zh"])[0].resolved
+    assert store.review.notes(articles["zh"])[0].resolved
     assert window.editor.body.note_lines == []
 
 
@@ -77,11 +75,11 @@ def test_history_shows_a_character_diff_and_restores(qtbot, window, store, artic
 
 def test_checks_pane_lists_and_jumps(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
-    window.session.article.sources[1].url = "not a url"
+    window.session.article.sources[1].outlet = ""
     pane = window.editor.checks
     window.editor.tabs.setCurrentWidget(pane)
     pane.refresh()
-    assert pane.list.count() == 1 and "not a web address" in pane.list.item(0).text()
+    assert pane.list.count() == 1 and "has no outlet" in pane.list.item(0).text()
     pane._jump(pane.list.item(0))
     assert window.editor.tabs.currentWidget() is window.editor.sources
     assert window.editor.sources.table.currentIndex().row() == 1

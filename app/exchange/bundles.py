@@ -18,14 +18,15 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from app.core.errors import ExportError, InputError
+from app.core.body_syntax import syntax_problems
+from app.core.errors import ExportError, InputError, NotFoundError
 from app.core.model import Article
+from app.core.validation import validate_article
+from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS, renditions
 from app.publish.ninjs import article_json
 from app.publish.page import bundle_image_url, render_page
-from app.publish.source import article_to_markdown
 from app.resources import resource_path
-from app.store.importing import import_markdown
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def bundle_files(store: Store, ref: str) -> tuple[Article, dict[str, bytes]]:
         made = page.renditions.get(figure.key) or renditions(
             store, figure.image, name=f"figure '{figure.key}'"
         )
-        data, mime = store.get_image(figure.image)
+        data, mime = store.images.get(figure.image)
         master = f"media/source/{figure.key}.{EXTENSIONS.get(mime, 'png')}"
         files[master] = data
         paths = []
@@ -66,6 +67,34 @@ def bundle_files(store: Store, ref: str) -> tuple[Article, dict[str, bytes]]:
     return article, files
 
 
+def _bundle_id(folder: Path) -> str | None:
+    """The article id of a bundle folder Galley wrote (its ``article.json``), else None."""
+    try:
+        doc = json.loads((folder / "article.json").read_text(encoding="utf-8"))
+        return str(doc["galley:article"]["id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _check_replaceable(target: Path, article: Article) -> None:
+    """Export replaces only what it wrote: a bundle of the same article. Anything else at
+    ``target`` (someone's folder, another article's bundle) is an error naming it."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir():
+        raise ExportError(
+            f"{target}: is in the way and is not a Galley bundle; nothing was "
+            "written (move it away or export elsewhere)"
+        )
+    found = _bundle_id(target)
+    if found != article.id:
+        what = "another article's bundle" if found else "not a Galley bundle"
+        raise ExportError(
+            f"{target}: already exists and is {what}; nothing was written "
+            "(move it away or export elsewhere)"
+        )
+
+
 def _write_folder(target: Path, files: dict[str, bytes]) -> None:
     """Write the bundle next to ``target`` and swap it in, so a failure leaves no half bundle."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,9 +106,8 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
             path.write_bytes(data)
         os.chmod(partial, 0o755)
         if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+            target.rename(old / target.name)
             partial.rename(target)
             shutil.rmtree(old, ignore_errors=True)
         else:
@@ -87,6 +115,29 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+
+
+def preflight(store: Store, refs: list[str]) -> list[Article]:
+    """Check every article of an export before the first file is written, so a batch never
+    stops half-way: the first problem is an error naming the article and the line."""
+
+    def exists(ref: str) -> bool:
+        try:
+            store.resolve(ref)
+        except NotFoundError:
+            return False
+        return True
+
+    articles = []
+    for ref in refs:
+        article = store.get_article(ref)
+        validate_article(article, file=article.slug)
+        problems = syntax_problems(article.body, {f.key for f in article.figures}, exists)
+        if problems:
+            first = problems[0]
+            raise InputError(first.message, file=article.slug, field="body", line=first.line)
+        articles.append(article)
+    return articles
 
 
 def _write_zip(target: Path, slug: str, files: dict[str, bytes]) -> None:
@@ -115,21 +166,28 @@ def export_articles(
     as_zip: bool = False,
     progress: Progress | None = None,
     for_review: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
     """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written.
 
     ``for_review`` adds the history, notes and status record (``review.json``), for an
     editor on another machine; a web bundle never carries them.
     """
-    refs = list(refs)
-    written = []
-    for n, ref in enumerate(refs, start=1):
-        article, files = bundle_files(store, ref)
+    articles = preflight(store, list(refs))
+    targets = {a.id: out / (f"{a.slug}.zip" if as_zip else a.slug) for a in articles}
+    for article in articles:
+        if not as_zip:
+            _check_replaceable(targets[article.id], article)
+    written: list[Path] = []
+    for n, checked in enumerate(articles, start=1):
+        if cancelled is not None and cancelled():
+            break
+        article, files = bundle_files(store, checked.id)
         if for_review:
-            from app.publish.review_bundle import review_files
+            from app.exchange.review_bundle import review_files
 
             files.update(review_files(store, article.id))
-        target = out / (f"{article.slug}.zip" if as_zip else article.slug)
+        target = targets[article.id]
         try:
             if as_zip:
                 _write_zip(target, article.slug, files)
@@ -143,7 +201,7 @@ def export_articles(
             ) from None
         written.append(target)
         if progress:
-            progress(n, len(refs), article)
+            progress(n, len(articles), article)
     return written
 
 
@@ -203,6 +261,16 @@ def _unpack(zip_path: Path, into: Path) -> None:
                         dst.write(chunk)
     except (zipfile.BadZipFile, EOFError, zlib_error()) as exc:
         raise InputError(f"is not a readable zip file ({exc})", file=name) from None
+    except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
+        raise InputError(
+            f"is encrypted; export the bundle again without a password ({exc})", file=name
+        ) from None
+    except NotImplementedError as exc:  # zstd, LZMA variants zipfile cannot read
+        raise InputError(
+            f"uses a compression Galley cannot read ({exc}); zip it again with "
+            "the usual (deflate) compression",
+            file=name,
+        ) from None
 
 
 def zlib_error() -> type[Exception]:
@@ -225,29 +293,74 @@ def _article_files(folder: Path) -> list[Path]:
 def _import_files(
     store: Store, files: list[Path], author: str, report: Callable[[str], None] | None
 ) -> list[Article]:
-    """All or nothing: every plain article is read and checked before the first write, and
-    the writes are one transaction (a folder of bundles with one bad file imports none)."""
-    from app.publish.review_bundle import import_review_bundle, is_review_bundle
-    from app.store.importing import prepare_markdown, store_prepared
+    """All or nothing: every file is read and checked before the first write, and the writes
+    are one transaction (several folders or zips with one bad file import none)."""
+    from app.exchange.markdown import prepare_markdown, store_prepared
+    from app.exchange.review_bundle import is_review_bundle, read_review_bundle
 
     prepared = {f: prepare_markdown(store, f) for f in files if not is_review_bundle(f.parent)}
+    reviews = {f: read_review_bundle(f.parent) for f in files if f not in prepared}
     ids = [p.article.id for p in prepared.values()]
     if len(ids) != len(set(ids)):
         twice = next(i for i in ids if ids.count(i) > 1)
         raise InputError(f"two of its articles have the same id {twice}", file=str(files[0].parent))
     stored: list[Article] = []
     messages: list[str] = []
-    with store.write():
+    with store.tx.write():
         for f in files:
             if f in prepared:
                 stored.append(store_prepared(store, prepared[f], author=author))
                 continue
-            result = import_review_bundle(store, f.parent)
+            payload, images = reviews[f]
+            result = store.merge.apply(payload, file=str(f.parent / "review.json"), images=images)
             stored.append(store.get_article(result.article_id))
             messages.append(result.message(stored[-1].slug))
     for message in messages if report is not None else ():
         report(message)
     return stored
+
+
+def _files_of(path: Path, unpack_into: Path) -> list[Path]:
+    """The article files a path holds: itself, a bundle folder's, a folder of bundles', or
+    a zip's (unpacked into ``unpack_into``)."""
+    if not path.exists():
+        raise InputError("does not exist", file=str(path))
+    if path.is_dir():
+        files = _article_files(path)
+        if not files:
+            raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
+        return files
+    if zipfile.is_zipfile(path):
+        into = Path(tempfile.mkdtemp(dir=unpack_into))
+        try:
+            _unpack(path, into)
+        except OSError as exc:
+            raise ExportError(
+                f"{path}: could not be unpacked ({exc.strerror or exc}); nothing was imported"
+            ) from None
+        files = _article_files(into)
+        if not files:
+            raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
+        return files
+    return [path]
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    author: str = "",
+    report: Callable[[str], None] | None = None,
+) -> list[Article]:
+    """Import Markdown files, bundle folders, folders of bundles and bundle zips: all of
+    them in one transaction, or nothing.
+
+    Review bundles (with ``review.json``) merge into an existing article; ``report`` hears
+    what each did (brought up to date, both sides edited, …).
+    """
+    with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
+        files = [f for path in paths for f in _files_of(Path(path), Path(tmp))]
+        return _import_files(store, files, author, report)
 
 
 def import_path(
@@ -257,30 +370,5 @@ def import_path(
     author: str = "",
     report: Callable[[str], None] | None = None,
 ) -> list[Article]:
-    """Import a Markdown file, a bundle folder, a folder of bundles, or a bundle zip.
-
-    Review bundles (with ``review.json``) merge into an existing article; ``report`` hears
-    what each did (brought up to date, both sides edited, …).
-    """
-    path = Path(path)
-    if not path.exists():
-        raise InputError("does not exist", file=str(path))
-    if path.is_dir():
-        files = _article_files(path)
-        if not files:
-            raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-        return _import_files(store, files, author, report)
-    if zipfile.is_zipfile(path):
-        with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
-            try:
-                _unpack(path, Path(tmp))
-            except OSError as exc:
-                raise ExportError(
-                    f"{path}: could not be unpacked into {tmp} ({exc.strerror or exc}); "
-                    "nothing was imported"
-                ) from None
-            files = _article_files(Path(tmp))
-            if not files:
-                raise InputError("holds no article.md (not a Galley bundle)", file=str(path))
-            return _import_files(store, files, author, report)
-    return [import_markdown(store, path, author=author)]
+    """Import one Markdown file, bundle folder, folder of bundles or bundle zip."""
+    return import_paths(store, [path], author=author, report=report)

@@ -1,50 +1,60 @@
 """Import an article from Markdown with YAML front matter, all or nothing.
 
-Everything is read and checked before the first write (front matter, body figure keys, every
-image, related-article references); the article and its images then go in one transaction.
+Everything is read and checked before the first write (front matter, the body's syntax, every
+image, related-article references); the article and its images then go in one transaction,
+through the store's gate (which cleans the images and validates the article again).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.core.body_syntax import syntax_problems
 from app.core.errors import InputError, NotFoundError
 from app.core.frontmatter import ParsedArticle, read_article_file
 from app.core.model import Article, Figure, RelatedLink, Source
-from app.store.images import clean_image
+from app.core.validation import validate_article
+from app.store.images import inspect_image
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
 
-FIGURE_LINE = re.compile(r"^\s*!\[\[([^\]]*)\]\]\s*$")
 
+def check_body(store: Store, parsed: ParsedArticle, file: str) -> None:
+    """Whatever import accepts, export can write: the body's first syntax problem (an
+    undefined figure, an unclosed or unknown ``:::`` block, a Markdown image, a link to an
+    article that is not in the store) is refused with its file and line."""
 
-def check_body_figures(parsed: ParsedArticle, file: str) -> None:
-    """Every ``![[KEY]]`` in the body must name a figure of the front matter."""
+    def exists(ref: str) -> bool:
+        try:
+            store.resolve(ref)
+        except NotFoundError:
+            return False
+        return True
+
     keys = {f.key for f in parsed.figures}
-    for offset, line in enumerate(parsed.body.split("\n")):
-        m = FIGURE_LINE.match(line)
-        if m and m.group(1) not in keys:
-            raise InputError(
-                f"the body places figure '{m.group(1)}', which the front matter does not define",
-                file=file,
-                field="body",
-                line=parsed.body_line + offset,
-            )
+    problems = syntax_problems(parsed.body, keys, exists)
+    if problems:
+        first = problems[0]
+        raise InputError(
+            first.message, file=file, field="body", line=parsed.body_line + first.line - 1
+        )
 
 
 @dataclass
 class PreparedImport:
-    """An article read and checked from a file, with its cleaned images, not yet stored."""
+    """An article read and checked from a file, with its images (raw, as read), not stored.
+
+    ``placed`` maps each figure key to its image's index in ``images``.
+    """
 
     file: str
     article: Article
     images: list[tuple[bytes, str]]
+    placed: dict[str, int]
 
 
 def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Article:
@@ -53,10 +63,14 @@ def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Arti
 
 
 def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") -> Article:
-    """Write a prepared article (``create_article`` refuses an id already in the store)."""
+    """Write a prepared article and its images in one transaction (the store cleans them)."""
     article = prepared.article
     requested_slug = article.slug
-    stored = store.create_article(article, author=author, new_images=prepared.images)
+    with store.tx.write():
+        digests = [store.images.add(data, name=name) for data, name in prepared.images]
+        for figure in article.figures:
+            figure.image = digests[prepared.placed[figure.key]]
+        stored = store.articles.create(article, author=author, origin="imported")
     if requested_slug and stored.slug != requested_slug:
         log.warning(
             "%s: slug '%s' was taken; stored as '%s'", prepared.file, requested_slug, stored.slug
@@ -69,11 +83,12 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
     path = Path(path)
     file = str(path)
     parsed = read_article_file(path)
-    check_body_figures(parsed, file)
+    check_body(store, parsed, file)
     base = path.parent.resolve()
     images: list[tuple[bytes, str]] = []
     figures: list[Figure] = []
-    cleaned: dict[Path, bytes] = {}  # one image placed by several figures is cleaned once
+    read: dict[Path, int] = {}  # one image placed by several figures is read (and cleaned) once
+    placed: dict[str, int] = {}
     for n, fig in enumerate(parsed.figures, start=1):
         image_path = (base / fig.image_path).resolve()
         where = f"figures[{n}].image"
@@ -91,20 +106,21 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
                 field=where,
                 line=fig.line,
             )
-        data = cleaned.get(image_path)
-        if data is None:
+        if image_path not in read:
+            data = image_path.read_bytes()
             try:
-                data = clean_image(image_path.read_bytes(), name=str(image_path))
+                inspect_image(data, name=str(image_path))
             except InputError as exc:
                 raise InputError(
                     f"image '{fig.image_path}' {exc.message}", file=file, field=where, line=fig.line
                 ) from None
-            cleaned[image_path] = data
+            read[image_path] = len(images)
             images.append((data, str(image_path)))
+        placed[fig.key] = read[image_path]
         figures.append(
             Figure(
                 key=fig.key,
-                image=hashlib.sha256(data).hexdigest(),
+                image="0" * 64,  # the clean image's SHA-256, known once the store has it
                 caption=fig.caption,
                 credit=fig.credit,
                 alt=fig.alt,
@@ -147,4 +163,6 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
     )
     if store.exists(article.id):
         raise InputError(f"article {article.id} is already in the store", file=file, field="id")
-    return PreparedImport(file, article, images)
+    # The store checks again when it writes; checking now names the file before any write.
+    validate_article(replace(article, slug=article.slug or "a"), file=file)
+    return PreparedImport(file, article, images, placed)

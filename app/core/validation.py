@@ -1,0 +1,65 @@
+"""The article's invariants: what no stored article may break, whoever stores it.
+
+The store runs ``validate_article`` on every write (window, command line, import, review
+bundles, restore); a file from another laptop is checked exactly like typing in the window.
+Each failure is an ``InputError`` naming the field (and position), fit to show as one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.errors import InputError
+from app.core.model import RELATED_KINDS, STATUSES, Article
+from app.core.slugs import is_valid_slug
+from app.core.values import is_web_url
+
+__all__ = ["FIGURE_KEY_RE", "validate_article"]
+
+# Figure keys become file names in exported bundles (media/KEY-960.jpg): letters, digits,
+# '-' and '_' only, so no key can name a path ("../x", "a/b") or a hidden file.
+FIGURE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def validate_article(article: Article, *, file: str | None = None) -> None:
+    """Raise InputError for the first broken invariant of ``article``."""
+
+    def fail(message: str, name: str) -> InputError:
+        return InputError(message, file=file, field=name)
+
+    if not ARTICLE_ID_RE.fullmatch(article.id or ""):
+        raise fail(f"'{article.id}' is not an article id (letters, digits, '-' and '_')", "id")
+    if not article.title.strip():
+        raise fail("the title must not be empty", "title")
+    if not is_valid_slug(article.slug):
+        raise fail(f"'{article.slug}' is not a slug (a-z, 0-9 and single hyphens)", "slug")
+    if article.status not in STATUSES:
+        raise fail(f"'{article.status}' is not a status", "status")
+    if article.canonical_url and not is_web_url(article.canonical_url):
+        raise fail(
+            f"'{article.canonical_url}' is not a web address (http or https)", "canonical_url"
+        )
+    seen: set[str] = set()
+    for n, figure in enumerate(article.figures, start=1):
+        if not FIGURE_KEY_RE.fullmatch(figure.key):
+            raise fail(
+                f"'{figure.key}' is not a figure key (letters, digits, '-' and '_')",
+                f"figures[{n}].key",
+            )
+        if figure.key in seen:
+            raise fail(f"two figures share the key '{figure.key}'", f"figures[{n}].key")
+        seen.add(figure.key)
+        if not SHA256_RE.fullmatch(figure.image):
+            raise fail("the image reference is not an image of the store", f"figures[{n}].image")
+    for n, source in enumerate(article.sources, start=1):
+        if source.url and not is_web_url(source.url):
+            raise fail(f"'{source.url}' is not a web address (http or https)", f"sources[{n}].url")
+    for n, link in enumerate(article.related, start=1):
+        if link.kind not in RELATED_KINDS:
+            raise fail(f"'{link.kind}' is not a kind of related link", f"related[{n}].kind")
+        if link.url and not is_web_url(link.url):
+            raise fail(f"'{link.url}' is not a web address (http or https)", f"related[{n}].url")
+        if link.article_id is not None and not ARTICLE_ID_RE.fullmatch(link.article_id):
+            raise fail(f"'{link.article_id}' is not an article id", f"related[{n}].article")

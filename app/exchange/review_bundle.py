@@ -1,0 +1,65 @@
+"""Review bundles: the web bundle plus the article's history, notes and status record.
+
+``review.json`` holds the revisions (with their ids), notes and status changes;
+``review/images/SHA`` every image any revision uses. Web bundles never carry these.
+Reading one only gathers its files; the store's merge checks and writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.core.errors import InputError
+from app.store.merge import ReviewImport, check_payload, images_of
+from app.store.store import Store
+
+REVIEW_FILE = "review.json"
+IMAGE_DIR = "review/images"
+MAX_REVIEW_JSON = 256 * 1024 * 1024
+
+
+def review_files(store: Store, ref: str) -> dict[str, bytes]:
+    payload = store.merge.payload(ref)
+    files = {REVIEW_FILE: (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode()}
+    for sha in sorted(images_of(payload)):
+        data, _mime = store.images.get(sha)
+        files[f"{IMAGE_DIR}/{sha}"] = data
+    return files
+
+
+def is_review_bundle(folder: Path) -> bool:
+    return (folder / REVIEW_FILE).is_file()
+
+
+def read_review_bundle(folder: Path) -> tuple[dict, dict[str, bytes]]:
+    """The payload of a review bundle folder and the raw bytes of its images, checked for
+    shape (nothing is written here)."""
+    path = folder / REVIEW_FILE
+    if path.stat().st_size > MAX_REVIEW_JSON:
+        raise InputError("is too large to be a review file", file=str(path))
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"is not UTF-8 text (bad byte at offset {exc.start})", file=str(path)
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"is not valid JSON ({exc.msg})", file=str(path), line=exc.lineno
+        ) from None
+    except RecursionError:
+        raise InputError("is nested too deeply to be a review file", file=str(path)) from None
+    check_payload(payload, str(path))
+    images: dict[str, bytes] = {}
+    for sha in sorted(images_of(payload)):
+        image = folder / IMAGE_DIR / sha
+        if image.is_file() and not image.is_symlink():
+            images[sha] = image.read_bytes()
+    return payload, images
+
+
+def import_review_bundle(store: Store, folder: Path) -> ReviewImport:
+    """Bring a review bundle folder into the store (all or nothing)."""
+    payload, images = read_review_bundle(folder)
+    return store.merge.apply(payload, file=str(folder / REVIEW_FILE), images=images)

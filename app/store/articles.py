@@ -1,0 +1,355 @@
+"""Articles in the store: reading them, and the one write path every caller goes through.
+
+Every write validates the whole article (``app.core.validation``), refuses a status the
+workflow did not grant, and is one transaction with its revision, search row and change-log
+entry. Saves are optimistic: a save names the revision it started from and fails with
+``ConflictError`` if the stored article moved on since.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.errors import ConflictError, InputError, NotFoundError
+from app.core.model import Article, Figure, RelatedLink, Source, canonical_json
+from app.core.slugs import suggest_slug
+from app.core.validation import validate_article
+from app.store import search as search_index
+from app.store.changes import Changes
+from app.store.clock import now_iso
+from app.store.history import History
+from app.store.transactions import Transactions
+
+log = logging.getLogger(__name__)
+
+Within = Callable[[Database, Article], None]
+
+
+class Articles:
+    """Reading and writing articles; the store's gate for article content."""
+
+    def __init__(self, tx: Transactions, history: History) -> None:
+        self.tx = tx
+        self.db = tx.db
+        self.history = history
+
+    # -- reading ------------------------------------------------------------------------------
+    def row(self, ref: str) -> dict[str, Any]:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM articles WHERE id = ? UNION ALL "
+                "SELECT * FROM articles WHERE slug = ? LIMIT 1",
+                [ref, ref],
+            )
+        )
+        if not rows and len(ref) >= 8:
+            # An id prefix, as the CLI prints it: a range scan on the unique index on id.
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                    [ref.lower(), ref.lower() + "\uffff"],
+                )
+            )
+            if len(rows) > 1:
+                raise NotFoundError(f"'{ref}' matches more than one article; give more of the id")
+        if not rows:
+            raise NotFoundError(f"no article with id or slug '{ref}'")
+        return rows[0]
+
+    def resolve(self, ref: str) -> str:
+        """The id of the article whose id, id prefix (8+ characters) or slug is ``ref``."""
+        return str(self.row(ref)["id"])
+
+    def exists(self, article_id: str) -> bool:
+        """Whether an article with exactly this id is stored."""
+        return bool(list(self.db.query("SELECT 1 FROM articles WHERE id = ?", [article_id])))
+
+    def get(self, ref: str) -> Article:
+        row = self.row(ref)
+        seq = row["seq"]
+        figures = [
+            Figure(
+                key=r["key"],
+                image=r["image"],
+                caption=r["caption"],
+                credit=r["credit"],
+                alt=r["alt"],
+            )
+            for r in self.db.query(
+                "SELECT * FROM figures WHERE article_seq = ? ORDER BY position", [seq]
+            )
+        ]
+        sources = [
+            Source(
+                date=r["date"], outlet=r["outlet"], title=r["title"], url=r["url"], note=r["note"]
+            )
+            for r in self.db.query(
+                "SELECT * FROM sources WHERE article_seq = ? ORDER BY position", [seq]
+            )
+        ]
+        related = [
+            RelatedLink(
+                kind=r["kind"],
+                article_id=r["target_id"],
+                url=r["url"],
+                title=r["title"],
+                excerpt=r["excerpt"],
+                author=r["author"],
+                date=r["date"],
+            )
+            for r in self.db.query(
+                "SELECT * FROM related WHERE article_seq = ? ORDER BY position", [seq]
+            )
+        ]
+        return Article(
+            id=row["id"],
+            slug=row["slug"],
+            title=row["title"],
+            dek=row["dek"],
+            byline=json.loads(row["byline"]),
+            section=row["section"],
+            tags=json.loads(row["tags"]),
+            language=row["language"],
+            status=row["status"],
+            body=row["body"],
+            created=row["created_at"],
+            updated=row["updated_at"],
+            published=row["published_at"],
+            canonical_url=row["canonical_url"],
+            figures=figures,
+            sources=sources,
+            related=related,
+            revision=row["revision"],
+        )
+
+    # -- writing ------------------------------------------------------------------------------
+    def create(self, article: Article, *, author: str = "", origin: str = "") -> Article:
+        """Insert a new article in one transaction (its images must be in the store).
+
+        A new article may start in any status (an archive imported as published), and the
+        status record says so.
+        """
+        if not article.id:
+            article.id = str(uuid.uuid4())
+        with self.tx.write() as db:
+            if self.exists(article.id):
+                raise InputError(
+                    f"an article with id {article.id} is already in the store", field="id"
+                )
+            if not article.slug:
+                article.slug = suggest_slug(article.title, article.published, article.id)
+            article.slug = self.free_slug(article.slug, article.id)
+            validate_article(article)
+            self._check_images(db, article)
+            stamp = now_iso()
+            article.created = article.created or stamp
+            article.updated = article.updated or stamp
+            db.execute(
+                "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
+                "VALUES (?, ?, ?, ?, ?, 0)",
+                [article.id, article.slug, article.title, article.created, stamp],
+            )
+            self.write_content(db, article, author, base=None, origin=origin)
+            if article.status != "draft":
+                db.execute(
+                    "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
+                    " at, override) VALUES (?, ?, '', ?, ?, ?, ?)",
+                    [
+                        uuid.uuid4().hex,
+                        article.id,
+                        article.status,
+                        author,
+                        stamp,
+                        origin or "created",
+                    ],
+                )
+            self.tx.record(Changes(created=frozenset({article.id})))
+        return article
+
+    def save(
+        self,
+        article: Article,
+        *,
+        base_revision: int | None = None,
+        author: str = "",
+        origin: str = "",
+        within: Within | None = None,
+        status_granted: bool = False,
+    ) -> Article:
+        """Store ``article`` if the stored one is still at ``base_revision``.
+
+        ``base_revision`` defaults to ``article.revision``. Unchanged content writes nothing
+        and keeps the revision. The status is never changed here unless the workflow granted
+        it (``status_granted``, from ``Review.change_status``): a draft saved as published
+        is refused. ``within`` runs inside the same transaction after the write.
+        """
+        base = article.revision if base_revision is None else base_revision
+        validate_article(article)
+        with self.tx.write() as db:
+            current = list(
+                db.query(
+                    "SELECT seq, revision, slug, status, published_at FROM articles WHERE id = ?",
+                    [article.id],
+                )
+            )
+            if not current:
+                raise NotFoundError(f"no article with id '{article.id}' (was it deleted?)")
+            stored = current[0]
+            if stored["revision"] != base:
+                raise ConflictError(article.id, base, stored["revision"])
+            if not status_granted and (
+                article.status != stored["status"] or article.published != stored["published_at"]
+            ):
+                raise InputError(
+                    f"the status is '{stored['status']}'; it changes only through a status "
+                    f"change (galley status, or the Status menu), not by saving "
+                    f"'{article.status}'",
+                    field="status",
+                )
+            if article.slug != stored["slug"]:
+                taken = list(
+                    db.query(
+                        "SELECT id FROM articles WHERE slug = ? AND id != ?",
+                        [article.slug, article.id],
+                    )
+                )
+                if taken:
+                    raise InputError(
+                        f"slug '{article.slug}' is already used by article {taken[0]['id']}",
+                        field="slug",
+                    )
+            self._check_images(db, article)
+            head_hash = next(db.query("SELECT hash FROM revisions WHERE id = ?", [base]))["hash"]
+            if head_hash == article.content_hash():
+                article.revision = base
+                return article
+            article.updated = now_iso()
+            self.write_content(db, article, author, base=base, origin=origin)
+            if within is not None:
+                within(db, article)
+            self.tx.record(
+                Changes(
+                    articles=frozenset({article.id}),
+                    statuses=frozenset({article.id})
+                    if article.status != stored["status"]
+                    else frozenset(),
+                )
+            )
+        return article
+
+    @staticmethod
+    def _check_images(db: Database, article: Article) -> None:
+        for n, figure in enumerate(article.figures, start=1):
+            if not list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [figure.image])):
+                raise InputError(
+                    f"image {figure.image[:12]}… is not in the store (add it first)",
+                    field=f"figures[{n}].image",
+                )
+
+    def free_slug(self, slug: str, article_id: str) -> str:
+        candidate, n = slug, 1
+        while list(
+            self.db.query(
+                "SELECT 1 FROM articles WHERE slug = ? AND id != ?", [candidate, article_id]
+            )
+        ):
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
+
+    def write_content(
+        self,
+        db: Database,
+        article: Article,
+        author: str,
+        base: int | None,
+        origin: str = "",
+        existing_revision: int | None = None,
+    ) -> None:
+        """Write fields, children, a revision and the search row; the caller holds the
+        transaction and has validated ``article``.
+
+        With ``existing_revision`` the article takes that (already stored) revision as its
+        head instead of a new one: review bundles bring revisions with their history.
+        """
+        seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
+        previous = self.history.snapshot(base) if base is not None else None
+        content = article.content()
+        digest = article.content_hash()
+        db.execute(
+            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
+            [digest, canonical_json(content)],
+        )
+        if existing_revision is not None:
+            article.revision = existing_revision  # the revision row is already there
+        else:
+            number = next(
+                db.query(
+                    "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_id = ?",
+                    [article.id],
+                )
+            )["n"]
+            cursor = db.execute(
+                "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size,"
+                " uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.id,
+                    number,
+                    base,
+                    digest,
+                    article.updated,
+                    author,
+                    len(article.body),
+                    uuid.uuid4().hex,
+                    origin,
+                ],
+            )
+            article.revision = cursor.lastrowid
+        db.execute(
+            "UPDATE articles SET slug = ?, title = ?, dek = ?, byline = ?, section = ?, tags = ?,"
+            " language = ?, status = ?, body = ?, updated_at = ?, published_at = ?,"
+            " canonical_url = ?, revision = ? WHERE seq = ?",
+            [
+                article.slug,
+                article.title,
+                article.dek,
+                json.dumps(article.byline, ensure_ascii=False),
+                article.section,
+                json.dumps(article.tags, ensure_ascii=False),
+                article.language,
+                article.status,
+                article.body,
+                article.updated,
+                article.published,
+                article.canonical_url,
+                article.revision,
+                seq,
+            ],
+        )
+        for table in ("figures", "sources", "related"):
+            db.execute(f"DELETE FROM {table} WHERE article_seq = ?", [seq])
+        for pos, f in enumerate(article.figures):
+            db.execute(
+                "INSERT INTO figures (article_seq, position, key, image, caption, credit,"
+                " alt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [seq, pos, f.key, f.image, f.caption, f.credit, f.alt],
+            )
+        for pos, s in enumerate(article.sources):
+            db.execute(
+                "INSERT INTO sources (article_seq, position, date, outlet, title, url, "
+                "note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [seq, pos, s.date, s.outlet, s.title, s.url, s.note],
+            )
+        for pos, r in enumerate(article.related):
+            db.execute(
+                "INSERT INTO related (article_seq, position, kind, target_id, url, title,"
+                " excerpt, author, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [seq, pos, r.kind, r.article_id, r.url, r.title, r.excerpt, r.author, r.date],
+            )
+        search_index.index_article(db, seq, article, previous)

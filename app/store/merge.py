@@ -1,0 +1,544 @@
+"""Review exchange between two stores: an article with its revisions, notes and status record.
+
+Revisions are identified by a ``uid`` that travels with them, so importing tells apart:
+- a new article (everything comes in);
+- theirs is ahead of ours (we did not edit since): fast-forward to their head;
+- ours is ahead or equal: their history is merged in, our text stays;
+- both edited since the last exchange: their head is kept as a revision beside ours (never
+  overwriting), the article keeps our text, and the app shows the difference.
+Re-importing the same payload changes nothing.
+
+A payload comes from another laptop: it is hostile input. Its shape is checked against a JSON
+Schema, every revision's content against the article's invariants (slug, figure keys, URLs),
+and a note or status record of another article is refused; then everything is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.errors import InputError
+from app.core.model import Article, canonical_json, content_hash
+from app.core.validation import ARTICLE_ID_RE, validate_article
+from app.store.articles import Articles
+from app.store.changes import Changes
+from app.store.images import Images
+from app.store.review import Review
+from app.store.transactions import Transactions
+
+FORMAT = "galley-review/1"
+
+_TEXT = {"type": "string"}
+_OPT_TEXT = {"type": ["string", "null"]}
+_REVISION = {
+    "type": "object",
+    "required": ["uid", "parent", "created", "author", "origin", "content"],
+    "properties": {
+        "uid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+        "parent": {"type": ["string", "null"]},
+        "created": _TEXT,
+        "author": _TEXT,
+        "origin": _TEXT,
+        "merged": _OPT_TEXT,
+        "content": {
+            "type": "object",
+            "required": ["slug", "title", "status", "body"],
+            "properties": {
+                "slug": _TEXT,
+                "title": _TEXT,
+                "status": _TEXT,
+                "body": _TEXT,
+                "dek": _TEXT,
+                "section": _TEXT,
+                "language": _TEXT,
+                "published": _TEXT,
+                "canonical_url": _TEXT,
+                "byline": {"type": "array", "items": _TEXT},
+                "tags": {"type": "array", "items": _TEXT},
+                "figures": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["key", "image"],
+                        "additionalProperties": False,
+                        "properties": {
+                            k: _TEXT for k in ("key", "image", "caption", "credit", "alt")
+                        },
+                    },
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            k: _TEXT for k in ("date", "outlet", "title", "url", "note")
+                        },
+                    },
+                },
+                "related": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            **{
+                                k: _TEXT
+                                for k in ("kind", "url", "title", "excerpt", "author", "date")
+                            },
+                            "article_id": _OPT_TEXT,
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+_NOTE = {
+    "type": "object",
+    "required": ["uid", "body", "author", "created_at", "updated_at"],
+    "properties": {
+        "uid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+        "parent_uid": _OPT_TEXT,
+        "anchor_text": _TEXT,
+        "anchor_index": {"type": ["integer", "null"]},
+        "body": _TEXT,
+        "author": _TEXT,
+        "created_at": _TEXT,
+        "updated_at": _TEXT,
+        "resolved_at": _TEXT,
+        "resolved_by": _TEXT,
+    },
+}
+_STATUS_CHANGE = {
+    "type": "object",
+    "required": ["uid", "from_status", "to_status", "who", "at"],
+    "properties": {
+        **{k: _TEXT for k in ("uid", "from_status", "to_status", "who", "at", "override")},
+    },
+}
+SCHEMA = {
+    "type": "object",
+    "required": ["format", "article_id", "head", "revisions"],
+    "properties": {
+        "format": {"const": FORMAT},
+        "article_id": {"type": "string"},
+        "created": _TEXT,
+        "head": _TEXT,
+        "revisions": {"type": "array", "minItems": 1, "items": _REVISION},
+        "notes": {"type": "array", "items": _NOTE},
+        "status_changes": {"type": "array", "items": _STATUS_CHANGE},
+    },
+}
+
+
+@dataclass(frozen=True)
+class ReviewImport:
+    article_id: str
+    outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged"
+    their_revision: int | None = None  # local number of their head, when diverged
+
+    def message(self, slug: str) -> str:
+        return {
+            "created": f"{slug}: new article with its history and notes",
+            "updated": f"{slug}: brought up to their latest revision",
+            "unchanged": f"{slug}: already up to date; nothing changed",
+            "ours-newer": f"{slug}: ours is newer; their notes and history merged",
+            "diverged": (
+                f"{slug}: both sides edited; ours is kept and theirs is revision "
+                f"{self.their_revision} (compare in History)"
+            ),
+        }[self.outcome]
+
+
+def _where(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def check_payload(payload: Any, file: str) -> None:
+    """Refuse a payload of the wrong shape, naming the file and the first bad field."""
+    import jsonschema
+
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise InputError(f"is not a Galley review file (expected format '{FORMAT}')", file=file)
+    error = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(SCHEMA).iter_errors(payload)
+    )
+    if error is not None:
+        raise InputError(error.message, file=file, field=_where(error.absolute_path))
+    try:  # lone surrogates (\ud800) are valid JSON but not text: SQLite and pages choke
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            "holds text that is not valid Unicode (a lone surrogate)", file=file
+        ) from None
+    if not ARTICLE_ID_RE.fullmatch(payload["article_id"]):
+        raise InputError(
+            f"'{payload['article_id']}' is not an article id", file=file, field="article_id"
+        )
+    uids = [r["uid"] for r in payload["revisions"]]
+    if len(set(uids)) != len(uids) or payload["head"] not in uids:
+        raise InputError(
+            "its revision list is damaged (head or ids missing)", file=file, field="head"
+        )
+    for n, rev in enumerate(payload["revisions"], start=1):
+        if rev["parent"] is not None and rev["parent"] not in uids:
+            raise InputError(
+                "names a parent that is not in the file", file=file, field=f"revisions[{n}].parent"
+            )
+        article = Article.from_dict({**rev["content"], "id": payload["article_id"]})
+        try:
+            validate_article(article, file=file)
+        except InputError as exc:
+            raise InputError(
+                exc.message, file=file, field=f"revisions[{n}].content.{exc.field}"
+            ) from None
+
+
+def images_of(payload: dict[str, Any]) -> set[str]:
+    """Every image any revision uses (old revisions may use images the current one does not)."""
+    return {f["image"] for r in payload["revisions"] for f in r["content"].get("figures", [])}
+
+
+def local_ancestors(db: Database, revision_id: int) -> set[str]:
+    """Uids of the revision and everything it descends from, through parents and merges."""
+    rows = db.execute(
+        "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT p.id FROM revisions r JOIN up "
+        "ON r.id = up.id JOIN revisions p ON p.id = r.parent OR p.uid = r.merged) "
+        "SELECT uid FROM revisions WHERE id IN (SELECT id FROM up)",
+        [revision_id],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _ancestors(payload: dict[str, Any], uid: str) -> set[str]:
+    """The revision and everything it descends from, through parents and merges."""
+    parents = {r["uid"]: (r["parent"], r.get("merged")) for r in payload["revisions"]}
+    out: set[str] = set()
+    todo: list[str | None] = [uid]
+    while todo:
+        current = todo.pop()
+        if current is None or current in out:
+            continue
+        out.add(current)
+        todo += list(parents.get(current, (None, None)))
+    return out
+
+
+def _article_at(payload: dict[str, Any], uid: str) -> Article:
+    rev = next(r for r in payload["revisions"] if r["uid"] == uid)
+    article = Article.from_dict(rev["content"])
+    article.id = payload["article_id"]
+    article.updated = rev["created"]
+    article.created = payload.get("created", "")
+    return article
+
+
+class ReviewMerge:
+    """Review payloads out of the store and merged back in, through the store's gate."""
+
+    def __init__(
+        self, tx: Transactions, articles: Articles, images: Images, review: Review
+    ) -> None:
+        self.tx = tx
+        self.db = tx.db
+        self.articles = articles
+        self.images = images
+        self.review = review
+
+    def payload(self, ref: str) -> dict[str, Any]:
+        """Everything the review side needs beyond the web bundle, as JSON-ready data."""
+        article_id = self.articles.resolve(ref)
+        by_id: dict[int, str] = {}
+        revisions = []
+        for r in self.db.query(
+            "SELECT r.*, s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
+            "WHERE r.article_id = ? ORDER BY r.number",
+            [article_id],
+        ):
+            by_id[r["id"]] = r["uid"]
+            revisions.append(
+                {
+                    "uid": r["uid"],
+                    "parent": by_id.get(r["parent"]) if r["parent"] is not None else None,
+                    "created": r["created_at"],
+                    "author": r["author"],
+                    "origin": r["origin"],
+                    "merged": r["merged"],
+                    "content": json.loads(r["content"]),
+                }
+            )
+        row = next(
+            self.db.query("SELECT revision, created_at FROM articles WHERE id = ?", [article_id])
+        )
+        notes = [
+            {k: r[k] for k in r if k != "article_id"}
+            for r in self.db.query(
+                "SELECT * FROM notes WHERE article_id = ? ORDER BY created_at, rowid", [article_id]
+            )
+        ]
+        changes = [
+            {k: r[k] for k in r if k != "article_id"}
+            for r in self.db.query(
+                "SELECT * FROM status_changes WHERE article_id = ? ORDER BY at, rowid",
+                [article_id],
+            )
+        ]
+        return {
+            "format": FORMAT,
+            "article_id": article_id,
+            "created": row["created_at"],
+            "head": by_id[row["revision"]],
+            "revisions": revisions,
+            "notes": notes,
+            "status_changes": changes,
+        }
+
+    def incoming(self, ref: str) -> list[int]:
+        """Numbers of revisions that came from another store and that our text has not seen:
+        the other side's versions after both sides edited. Empty when nothing waits."""
+        article = self.articles.get(ref)
+        seen = local_ancestors(self.db, article.revision or 0)
+        rows = self.db.query(
+            "SELECT r.number, r.uid FROM revisions r WHERE r.article_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM revisions c WHERE c.parent = r.id OR c.merged = r.uid) "
+            "ORDER BY r.number",
+            [article.id],
+        )
+        return [r["number"] for r in rows if r["uid"] not in seen]
+
+    def apply(
+        self,
+        payload: Any,
+        *,
+        file: str = "review.json",
+        images: dict[str, bytes] | None = None,
+    ) -> ReviewImport:
+        """Merge a review payload (with the raw bytes of its images, by SHA-256) into the
+        store: all or nothing."""
+        check_payload(payload, file)
+        images = images or {}
+        article_id = payload["article_id"]
+        with self.tx.write() as db:
+            for sha in sorted(images_of(payload)):
+                if self.images.has(sha):
+                    continue
+                if sha not in images:
+                    raise InputError(f"image {sha[:12]}… is missing from the bundle", file=file)
+                if self.images.add(images[sha], name=sha) != sha:
+                    raise InputError(
+                        f"image {sha[:12]}… does not match its name (damaged or not cleaned)",
+                        file=file,
+                    )
+            local = list(db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))
+            local_head_id: int | None = local[0]["revision"] if local else None
+            if local_head_id is None:
+                head = _article_at(payload, payload["head"])
+                db.execute(
+                    "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
+                    "VALUES (?, ?, ?, ?, ?, 0)",
+                    [
+                        article_id,
+                        self.articles.free_slug(head.slug, article_id),
+                        head.title,
+                        head.created or head.updated,
+                        head.updated,
+                    ],
+                )
+            added = _add_revisions(db, article_id, payload, self._known_uids(article_id))
+            known = self._known_uids(article_id)
+            local_head_uid = next((u for u, i in known.items() if i == local_head_id), None)
+            theirs = payload["head"]
+            their_chain = _ancestors(payload, theirs)
+            if local_head_id is None:
+                outcome = "created"
+            elif local_head_uid == theirs or theirs in local_ancestors(db, local_head_id):
+                outcome = "ours-newer" if local_head_uid != theirs else "unchanged"
+            elif local_head_uid in their_chain:
+                outcome = "updated"
+            else:
+                outcome = "diverged"
+            if outcome in ("created", "updated"):
+                head = _article_at(payload, theirs)
+                head.slug = self.articles.free_slug(head.slug, article_id)
+                validate_article(head, file=file)
+                self.articles.write_content(
+                    db, head, "", base=local_head_id, existing_revision=known[theirs]
+                )
+            changed = self._merge_records(db, article_id, payload, file)
+            if outcome == "unchanged" and (added or changed):
+                outcome = "ours-newer"  # only notes or history came in
+            number = None
+            if outcome == "diverged":
+                number = next(db.query("SELECT number FROM revisions WHERE uid = ?", [theirs]))[
+                    "number"
+                ]
+            touched = frozenset({article_id})
+            self.tx.record(
+                Changes(
+                    created=touched if outcome == "created" else frozenset(),
+                    articles=touched if outcome in ("updated", "diverged") else frozenset(),
+                    statuses=touched if outcome == "updated" else frozenset(),
+                    notes=touched if changed else frozenset(),
+                )
+            )
+        return ReviewImport(article_id, outcome, number)
+
+    def _known_uids(self, article_id: str) -> dict[str, int]:
+        return {
+            r["uid"]: r["id"]
+            for r in self.db.query(
+                "SELECT id, uid FROM revisions WHERE article_id = ?", [article_id]
+            )
+        }
+
+    def _merge_records(
+        self, db: Database, article_id: str, payload: dict[str, Any], file: str
+    ) -> int:
+        """Union of notes (the newer edit wins, the older is kept in the note's history) and
+        of status changes. A note or record that belongs to another article is refused."""
+        changed = 0
+        for n, note in enumerate(payload.get("notes", []), start=1):
+            row = db.execute(
+                "SELECT article_id, updated_at FROM notes WHERE uid = ?", [note["uid"]]
+            ).fetchone()
+            if row is not None and row[0] != article_id:
+                raise InputError(
+                    "belongs to another article in this store; refusing to move it",
+                    file=file,
+                    field=f"notes[{n}].uid",
+                )
+            parent = note.get("parent_uid")
+            if parent is not None:
+                owner = db.execute(
+                    "SELECT article_id FROM notes WHERE uid = ?", [parent]
+                ).fetchone()
+                in_file = any(x["uid"] == parent for x in payload.get("notes", []))
+                if (owner is not None and owner[0] != article_id) or (
+                    owner is None and not in_file
+                ):
+                    raise InputError(
+                        "replies to a note of another article",
+                        file=file,
+                        field=f"notes[{n}].parent_uid",
+                    )
+            if row is not None and row[1] >= note["updated_at"]:
+                if row[1] != note["updated_at"]:
+                    self._keep_their_version(db, note)
+                continue
+            if row is not None:
+                self.review.keep_note_version(db, note["uid"])
+            db.execute(
+                "INSERT INTO notes (uid, article_id, parent_uid, anchor_text, anchor_index, body,"
+                " author, created_at, updated_at, resolved_at, resolved_by) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET"
+                " body = excluded.body, updated_at = excluded.updated_at,"
+                " resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by",
+                [
+                    note["uid"],
+                    article_id,
+                    parent,
+                    note.get("anchor_text", ""),
+                    note.get("anchor_index"),
+                    note["body"],
+                    note["author"],
+                    note["created_at"],
+                    note["updated_at"],
+                    note.get("resolved_at", ""),
+                    note.get("resolved_by", ""),
+                ],
+            )
+            changed += 1
+        for n, change in enumerate(payload.get("status_changes", []), start=1):
+            owner = db.execute(
+                "SELECT article_id FROM status_changes WHERE uid = ?", [change["uid"]]
+            ).fetchone()
+            if owner is not None and owner[0] != article_id:
+                raise InputError(
+                    "belongs to another article in this store",
+                    file=file,
+                    field=f"status_changes[{n}].uid",
+                )
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO status_changes (uid, article_id, from_status, to_status,"
+                " who, at, override) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    change["uid"],
+                    article_id,
+                    change["from_status"],
+                    change["to_status"],
+                    change["who"],
+                    change["at"],
+                    change.get("override", ""),
+                ],
+            )
+            changed += cursor.rowcount
+        return changed
+
+    @staticmethod
+    def _keep_their_version(db: Database, note: dict[str, Any]) -> None:
+        """Their older edit of a note we changed since: kept in the note's history."""
+        db.execute(
+            "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at, "
+            "resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                note["uid"],
+                note["body"],
+                note["author"],
+                note["updated_at"],
+                note.get("resolved_at", ""),
+                note.get("resolved_by", ""),
+            ],
+        )
+
+
+def _add_revisions(
+    db: Database, article_id: str, payload: dict[str, Any], known: dict[str, int]
+) -> int:
+    """Insert their revisions we do not have, oldest first, keeping uid, time and author."""
+    added = 0
+    for rev in payload["revisions"]:
+        if rev["uid"] in known:
+            continue
+        owner = db.execute(
+            "SELECT article_id FROM revisions WHERE uid = ?", [rev["uid"]]
+        ).fetchone()
+        if owner is not None:
+            raise InputError(
+                f"revision {rev['uid'][:8]} belongs to another article", field="revisions"
+            )
+        content = rev["content"]
+        digest = content_hash(content)
+        db.execute(
+            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
+            [digest, canonical_json(content)],
+        )
+        number = db.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_id = ?", [article_id]
+        ).fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size,"
+            " uid, origin, merged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id,
+                number,
+                known.get(rev["parent"]) if rev["parent"] else None,
+                digest,
+                rev["created"],
+                rev["author"],
+                len(content.get("body", "")),
+                rev["uid"],
+                rev["origin"] or "review bundle",
+                rev.get("merged"),
+            ],
+        )
+        known[rev["uid"]] = cursor.lastrowid
+        added += 1
+    return added
