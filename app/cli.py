@@ -233,9 +233,25 @@ def run(argv: Sequence[str] | None = None) -> int:
         return REVIEW_COMMANDS[args.command](store, args, _print_json)
 
 
+def check_arguments(argv: Sequence[str]) -> None:
+    """Arguments are text: bytes that are not UTF-8 (Python keeps them as lone surrogates)
+    would fail deep inside; refuse them here, naming which."""
+    from app.core.errors import InputError
+
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise InputError(
+                f"argument {n} ('{shown}') is not valid UTF-8 text; check the terminal's encoding"
+            ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="galley: %(message)s")
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
         return run(argv)
     except GalleyError as exc:
         print(f"galley: {exc}", file=sys.stderr)

@@ -4,6 +4,7 @@ damaged store (which ``Store.open`` refuses) can still be restored."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,4 +51,6 @@ def cmd_restore_file(store_path: Path, args: argparse.Namespace) -> int:
     print(f"restored {store_path} from {args.ref}: {result.articles} article(s)")
     if result.previous is not None:
         print(f"the store as it was is kept in {result.previous}")
+    if result.message:
+        print(f"galley: {result.message}", file=sys.stderr)
     return 0

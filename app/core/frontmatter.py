@@ -362,6 +362,11 @@ def read_article_file(path: Path) -> ParsedArticle:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", file=name) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
+        raise InputError(
+            "is UTF-16 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+            file=name,
+        )
     if b"\x00" in data[:8192]:
         raise InputError("is a binary file, not Markdown text", file=name)
     try:
@@ -371,4 +376,17 @@ def read_article_file(path: Path) -> ParsedArticle:
         raise InputError(
             f"is not UTF-8 text (bad byte at offset {exc.start})", file=name, line=line
         ) from None
+    if "\r" in text and "\n" not in text:
+        raise InputError(
+            "uses CR-only line endings (old Mac style); save it with LF or CRLF line endings",
+            file=name,
+        )
     return parse_article_text(text, name)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte is zero in ASCII-heavy text."""
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4

@@ -7,7 +7,9 @@ Each failure is an ``InputError`` naming the field (and position), fit to show a
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 
 from app.core.errors import InputError
 from app.core.model import RELATED_KINDS, STATUSES, Article
@@ -29,6 +31,7 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
     def fail(message: str, name: str) -> InputError:
         return InputError(message, file=file, field=name)
 
+    _check_text(article, fail)
     if not ARTICLE_ID_RE.fullmatch(article.id or ""):
         raise fail(f"'{article.id}' is not an article id (letters, digits, '-' and '_')", "id")
     if not article.title.strip():
@@ -63,3 +66,19 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
             raise fail(f"'{link.url}' is not a web address (http or https)", f"related[{n}].url")
         if link.article_id is not None and not ARTICLE_ID_RE.fullmatch(link.article_id):
             raise fail(f"'{link.article_id}' is not an article id", f"related[{n}].article")
+
+
+def _check_text(article: Article, fail: Callable[[str, str], InputError]) -> None:
+    """Every text field must be real Unicode text: a lone surrogate (from a JSON or YAML
+    escape such as \\ud800) cannot be stored, hashed or written to a page."""
+    try:
+        json.dumps(article.content(), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    for name, value in article.content().items():
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise fail("holds text that is not valid Unicode (a lone surrogate)", name) from None

@@ -33,6 +33,7 @@ MIN_FREE_AFTER = 200 * 1024 * 1024  # what a backup must leave free for saves
 class RestoreResult:
     articles: int
     previous: Path | None  # the store as it was before, kept as a backup
+    message: str = ""  # how the copy was kept, when not the usual way
 
 
 def integrity_errors(path: Path) -> list[str]:
@@ -73,7 +74,17 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 def backup_store(store_path: Path, target: Path) -> Path:
     """Copy the store at ``store_path`` to the file ``target``."""
     _inspect(store_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(
+                    f"cannot be written: {parent} is a file, not a folder", file=str(target)
+                )
+            break
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{target}: its folder cannot be made ({exc.strerror})") from None
     # A normal connection: a read-only one cannot open a WAL store whose -shm file is gone.
     source = sqlite3.connect(store_path, timeout=10)
     try:
@@ -130,12 +141,67 @@ def rolling_backup(
     return target
 
 
+def foreign_objects(path: Path) -> list[str]:
+    """What a store file's schema holds that Galley did not create: triggers, views, tables
+    or indexes a fresh store of this version does not have. A backup from elsewhere is
+    hostile input; a trigger in it would run inside every later save."""
+    from sqlite_utils import Database
+
+    from app.store.schema import SCHEMA_VERSION, migrate
+
+    fresh = Database(memory=True, execute_plugins=False)
+    migrate(fresh)
+    known = {
+        (r[0], r[1]): r[2] for r in fresh.conn.execute("SELECT type, name, sql FROM sqlite_master")
+    }
+    conn = sqlite3.connect(_ro_uri(path), uri=True)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    finally:
+        conn.close()
+    out = []
+    for kind, name, sql in found:
+        if (kind, name) not in known:
+            out.append(f"{kind} '{name}'")
+        elif version == SCHEMA_VERSION and (sql or "") != (known[(kind, name)] or ""):
+            out.append(f"{kind} '{name}' (changed)")
+    return out
+
+
+def _keep_current(store_path: Path, folder: Path) -> tuple[Path | None, str]:
+    """A copy of the store about to be replaced, whatever state it is in: through SQLite when
+    it can be read, else the raw files. Into the backup folder, else beside the store.
+    Returns (copy, message); (None, reason) when no copy could be made."""
+    if not store_path.exists():
+        return None, ""
+    name = f"before-restore-{_stamp()}{SUFFIX}"
+    reasons = []
+    for place in (folder, store_path.parent):
+        target = place / name
+        try:
+            try:
+                return backup_store(store_path, target), ""
+            except StoreError:  # damaged, or from a newer Galley: keep its bytes as they are
+                place.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(store_path, target)
+                wal = Path(str(store_path) + "-wal")
+                if wal.exists():
+                    shutil.copy2(wal, Path(str(target) + "-wal"))
+                note = "" if place == folder else f" (the backup folder {folder} was unusable)"
+                return target, f"the store could not be read; its files are kept as they are{note}"
+        except (OSError, StoreError) as exc:
+            reasons.append(f"{target}: {getattr(exc, 'strerror', None) or exc}")
+    return None, "; ".join(reasons)
+
+
 def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResult:
     """Replace the store's content with ``backup`` after checking it is a sound Galley store.
 
-    The current store (if it can be read) is first backed up into ``folder``. The copy goes
-    through the backup API into the live file, so other open windows see the restored store
-    (and their next save meets a conflict rather than overwriting it silently).
+    The current store is always kept first (through SQLite, or as raw files when it is
+    damaged or too new), or nothing happens. The copy goes through the backup API into the
+    live file, so other open windows see the restored store (their next save meets a
+    conflict rather than overwriting it silently). Any failure puts the old store back.
     """
     if not backup.is_file():
         raise InputError("does not exist or is not a file", file=str(backup))
@@ -145,33 +211,63 @@ def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResul
         raise StoreError(
             f"{backup}: is damaged ({problems[0]}); choose another backup, nothing was changed"
         )
-    previous = None
-    if store_path.exists():
-        with contextlib.suppress(StoreError):
-            previous = backup_store(store_path, folder / f"before-restore-{_stamp()}{SUFFIX}")
+    foreign = foreign_objects(backup)
+    if foreign:
+        raise InputError(
+            f"holds {', '.join(foreign[:3])}, which Galley did not create; refusing to restore "
+            "it (nothing was changed)",
+            file=str(backup),
+        )
+    previous, message = _keep_current(store_path, folder)
+    if store_path.exists() and previous is None:
+        raise StoreError(
+            f"{store_path}: no copy of the current store could be kept ({message}); "
+            "nothing was restored"
+        )
+    if message:
+        log.warning("restore: %s", message)
     store_path.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(_ro_uri(backup), uri=True)
+    if message:  # unreadable or too new, and kept as raw files: start from an empty file
+        for stale in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
+            stale.unlink(missing_ok=True)
+    try:
+        _copy_into(backup, store_path)
+        from app.store.store import Store
+
+        with Store.open(store_path) as store:  # migrates a backup made by an older Galley
+            count = store.count_articles()
+        problems = integrity_errors(store_path)
+        if problems:
+            raise StoreError(f"{store_path}: failed its check after the restore ({problems[0]})")
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(StoreError, OSError, sqlite3.Error):
+            if previous is not None and not message:
+                _copy_into(previous, store_path)
+            elif previous is not None:  # the raw files, back as they were
+                shutil.copy2(previous, store_path)
+                if Path(f"{previous}-wal").exists():
+                    shutil.copy2(Path(f"{previous}-wal"), Path(f"{store_path}-wal"))
+        detail = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(
+            f"{store_path}: could not be restored ({detail}); it is as it was"
+            + (f" (a copy is kept in {previous})" if previous else "")
+        ) from None
+    log.info("restored %s from %s", store_path, backup)
+    return RestoreResult(count, previous, message)
+
+
+def _copy_into(source_path: Path, store_path: Path) -> None:
+    """Copy a store file's content into the (possibly open) store through the backup API:
+    one step, so SQLite commits it whole or not at all."""
+    source = sqlite3.connect(_ro_uri(source_path), uri=True)
     try:
         dest = sqlite3.connect(store_path, timeout=10)
         try:
             source.backup(dest)
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"{store_path}: could not be restored ({exc}); it is unchanged"
-            ) from None
         finally:
             dest.close()
     finally:
         source.close()
-    from app.store.store import Store
-
-    with Store.open(store_path) as store:  # migrates a backup made by an older Galley
-        count = store.count_articles()
-    problems = integrity_errors(store_path)
-    if problems:
-        raise StoreError(f"{store_path}: failed its check after the restore ({problems[0]})")
-    log.info("restored %s from %s", store_path, backup)
-    return RestoreResult(count, previous)
 
 
 def rolling_backup_in_background(

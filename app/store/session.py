@@ -48,11 +48,20 @@ class EditSession:
         self._mark_saved(stored)
         return SaveOutcome(saved=True, revision=stored.revision)
 
+    def _mine_on(self, theirs: Article) -> Article:
+        """My words on top of theirs: the status (and publication time) stay theirs, since a
+        status moves only through the workflow and the other side's move is on record."""
+        mine = copy.deepcopy(self.article)
+        mine.status, mine.published = theirs.status, theirs.published
+        self.article.status, self.article.published = theirs.status, theirs.published
+        return mine
+
     def keep_mine(self, conflict: ConflictError) -> SaveOutcome:
         """Resolve a conflict by storing the working copy on top of theirs (theirs stays in
         the history as the revision before)."""
+        theirs = self.store.get_article(self.article.id)
         stored = self.store.save_article(
-            copy.deepcopy(self.article), base_revision=conflict.current_revision, author=self.author
+            self._mine_on(theirs), base_revision=conflict.current_revision, author=self.author
         )
         self._mark_saved(stored)
         return SaveOutcome(saved=True, revision=stored.revision)
@@ -62,7 +71,7 @@ class EditSession:
         as a revision first, then theirs becomes the head again on top of it."""
         theirs = self.store.get_article(self.article.id)
         mine = self.store.save_article(
-            copy.deepcopy(self.article), base_revision=conflict.current_revision, author=self.author
+            self._mine_on(theirs), base_revision=conflict.current_revision, author=self.author
         )
         theirs.revision = mine.revision
         head = self.store.save_article(theirs, author=self.author)
