@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -17,6 +18,9 @@ from app.ui.metadata_pane import MetadataPane
 from app.ui.preview import PreviewPane
 from app.ui.related_pane import RelatedPane
 from app.ui.sources_pane import SourcesPane
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 class ListSnapshot(QUndoCommand):
@@ -147,7 +151,7 @@ class ArticleEditor(QWidget):
         self.body.insert_at_cursor(text)
         self.body.setFocus()
 
-    def add_review_panes(self, window: object) -> None:
+    def add_review_panes(self, window: MainWindow) -> None:
         """Review, History and Checks need the window (session, author, reload)."""
         from app.ui.review_panes import ChecksPane, HistoryPane, ReviewPane
 

@@ -37,7 +37,7 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         window = window_ref.get("window")
         if window is not None:
-            window.emergency_save()
+            window.saving.emergency_save()
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None or showing["now"]:

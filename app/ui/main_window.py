@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from app.core.errors import ConflictError, GalleyError
 from app.core.statuses import STATUSES
 from app.ui.i18n import status_label
-from app.ui.welcome import WelcomeMixin
-from app.ui.window_menus import MenuCommandsMixin
-from app.ui.window_recovery import SaveTroubleMixin
-from app.ui.window_review import ReviewActionsMixin
+from app.ui.review_actions import ReviewActions
+from app.ui.save_trouble import SaveTrouble
+from app.ui.welcome_controller import WelcomeController
+from app.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -43,9 +43,12 @@ AUTOSAVE_MS = 1000
 SEARCH_DEBOUNCE_MS = 250
 
 
-class MainWindow(
-    MenuCommandsMixin, ReviewActionsMixin, SaveTroubleMixin, WelcomeMixin, QMainWindow
-):
+class MainWindow(QMainWindow):
+    """The list beside the editor. The window composes its controllers, each with one job:
+    ``saving`` (failed saves, conflicts, recovery copies), ``review_actions`` (status moves
+    and store actions), ``commands`` (menus and what they do), ``welcome`` (the empty-store
+    view); the store's change reports drive what is refreshed (``on_changes``)."""
+
     def __init__(
         self,
         store: Store | None,
@@ -62,13 +65,16 @@ class MainWindow(
         self.settings = settings
         self.author = author
         self.session: EditSession | None = None
-        self._save_error = ""
         self.editor: ArticleEditor | None = None  # type: ignore[assignment]
         path = store.path if store is not None else Path(store_path or "")
         self.setWindowTitle(self.tr("Galley — {name}").format(name=path.name))
         self._build_list_frame()
         self.editor_stack = QStackedWidget()  # the editor, or the welcome view on an empty store
-        self.welcome = None
+        self.welcome = None  # the WelcomeView, built only for an empty store
+        self.saving = SaveTrouble(self)
+        self.review_actions = ReviewActions(self)
+        self.commands = WindowCommands(self)
+        self.welcome_view = WelcomeController(self)
         # Horizontal by default. Qt's own enums (Qt.Orientation, …) are not named before the
         # first paint: the first use of ``Qt`` builds all of them, 15 ms.
         self.splitter = QSplitter()
@@ -84,11 +90,11 @@ class MainWindow(
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
-        self._list_refresh = QTimer(self)
-        self._list_refresh.setSingleShot(True)
-        self._list_refresh.setInterval(0)
-        self._list_refresh.timeout.connect(
-            lambda: self._refresh_list(self.session.article_id if self.session else None)
+        self.list_refresh = QTimer(self)
+        self.list_refresh.setSingleShot(True)
+        self.list_refresh.setInterval(0)
+        self.list_refresh.timeout.connect(
+            lambda: self.refresh_list(self.session.article_id if self.session else None)
         )
         self.menus = {
             "file": self.menuBar().addMenu(self.tr("&File")),
@@ -124,11 +130,11 @@ class MainWindow(
         self.editor.changed.connect(self._edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.tabs.currentChanged.connect(lambda _i: self.save_now())
-        self._build_menus()
+        self.commands.build_menus()
         if store.notice:
             self.statusBar().showMessage(store.notice)
         if store.read_only:  # a card or share mounted read-only: read, search, export
-            for action in self.writing_actions:
+            for action in self.commands.writing_actions:
                 action.setEnabled(False)
             self.editor.set_read_only(True)
         self._restore()
@@ -208,7 +214,7 @@ class MainWindow(
         if current.isValid():
             self.open_article(self.list_model.article_id(current.row()))
 
-    def _refresh_list(self, select: str | None = None) -> None:
+    def refresh_list(self, select: str | None = None) -> None:
         self._fill_sections()
         self.list_view.selectionModel().blockSignals(True)
         self.list_model.reload()
@@ -224,8 +230,8 @@ class MainWindow(
             return True
         if not self.save_now():
             return False  # the user kept the current article to sort out its save
-        self._load_session(article_id)
-        self._show_editor()
+        self.load_session(article_id)
+        self.welcome_view.show_editor()
         self.settings.setValue("last_article", article_id)
         row = self.list_model.row_of(article_id)
         if row >= 0 and self.list_view.currentIndex().row() != row:
@@ -234,14 +240,14 @@ class MainWindow(
             self.list_view.selectionModel().blockSignals(False)
         return True
 
-    def _load_session(self, article_id: str) -> None:
+    def load_session(self, article_id: str) -> None:
         """Start editing the stored article: a new session, the editor and review filled."""
         from app.store.session import EditSession
 
         self.session = EditSession(self.store, article_id, author=self.author)
         self.editor.load(self.session.article)
         self.editor.refresh_review()
-        self._show_saved()
+        self.show_saved()
 
     def _edited(self) -> None:
         self.saved_label.setText(self.tr("Edited"))
@@ -255,16 +261,16 @@ class MainWindow(
         try:
             self.session.save()
         except ConflictError as conflict:
-            return self._resolve_conflict(conflict)
+            return self.saving.resolve_conflict(conflict)
         except GalleyError as exc:
-            return self._save_failed(str(exc))
-        self._save_error = ""
-        self._show_saved()
+            return self.saving.save_failed(str(exc))
+        self.saving.error = ""
+        self.show_saved()
         # The list catches up in the next event-loop turn: typing never waits for a re-query.
-        self._list_refresh.start()
+        self.list_refresh.start()
         return True
 
-    def _show_saved(self) -> None:
+    def show_saved(self) -> None:
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(
             self.tr("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S"))
@@ -287,7 +293,7 @@ class MainWindow(
             self.open_article(str(last))
         elif self.list_model.rowCount():
             self.list_view.selectRow(0)
-        self._show_welcome_if_empty()
+        self.welcome_view.show_if_empty()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from PySide6.QtWidgets import QMessageBox
@@ -309,12 +315,12 @@ class MainWindow(
             if answer != QMessageBox.StandardButton.Close:
                 event.ignore()
                 return
-            self._write_recovery_copy()
+            self.saving.write_recovery_copy()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         self.autosave.stop()
         self._search_timer.stop()
-        self._list_refresh.stop()
+        self.list_refresh.stop()
         self.editor.shutdown()
         event.accept()

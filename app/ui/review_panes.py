@@ -7,7 +7,7 @@ to reload the article from the store (the store is the truth).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 from app.core.errors import GalleyError
 from app.ui.check_messages import check_message
 
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 DIFF_CSS = (
@@ -41,9 +44,9 @@ DIFF_CSS = (
 class ReviewPane(QWidget):
     """Status with its allowed next steps and record; notes with replies, resolve, reopen."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, main: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = main
         self.status_label = QLabel()
         self.status_buttons = QHBoxLayout()
         self.record = QListWidget()
@@ -78,12 +81,12 @@ class ReviewPane(QWidget):
         layout.addLayout(buttons)
 
     def status_name(self, status: str) -> str:
-        return self.window.editor.metadata.status_label(status)
+        return self.main.editor.metadata.status_label(status)
 
     def refresh(self) -> None:
         from app.core.workflow import next_statuses
 
-        session = self.window.session
+        session = self.main.session
         if session is None:
             return
         article = session.article
@@ -96,10 +99,12 @@ class ReviewPane(QWidget):
                 widget.deleteLater()
         for target in next_statuses(article.status):
             button = QPushButton(self.tr("→ {status}").format(status=self.status_name(target)))
-            button.clicked.connect(lambda _c=False, t=target: self.window.change_status(t))
+            button.clicked.connect(
+                lambda _c=False, t=target: self.main.review_actions.change_status(t)
+            )
             self.status_buttons.addWidget(button)
         self.record.clear()
-        for c in self.window.store.review.status_history(article.id):
+        for c in self.main.store.review.status_history(article.id):
             text = self.tr("{at}  {before} → {after}  by {who}").format(
                 at=c.at[:16].replace("T", " "),
                 before=self.status_name(c.from_status),
@@ -111,7 +116,7 @@ class ReviewPane(QWidget):
             self.record.addItem(text)
         self.notes.clear()
         items: dict[str, QTreeWidgetItem] = {}
-        found = self.window.store.review.notes(article.id, body=article.body)
+        found = self.main.store.review.notes(article.id, body=article.body)
         for note in found:
             if note.paragraph is not None:
                 where = self.tr("line {n}").format(n=note.paragraph.first_line)
@@ -130,7 +135,7 @@ class ReviewPane(QWidget):
             (parent.addChild(item) if parent else self.notes.addTopLevelItem(item))
             items[note.uid] = item
         self.notes.expandAll()
-        self.window.editor.body.set_note_lines(
+        self.main.editor.body.set_note_lines(
             sorted({n.paragraph.first_line for n in found if n.paragraph and not n.resolved})
         )
 
@@ -139,9 +144,9 @@ class ReviewPane(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def add_note(self, *, on_paragraph: bool) -> None:
-        if not self.window.save_now():
+        if not self.main.save_now():
             return
-        line = self.window.editor.body.textCursor().blockNumber() + 1 if on_paragraph else None
+        line = self.main.editor.body.textCursor().blockNumber() + 1 if on_paragraph else None
         self._ask_and_add(self.tr("New note"), self.tr("Note:"), line=line)
 
     def reply(self) -> None:
@@ -155,10 +160,10 @@ class ReviewPane(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         if ok and text.strip():
             self._do(
-                lambda: self.window.store.review.add_note(
-                    self.window.session.article_id,
+                lambda: self.main.store.review.add_note(
+                    self.main.session.article_id,
                     text,
-                    author=self.window.author,
+                    author=self.main.author,
                     **where,
                 )
             )
@@ -173,8 +178,8 @@ class ReviewPane(QWidget):
         uid = item.data(0, Qt.ItemDataRole.UserRole)
         resolved = item.text(3) == self.tr("resolved")
         self._do(
-            lambda: self.window.store.review.set_resolved(
-                uid, who=self.window.author, resolved=not resolved
+            lambda: self.main.store.review.set_resolved(
+                uid, who=self.main.author, resolved=not resolved
             )
         )
 
@@ -188,15 +193,15 @@ class ReviewPane(QWidget):
     def _jump(self, item: QTreeWidgetItem) -> None:
         line = item.data(1, Qt.ItemDataRole.UserRole)
         if line:
-            self.window.editor.jump_to_line(int(line))
+            self.main.editor.jump_to_line(int(line))
 
 
 class HistoryPane(QWidget):
     """Every revision with time, author and size; a diff between any two; restore."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, main: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = main
         self.revisions = QListWidget()
         self.old = QComboBox()
         self.new = QComboBox()
@@ -245,10 +250,10 @@ class HistoryPane(QWidget):
 
     def refresh(self) -> None:
 
-        session = self.window.session
+        session = self.main.session
         if session is None:
             return
-        store = self.window.store
+        store = self.main.store
         history = store.revisions(session.article_id)
         self._incoming = store.merge.incoming(session.article_id)
         for combo in (self.old, self.new):
@@ -300,12 +305,12 @@ class HistoryPane(QWidget):
     def show_diff(self) -> None:
         from app.core.diff import diff_html, diff_stats
 
-        session = self.window.session
+        session = self.main.session
         old, new = self.old.currentData(), self.new.currentData()
         if session is None or old is None or new is None:
             self.diff.clear()
             return
-        found = self.window.store.review.diff(session.article_id, old, new)
+        found = self.main.store.review.diff(session.article_id, old, new)
         inserted, deleted = diff_stats(found.body)
         head = self.tr("+{ins} / −{dele} characters").format(ins=inserted, dele=deleted)
         if found.fields:
@@ -315,26 +320,26 @@ class HistoryPane(QWidget):
     def restore(self) -> None:
 
         item = self.revisions.currentItem()
-        if item is None or not self.window.save_now():
+        if item is None or not self.main.save_now():
             return
         number = item.data(Qt.ItemDataRole.UserRole)
-        self.window.run_store_action(
-            lambda: self.window.store.review.restore_revision(
-                self.window.session.article_id, number, who=self.window.author
+        self.main.review_actions.run_store_action(
+            lambda: self.main.store.review.restore_revision(
+                self.main.session.article_id, number, who=self.main.author
             )
         )
 
     def settle(self, keep: str) -> None:
 
-        if not self._incoming or not self.window.save_now():
+        if not self._incoming or not self.main.save_now():
             return
         number = self._incoming[-1]
-        self.window.run_store_action(
-            lambda: self.window.store.review.settle_incoming(
-                self.window.session.article_id,
+        self.main.review_actions.run_store_action(
+            lambda: self.main.store.review.settle_incoming(
+                self.main.session.article_id,
                 number,
                 keep=keep,
-                who=self.window.author,
+                who=self.main.author,
             )
         )
 
@@ -344,9 +349,9 @@ class ChecksPane(QWidget):
 
     fix_requested = Signal(str)
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, main: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = main
         self.summary = QLabel()
         self.list = QListWidget()
         self.list.itemActivated.connect(self._jump)
@@ -366,10 +371,10 @@ class ChecksPane(QWidget):
 
     def refresh(self) -> None:
 
-        session = self.window.session
+        session = self.main.session
         if session is None:
             return
-        self.findings = self.window.store.review.check(session.article)
+        self.findings = self.main.store.review.check(session.article)
         self.list.clear()
         n_errors = sum(1 for f in self.findings if f.severity == "error")
         if not self.findings:
@@ -392,4 +397,4 @@ class ChecksPane(QWidget):
         self.fix_button.setVisible(any(f.fix for f in self.findings))
 
     def _jump(self, item: QListWidgetItem) -> None:
-        self.window.editor.jump_to_finding(self.findings[item.data(Qt.ItemDataRole.UserRole)])
+        self.main.editor.jump_to_finding(self.findings[item.data(Qt.ItemDataRole.UserRole)])

@@ -158,7 +158,7 @@ def test_store_on_a_read_only_medium_opens_for_reading(
     window.open_article(article.id)
     assert "read-only" in window.statusBar().currentMessage()
     assert window.editor.body.isReadOnly() and not window.editor.metadata.isEnabled()
-    assert not any(action.isEnabled() for action in window.writing_actions)
+    assert not any(action.isEnabled() for action in window.commands.writing_actions)
     assert window.editor.body.toPlainText() == "第一段。"
     assert window.save_now() is True and shown == []  # nothing to save, no error shown
     window.close()

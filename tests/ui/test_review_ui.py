@@ -18,7 +18,7 @@ def test_status_buttons_follow_the_workflow_and_record_the_change(
     ]
     assert len(labels) == 2  # draft → in review, spiked
     assert not window.editor.metadata.status.isEnabled()  # only through the workflow
-    assert window.change_status("in_review")
+    assert window.review_actions.change_status("in_review")
     assert store.get_article(articles["zh"]).status == "in_review"
     assert window.session.article.status == "in_review"
     assert pane.record.count() == 1 and "測試編輯" in pane.record.item(0).text()
@@ -30,12 +30,12 @@ def test_approval_with_failing_checks_asks_for_a_reason(
     window.open_article(articles["zh"])
     window.session.article.figures[0].credit = ""
     window.save_now()
-    assert window.change_status("in_review")
-    monkeypatch.setattr(window, "ask_override", lambda problems: "")
-    assert not window.change_status("approved")  # cancelled: nothing changes
+    assert window.review_actions.change_status("in_review")
+    monkeypatch.setattr(window.review_actions, "ask_override", lambda problems: "")
+    assert not window.review_actions.change_status("approved")  # cancelled: nothing changes
     assert store.get_article(articles["zh"]).status == "in_review"
-    monkeypatch.setattr(window, "ask_override", lambda problems: "攝影記者口頭授權")
-    assert window.change_status("approved")
+    monkeypatch.setattr(window.review_actions, "ask_override", lambda problems: "攝影記者口頭授權")
+    assert window.review_actions.change_status("approved")
     assert store.review.status_history(articles["zh"])[-1].override == "攝影記者口頭授權"
 
 

@@ -155,7 +155,7 @@ def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monke
         theirs.article.body += "\nTheir paragraph.\n"
         theirs.save()
     choices = []
-    monkeypatch.setattr(window, "ask_conflict", lambda: choices.append(1) or "theirs")
+    monkeypatch.setattr(window.saving, "ask_conflict", lambda: choices.append(1) or "theirs")
     body = window.editor.body
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, "My paragraph.")
@@ -168,7 +168,7 @@ def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monke
         for r in store.revisions(articles["en"])
     ]
     assert any("My paragraph." in b for b in history)  # mine is kept in the history
-    monkeypatch.setattr(window, "ask_conflict", lambda: "mine")
+    monkeypatch.setattr(window.saving, "ask_conflict", lambda: "mine")
     with Store.open(store.path) as other_window_store:
         theirs = EditSession(other_window_store, articles["en"])
         theirs.article.title = "Their new title"
@@ -445,6 +445,6 @@ def test_about_shows_version_store_and_logs(qtbot, window, monkeypatch) -> None:
 
     seen: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: seen.append(text))
-    window.about()
+    window.commands.about()
     assert __version__ in seen[0] and str(window.store.path) in seen[0]
     assert str(log_dir()) in seen[0]

@@ -1,5 +1,5 @@
 """When saving goes wrong: failed saves, edit conflicts, the emergency save and the recovery
-copy (a mixin of MainWindow). Nothing the user typed is dropped on any of these paths.
+copy (composed into MainWindow). Nothing the user typed is dropped on any of these paths.
 
 Strings use the ``MainWindow`` translation context explicitly: at run time ``tr`` looks
 them up under the window's class, and lupdate must file them there too.
@@ -10,56 +10,55 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import ConflictError, GalleyError
 
 if TYPE_CHECKING:
-    from app.store.session import EditSession
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-class SaveTroubleMixin:
+class SaveTrouble:
     """Uses the window's ``session``, ``saved_label``, ``autosave``, ``save_now`` and
     ``_show_saved``/``_list_refresh``."""
 
-    session: EditSession | None
-    saved_label: Any
-    autosave: Any
-    _save_error: str
+    def __init__(self, main: MainWindow) -> None:
+        self.main = main
+        self.error = ""  # the last failure shown, so it is not shown again each retry
 
-    def _save_failed(self, message: str) -> bool:
+    def save_failed(self, message: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         log.error("save failed: %s", message)
-        self.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
-        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        if message != self._save_error:
-            self._save_error = message
+        self.main.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
+        self.main.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        if message != self.error:
+            self.error = message
             text = QCoreApplication.translate(
                 "MainWindow",
                 "Your text is safe in this window but is not in the store yet:\n\n{error}\n\n"
                 "Galley keeps trying every few seconds.",
             ).format(error=message)
-            copy = self._recovery_copy()
+            copy = self.recovery_copy()
             if copy is not None:
                 text += "\n\n" + QCoreApplication.translate(
                     "MainWindow", "A copy of the article was also written to\n{path}"
                 ).format(path=copy)
             QMessageBox.critical(
-                self, QCoreApplication.translate("MainWindow", "Could not save"), text
+                self.main, QCoreApplication.translate("MainWindow", "Could not save"), text
             )
-        self.autosave.start(5000)
+        self.main.autosave.start(5000)
         return False
 
     def ask_conflict(self) -> str:
         """Ask how to resolve an edit conflict: 'mine' or 'theirs'. Nothing is lost either way."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
+        box = QMessageBox(self.main)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("MainWindow", "Changed elsewhere"))
         box.setText(
@@ -88,36 +87,36 @@ class SaveTroubleMixin:
         box.exec()
         return "mine" if box.clickedButton() is keep else "theirs"
 
-    def _resolve_conflict(self, conflict: ConflictError) -> bool:
+    def resolve_conflict(self, conflict: ConflictError) -> bool:
         choice = self.ask_conflict()
         try:
             if choice == "mine":
-                self.session.keep_mine(conflict)
+                self.main.session.keep_mine(conflict)
             else:
-                self.session.take_theirs(conflict)
-                self.editor.load(self.session.article)
+                self.main.session.take_theirs(conflict)
+                self.main.editor.load(self.main.session.article)
         except GalleyError as exc:
-            return self._save_failed(str(exc))
-        self._show_saved()
-        self._refresh_list(self.session.article_id)
+            return self.save_failed(str(exc))
+        self.main.show_saved()
+        self.main.refresh_list(self.main.session.article_id)
         return True
 
     def emergency_save(self) -> None:
         """Called before an error is shown: whatever happens next, the text is in the store."""
         try:
-            self.save_now()
+            self.main.save_now()
         except Exception:  # noqa: BLE001 - we are already handling an error
             log.exception("emergency save failed")
 
-    def _recovery_copy(self) -> Path | None:
+    def recovery_copy(self) -> Path | None:
         """A Markdown copy of the open article in the data folder, for when the store cannot
         take the text (full disk, store gone). None if even that cannot be written."""
         from app.config import recovery_dir
         from app.exchange.source import article_to_markdown
 
-        if self.session is None:
+        if self.main.session is None:
             return None
-        article = self.session.article
+        article = self.main.session.article
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = recovery_dir() / f"{article.slug}-{stamp}.md"
         images = {f.key: f"missing/{f.key}" for f in article.figures}
@@ -130,13 +129,13 @@ class SaveTroubleMixin:
         log.warning("unsaved article written to %s", path)
         return path
 
-    def _write_recovery_copy(self) -> None:
+    def write_recovery_copy(self) -> None:
         """Last resort on closing with unsaved text: the copy, and where it went."""
         from PySide6.QtWidgets import QMessageBox
 
-        path = self._recovery_copy()
+        path = self.recovery_copy()
         QMessageBox.information(
-            self,
+            self.main,
             QCoreApplication.translate("MainWindow", "Copy kept"),
             QCoreApplication.translate(
                 "MainWindow", "A copy of the unsaved article was written to\n{path}"

@@ -1,4 +1,4 @@
-"""The window's menus and the commands behind them (a mixin of MainWindow): new, import,
+"""The window's menus and the commands behind them (composed into MainWindow): new, import,
 export, desk settings, undo/redo, find, language, about.
 
 Strings name the ``MainWindow`` translation context explicitly: at run time ``tr`` looks them
@@ -8,7 +8,7 @@ up under the window's class, and lupdate must file them there too.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,32 +18,32 @@ from app.core.errors import GalleyError
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from app.ui.main_window import MainWindow
 
-class MenuCommandsMixin:
+
+class WindowCommands:
     """Uses the window's ``store``, ``session``, ``editor``, ``settings``, ``list_view``,
     ``search``, ``menus``, ``save_now``, ``open_article`` and ``_refresh_list``."""
 
-    store: Any
-    session: Any
-    editor: Any
-    settings: Any
+    def __init__(self, main: MainWindow) -> None:
+        self.main = main
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
         from PySide6.QtGui import QAction, QKeySequence
 
-        action = QAction(text, self)
+        action = QAction(text, self.main)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
+    def build_menus(self) -> None:
         # Menu actions are built with the store (after the first paint), their Qt types too.
         from PySide6.QtGui import QActionGroup, QKeySequence
 
         keys = QKeySequence.StandardKey
-        file_menu = self.menus["file"]
+        file_menu = self.main.menus["file"]
         self.writing_actions = [
             self._action(
                 file_menu,
@@ -68,7 +68,7 @@ class MenuCommandsMixin:
         self._action(
             file_menu,
             QCoreApplication.translate("MainWindow", "&Save now"),
-            self.save_now,
+            self.main.save_now,
             keys.Save,
         )
         self.writing_actions.append(
@@ -80,9 +80,9 @@ class MenuCommandsMixin:
         )
         file_menu.addSeparator()
         self._action(
-            file_menu, QCoreApplication.translate("MainWindow", "&Quit"), self.close, keys.Quit
+            file_menu, QCoreApplication.translate("MainWindow", "&Quit"), self.main.close, keys.Quit
         )
-        edit = self.menus["edit"]
+        edit = self.main.menus["edit"]
         self.undo_action = self._action(
             edit, QCoreApplication.translate("MainWindow", "&Undo"), self.undo, keys.Undo
         )
@@ -106,45 +106,45 @@ class MenuCommandsMixin:
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "Convert to &Traditional Chinese (Taiwan)"),
-            self.editor.to_traditional,
+            self.main.editor.to_traditional,
             "Ctrl+Shift+T",
         )
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "&Normalise punctuation"),
-            lambda: self.editor.normalise_punctuation(),
+            lambda: self.main.editor.normalise_punctuation(),
             "Ctrl+Shift+U",
         )
-        view = self.menus["view"]
+        view = self.main.menus["view"]
         self._action(
             view,
             QCoreApplication.translate("MainWindow", "Toggle &preview"),
-            self.editor.toggle_preview,
+            self.main.editor.toggle_preview,
             "Ctrl+Shift+P",
         )
         self._action(
             view,
             QCoreApplication.translate("MainWindow", "Go to article &list"),
-            self.list_view.setFocus,
+            self.main.list_view.setFocus,
             "Ctrl+L",
         )
         self._action(
             view,
             QCoreApplication.translate("MainWindow", "&Search articles"),
-            self.search.setFocus,
+            self.main.search.setFocus,
             "Ctrl+Shift+F",
         )
-        for n in range(self.editor.tabs.count()):
-            name = self.editor.tabs.tabText(n).replace("&", "")
+        for n in range(self.main.editor.tabs.count()):
+            name = self.main.editor.tabs.tabText(n).replace("&", "")
             self._action(
                 view,
                 QCoreApplication.translate("MainWindow", "Pane: {name}").format(name=name),
-                lambda _c=False, n=n: self.editor.show_pane(n),
+                lambda _c=False, n=n: self.main.editor.show_pane(n),
                 f"Ctrl+{n + 1}",
             )
         languages = view.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
-        group = QActionGroup(self)
-        current = str(self.settings.value("language", "system"))
+        group = QActionGroup(self.main)
+        current = str(self.main.settings.value("language", "system"))
         for code, label in (
             ("system", QCoreApplication.translate("MainWindow", "Follow the system")),
             ("zh_TW", "繁體中文"),
@@ -156,22 +156,22 @@ class MenuCommandsMixin:
             action.setCheckable(True)
             action.setChecked(code == current)
             group.addAction(action)
-        help_menu = self.menus["help"]
+        help_menu = self.main.menus["help"]
         self._action(
             help_menu, QCoreApplication.translate("MainWindow", "&About Galley"), self.about
         )
 
     # -- commands ----------------------------------------------------------------------------
     def new_article(self) -> None:
-        if not self.save_now():
+        if not self.main.save_now():
             return
-        article = self.store.new_article(
-            QCoreApplication.translate("MainWindow", "Untitled article"), author=self.author
+        article = self.main.store.new_article(
+            QCoreApplication.translate("MainWindow", "Untitled article"), author=self.main.author
         )
-        self._refresh_list(article.id)
-        self.open_article(article.id)
-        self.editor.show_pane(1)
-        self.editor.metadata.title.selectAll()
+        self.main.refresh_list(article.id)
+        self.main.open_article(article.id)
+        self.main.editor.show_pane(1)
+        self.main.editor.metadata.title.selectAll()
 
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -179,7 +179,7 @@ class MenuCommandsMixin:
         from app.exchange.bundles import import_path
 
         names, _ = QFileDialog.getOpenFileNames(
-            self,
+            self.main,
             QCoreApplication.translate("MainWindow", "Import articles"),
             "",
             QCoreApplication.translate(
@@ -189,64 +189,64 @@ class MenuCommandsMixin:
         imported = []
         for name in names:
             try:
-                imported += import_path(self.store, name, author=self.author)
+                imported += import_path(self.main.store, name, author=self.main.author)
             except GalleyError as exc:
                 QMessageBox.warning(
-                    self, QCoreApplication.translate("MainWindow", "Cannot import"), str(exc)
+                    self.main, QCoreApplication.translate("MainWindow", "Cannot import"), str(exc)
                 )
         if imported:
-            self._refresh_list(imported[-1].id)
-            self.open_article(imported[-1].id)
+            self.main.refresh_list(imported[-1].id)
+            self.main.open_article(imported[-1].id)
 
     def export_current(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from app.exchange.bundles import export_articles
 
-        if self.session is None or not self.save_now():
+        if self.main.session is None or not self.main.save_now():
             return
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("MainWindow", "Export to folder")
+            self.main, QCoreApplication.translate("MainWindow", "Export to folder")
         )
         if not folder:
             return
         try:
-            [path] = export_articles(self.store, [self.session.article_id], Path(folder))
+            [path] = export_articles(self.main.store, [self.main.session.article_id], Path(folder))
         except GalleyError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("MainWindow", "Cannot export"), str(exc)
+                self.main, QCoreApplication.translate("MainWindow", "Cannot export"), str(exc)
             )
             return
-        self.statusBar().showMessage(
+        self.main.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Exported to {path}").format(path=path), 8000
         )
 
     def desk_settings(self) -> None:
         from app.ui.desk_dialog import DeskDialog
 
-        DeskDialog(self.store, self).exec()
+        DeskDialog(self.main.store, self.main).exec()
 
     def undo(self) -> None:
-        focus = self.focusWidget()
+        focus = self.main.focusWidget()
         if hasattr(focus, "undo") and focus is not None:
             focus.undo()
         else:
-            self.editor.undo_stack.undo()
+            self.main.editor.undo_stack.undo()
 
     def redo(self) -> None:
-        focus = self.focusWidget()
+        focus = self.main.focusWidget()
         if hasattr(focus, "redo") and focus is not None:
             focus.redo()
         else:
-            self.editor.undo_stack.redo()
+            self.main.editor.undo_stack.redo()
 
     def _find(self, replace: bool) -> None:
-        self.editor.show_pane(0)
-        self.editor.find_bar.open_bar(replace=replace)
+        self.main.editor.show_pane(0)
+        self.main.editor.find_bar.open_bar(replace=replace)
 
     def set_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
-        self.statusBar().showMessage(
+        self.main.settings.setValue("language", code)
+        self.main.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "The new language is used from the next start of Galley."
             ),
@@ -259,11 +259,11 @@ class MenuCommandsMixin:
         from app.config import log_dir
 
         QMessageBox.about(
-            self,
+            self.main,
             QCoreApplication.translate("MainWindow", "About Galley"),
             QCoreApplication.translate(
                 "MainWindow",
                 "Galley {version}\nAn offline editorial workstation for newsrooms.\n\n"
                 "Store: {store}\nLogs: {logs}",
-            ).format(version=__version__, store=self.store.path, logs=log_dir()),
+            ).format(version=__version__, store=self.main.store.path, logs=log_dir()),
         )

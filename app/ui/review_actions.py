@@ -7,36 +7,34 @@ them up under the window's class, and lupdate must file them there too.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import GalleyError
 
 if TYPE_CHECKING:
-    from app.store.session import EditSession
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-class ReviewActionsMixin:
+class ReviewActions:
     """Status changes and store actions that reload the article.
 
     Uses the window's ``store``, ``session``, ``author``, ``editor``, ``save_now`` and
     ``_show_saved``/``_list_refresh``.
     """
 
-    store: Any
-    session: EditSession | None
-    author: str
-    editor: Any
+    def __init__(self, main: MainWindow) -> None:
+        self.main = main
 
     def reload_from_store(self) -> None:
         """After a store operation changed the article: the store's copy is the truth."""
-        if self.session is None:
+        if self.main.session is None:
             return
-        self._load_session(self.session.article_id)
-        self._list_refresh.start()
+        self.main.load_session(self.main.session.article_id)
+        self.main.list_refresh.start()
 
     def run_store_action(self, action) -> bool:  # noqa: ANN001
         from PySide6.QtWidgets import QMessageBox
@@ -45,7 +43,7 @@ class ReviewActionsMixin:
             action()
         except GalleyError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("MainWindow", "Not done"), str(exc)
+                self.main, QCoreApplication.translate("MainWindow", "Not done"), str(exc)
             )
             return False
         self.reload_from_store()
@@ -57,7 +55,7 @@ class ReviewActionsMixin:
 
         listed = "\n".join(f"• {p}" for p in problems[:8])
         reason, ok = QInputDialog.getText(
-            self,
+            self.main,
             QCoreApplication.translate("MainWindow", "Checks fail"),
             QCoreApplication.translate(
                 "MainWindow",
@@ -70,23 +68,23 @@ class ReviewActionsMixin:
     def change_status(self, target: str) -> bool:
         from app.core.checks import errors
 
-        if self.session is None or not self.save_now():
+        if self.main.session is None or not self.main.save_now():
             return False
         override = ""
         if target in ("approved", "published"):
-            failing = errors(self.store.review.check(self.session.article))
+            failing = errors(self.main.store.review.check(self.main.session.article))
             if failing:
                 from app.ui.check_messages import check_message
 
                 override = self.ask_override([check_message(f) for f in failing])
                 if not override:
                     return False
-        article_id, base = self.session.article_id, self.session.article.revision
+        article_id, base = self.main.session.article_id, self.main.session.article.revision
         return self.run_store_action(
-            lambda: self.store.review.change_status(
+            lambda: self.main.store.review.change_status(
                 article_id,
                 target,
-                who=self.author,
+                who=self.main.author,
                 override=override,
                 base_revision=base,
             )

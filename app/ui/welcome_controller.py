@@ -1,0 +1,69 @@
+"""The main window's side of the welcome view (composed into MainWindow). The view itself lives
+in ``welcome_view`` and is imported only when a store is empty: the window's first paint
+never waits for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class WelcomeController:
+    """The main window's side of the welcome view (a mixin of MainWindow): shown in place of
+    the editor while the store is empty, gone once an article is open."""
+
+    def __init__(self, main: MainWindow) -> None:
+        self.main = main
+
+    def show_if_empty(self) -> None:
+        if self.main.session is not None or self.main.store.count_articles() > 0:
+            return
+        if getattr(self.main, "welcome", None) is None:
+            from app.ui.welcome_view import WelcomeView
+
+            self.main.welcome = WelcomeView(self.main.author, self.main)
+            self.main.welcome.new_requested.connect(self.main.commands.new_article)
+            self.main.welcome.import_requested.connect(self.main.commands.import_files)
+            self.main.welcome.sample_requested.connect(self.open_sample)
+            self.main.welcome.name_changed.connect(self.set_author)
+            self.main.editor_stack.addWidget(self.main.welcome)
+        self.main.editor_stack.setCurrentWidget(self.main.welcome)
+
+    def show_editor(self) -> None:
+        if (
+            self.main.welcome is not None
+            and self.main.editor_stack.currentWidget() is self.main.welcome
+        ):
+            name = self.main.welcome.name.text().strip()
+            if name:
+                self.set_author(name)  # the name on the welcome view counts, typed or not
+        self.main.editor_stack.setCurrentWidget(self.main.editor)
+
+    def set_author(self, name: str) -> None:
+        """The name on new revisions, notes and status changes, kept for the next start."""
+        self.main.author = name
+        self.main.settings.setValue("user/name", name)
+        if self.main.session is not None:
+            self.main.session.author = name
+
+    def open_sample(self, path: Path) -> None:
+        from app.core.errors import GalleyError
+        from app.exchange.bundles import import_path
+
+        try:
+            (article,) = import_path(self.main.store, path, author=self.main.author)
+        except GalleyError as exc:
+            from PySide6.QtCore import QCoreApplication
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                self.main,
+                QCoreApplication.translate("MainWindow", "Cannot open the sample"),
+                str(exc),
+            )
+            return
+        self.main.refresh_list(article.id)
+        self.main.open_article(article.id)
