@@ -81,3 +81,13 @@ class ExportError(GalleyError):
     """Files could not be written (full disk, no permission); nothing half-written is left."""
 
     exit_code = 8
+
+
+class Cancelled(GalleyError):  # noqa: N818 - what the user did, not an error
+    """The user stopped a long operation; whatever it wrote was rolled back or removed."""
+
+    exit_code = 130
+
+
+# Long operations (import, export, backup) report progress through a callable
+# ``progress(done, total, what)``, which raises ``Cancelled`` to stop them.

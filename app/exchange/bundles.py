@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from app.core.body_syntax import syntax_problems
-from app.core.errors import ExportError, InputError, NotFoundError
+from app.core.errors import Cancelled, ExportError, InputError, NotFoundError
 from app.core.model import Article
 from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
@@ -166,7 +166,7 @@ def export_articles(
     as_zip: bool = False,
     progress: Progress | None = None,
     for_review: bool = False,
-    cancelled: Callable[[], bool] | None = None,
+    steps: Callable[[int, int, str], None] | None = None,
 ) -> list[Path]:
     """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written.
 
@@ -180,8 +180,14 @@ def export_articles(
             _check_replaceable(targets[article.id], article)
     written: list[Path] = []
     for n, checked in enumerate(articles, start=1):
-        if cancelled is not None and cancelled():
-            break
+        if steps is not None:
+            try:
+                steps(n - 1, len(articles), checked.slug)
+            except Cancelled:
+                raise Cancelled(
+                    f"stopped after {len(written)} of {len(articles)} bundle(s); "
+                    "those are complete, none is half-written"
+                ) from None
         article, files = bundle_files(store, checked.id)
         if for_review:
             from app.exchange.review_bundle import review_files
@@ -291,23 +297,36 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def _import_files(
-    store: Store, files: list[Path], author: str, report: Callable[[str], None] | None
+    store: Store,
+    files: list[Path],
+    author: str,
+    report: Callable[[str], None] | None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Article]:
     """All or nothing: every file is read and checked before the first write, and the writes
     are one transaction (several folders or zips with one bad file import none)."""
     from app.exchange.markdown import prepare_markdown, store_prepared
     from app.exchange.review_bundle import is_review_bundle, read_review_bundle
 
-    prepared = {f: prepare_markdown(store, f) for f in files if not is_review_bundle(f.parent)}
-    reviews = {f: read_review_bundle(f.parent) for f in files if f not in prepared}
+    step = progress or (lambda _done, _total, _what: None)
+    total = 2 * len(files)  # read and check each, then write each
+    prepared = {}
+    reviews = {}
+    for n, f in enumerate(files):
+        step(n, total, f.parent.name if f.name == "article.md" else f.name)
+        if is_review_bundle(f.parent):
+            reviews[f] = read_review_bundle(f.parent)
+        else:
+            prepared[f] = prepare_markdown(store, f)
     ids = [p.article.id for p in prepared.values()]
     if len(ids) != len(set(ids)):
         twice = next(i for i in ids if ids.count(i) > 1)
         raise InputError(f"two of its articles have the same id {twice}", file=str(files[0].parent))
     stored: list[Article] = []
     messages: list[str] = []
-    with store.tx.write():
-        for f in files:
+    with store.tx.write():  # a Cancelled from ``step`` rolls every write back
+        for n, f in enumerate(files):
+            step(len(files) + n, total, f.parent.name if f.name == "article.md" else f.name)
             if f in prepared:
                 stored.append(store_prepared(store, prepared[f], author=author))
                 continue
@@ -351,16 +370,18 @@ def import_paths(
     *,
     author: str = "",
     report: Callable[[str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Article]:
     """Import Markdown files, bundle folders, folders of bundles and bundle zips: all of
-    them in one transaction, or nothing.
+    them in one transaction, or nothing. ``progress(done, total, what)`` hears each step
+    and may raise ``Cancelled`` to stop (nothing is then kept).
 
     Review bundles (with ``review.json``) merge into an existing article; ``report`` hears
     what each did (brought up to date, both sides edited, …).
     """
     with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
         files = [f for path in paths for f in _files_of(Path(path), Path(tmp))]
-        return _import_files(store, files, author, report)
+        return _import_files(store, files, author, report, progress)
 
 
 def import_path(

@@ -66,6 +66,11 @@ class Articles:
         """The id of the article whose id, id prefix (8+ characters) or slug is ``ref``."""
         return str(self.row(ref)["id"])
 
+    def head_revision(self, article_id: str) -> int | None:
+        """The stored article's current revision (None when it is not in the store)."""
+        rows = list(self.db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))
+        return int(rows[0]["revision"]) if rows else None
+
     def exists(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""
         return bool(list(self.db.query("SELECT 1 FROM articles WHERE id = ?", [article_id])))

@@ -13,7 +13,7 @@ import logging
 import os
 import shutil
 import sqlite3
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -48,8 +48,14 @@ def integrity_errors(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of ``source`` to ``target`` (atomically: temp, fsync, rename)."""
+Progress = Callable[[int, int, str], None]
+
+
+def _copy(source: sqlite3.Connection, target: Path, progress: Progress | None = None) -> None:
+    """Write a consistent copy of ``source`` to ``target`` (atomically: temp, fsync, rename).
+
+    ``progress(done, total, what)`` hears each 4 MB step; if it raises (Cancelled), the
+    partial copy is removed and the exception goes on."""
     partial = target.with_name(target.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
@@ -57,7 +63,15 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         dest = sqlite3.connect(partial)
         try:
             # Steps of 4 MB (1024 pages): other windows' saves are never held up for long.
-            source.backup(dest, pages=1024)
+            source.backup(
+                dest,
+                pages=1024,
+                progress=None
+                if progress is None
+                else lambda _status, remaining, total: progress(
+                    total - remaining, total, target.name
+                ),
+            )
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dest.close()
@@ -69,9 +83,13 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
             partial.unlink()
         reason = getattr(exc, "strerror", None) or str(exc)
         raise StoreError(f"{target}: the backup could not be written ({reason})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
 
 
-def backup_store(store_path: Path, target: Path) -> Path:
+def backup_store(store_path: Path, target: Path, progress: Progress | None = None) -> Path:
     """Copy the store at ``store_path`` to the file ``target``."""
     _inspect(store_path)
     for parent in target.parents:
@@ -88,7 +106,7 @@ def backup_store(store_path: Path, target: Path) -> Path:
     # A normal connection: a read-only one cannot open a WAL store whose -shm file is gone.
     source = sqlite3.connect(store_path, timeout=10)
     try:
-        _copy(source, target)
+        _copy(source, target, progress)
     finally:
         source.close()
     log.info("backed up %s to %s", store_path, target)
@@ -107,7 +125,12 @@ def _stamp() -> str:
 
 
 def rolling_backup(
-    store_path: Path, folder: Path, *, keep: int = DEFAULT_KEEP, force: bool = False
+    store_path: Path,
+    folder: Path,
+    *,
+    keep: int = DEFAULT_KEEP,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> Path | None:
     """Back the store up into ``folder`` and delete all but the newest ``keep`` backups.
 
@@ -134,7 +157,7 @@ def rolling_backup(
             size >> 20,
         )
         return None
-    target = backup_store(store_path, folder / f"{ROLLING_PREFIX}{_stamp()}{SUFFIX}")
+    target = backup_store(store_path, folder / f"{ROLLING_PREFIX}{_stamp()}{SUFFIX}", progress)
     for old in list_backups(folder)[: -max(keep, 1)]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -268,22 +291,3 @@ def _copy_into(source_path: Path, store_path: Path) -> None:
             dest.close()
     finally:
         source.close()
-
-
-def rolling_backup_in_background(
-    store_path: Path, folder: Path, *, keep: int = DEFAULT_KEEP
-) -> threading.Thread:
-    """The backup on open, off the UI thread; a failure is logged, never raised."""
-
-    def run() -> None:
-        try:
-            made = rolling_backup(store_path, folder, keep=keep)
-        except Exception:  # noqa: BLE001 - a failed backup must never take the app down
-            log.exception("rolling backup of %s failed", store_path)
-            return
-        if made is not None:
-            log.info("rolling backup written: %s", made)
-
-    thread = threading.Thread(target=run, name="galley-backup", daemon=True)
-    thread.start()
-    return thread

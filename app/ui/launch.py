@@ -138,23 +138,32 @@ def _finish_app_setup(app: Any) -> None:
     apply_color_scheme(app)
 
 
-def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> None:
+def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> Any:
     """The rolling backup on open, after the first paint so that it never slows the start
-    (its imports included)."""
+    (its imports included), on its own thread. Returns the task (its ``ended`` signal fires
+    once the backup is written and old ones pruned), or None for a read-only store."""
     from PySide6.QtCore import QTimer
 
+    from app.ui.background import BackgroundTask
+
     if store.read_only:
-        return
+        return None
     keep = settings.value("backup/keep")
+    path, file = store.path, store.file
 
-    def start() -> None:
+    def work(progress: Any) -> Any:
         from app.config import backup_dir
-        from app.store.backup import DEFAULT_KEEP, rolling_backup_in_background
+        from app.store.backup import DEFAULT_KEEP, rolling_backup
 
+        file.check()  # never open a replaced store by name: it would meet our -wal
         count = int(keep) if keep is not None else DEFAULT_KEEP
-        rolling_backup_in_background(store.path, backup_dir(store.path), keep=count)
+        return rolling_backup(path, backup_dir(path), keep=count, progress=progress)
 
-    QTimer.singleShot(delay_ms, start)
+    task = BackgroundTask(work)
+    task.failed.connect(lambda message: log.warning("rolling backup failed: %s", message))
+    task.succeeded.connect(lambda made: made and log.info("rolling backup written: %s", made))
+    QTimer.singleShot(delay_ms, task.start)
+    return task
 
 
 def after_first_paint(window: Any, callback: Any, fallback_ms: int = 3000) -> None:

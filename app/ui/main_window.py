@@ -32,6 +32,7 @@ from app.ui.window_commands import WindowCommands
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from app.store.changes import Changes
     from app.store.session import EditSession
     from app.store.store import Store
     from app.ui.article_list_model import ArticleListModel
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
+EXTERNAL_POLL_MS = 1000
 SEARCH_DEBOUNCE_MS = 250
 
 
@@ -138,6 +140,55 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
             self.editor.set_read_only(True)
         self._restore()
+        # The window hears every change report: its own operations' at once, those of other
+        # windows and of the command line through the change log, polled every second.
+        self._unsubscribe = store.changes.subscribe(self.on_changes)
+        self.external_poll = QTimer(self)
+        self.external_poll.setInterval(EXTERNAL_POLL_MS)
+        self.external_poll.timeout.connect(self.poll_external)
+        self.external_poll.start()
+
+    # -- change reports ----------------------------------------------------------------------
+    def poll_external(self) -> None:
+        try:
+            self.store.poll_external()
+        except GalleyError as exc:  # the store went away: saving says so, polling need not
+            log.warning("polling the store failed: %s", exc)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what a change report touched, and nothing else."""
+        if changes.created:
+            self.refresh_list(self.session.article_id if self.session else None)
+            if self.session is None:
+                self.welcome_view.show_if_empty()
+        elif changes.list_changed:
+            self.list_refresh.start()
+        if changes.desk:
+            self._fill_sections()
+        session = self.session
+        if session is None or self.editor is None:
+            return
+        article_id = session.article_id
+        if article_id in changes.articles or article_id in changes.statuses:
+            stored = self.store.articles.head_revision(article_id)
+            if stored is not None and stored != session.article.revision:
+                if not session.dirty:
+                    self.load_session(article_id)  # theirs, or our own store action's result
+                    if changes.external:
+                        self.statusBar().showMessage(
+                            self.tr("This article was changed elsewhere; showing the new version."),
+                            8000,
+                        )
+                else:  # the next save meets the conflict dialog: nothing typed is lost
+                    self.statusBar().showMessage(
+                        self.tr(
+                            "This article was changed elsewhere; saving will ask what to keep."
+                        ),
+                        8000,
+                    )
+                return
+        if article_id in changes.notes or changes.desk:
+            self.editor.refresh_review()
 
     # -- building ---------------------------------------------------------------------------
     def _build_list_frame(self) -> None:
@@ -322,5 +373,7 @@ class MainWindow(QMainWindow):
         self.autosave.stop()
         self._search_timer.stop()
         self.list_refresh.stop()
+        self.external_poll.stop()
+        self._unsubscribe()
         self.editor.shutdown()
         event.accept()

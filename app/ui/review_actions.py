@@ -29,13 +29,6 @@ class ReviewActions:
     def __init__(self, main: MainWindow) -> None:
         self.main = main
 
-    def reload_from_store(self) -> None:
-        """After a store operation changed the article: the store's copy is the truth."""
-        if self.main.session is None:
-            return
-        self.main.load_session(self.main.session.article_id)
-        self.main.list_refresh.start()
-
     def run_store_action(self, action) -> bool:  # noqa: ANN001
         from PySide6.QtWidgets import QMessageBox
 
@@ -46,8 +39,7 @@ class ReviewActions:
                 self.main, QCoreApplication.translate("MainWindow", "Not done"), str(exc)
             )
             return False
-        self.reload_from_store()
-        return True
+        return True  # the store's change report refreshes the editor, panes and list
 
     def ask_override(self, problems: list[str]) -> str:
         """Approving with failing checks: the reason is recorded. Empty means cancelled."""

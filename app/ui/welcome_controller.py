@@ -65,5 +65,4 @@ class WelcomeController:
                 str(exc),
             )
             return
-        self.main.refresh_list(article.id)
         self.main.open_article(article.id)

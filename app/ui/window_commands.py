@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app import __version__
-from app.core.errors import GalleyError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from app.ui.background import BackgroundTask, Progress
     from app.ui.main_window import MainWindow
 
 
@@ -70,6 +70,13 @@ class WindowCommands:
             QCoreApplication.translate("MainWindow", "&Save now"),
             self.main.save_now,
             keys.Save,
+        )
+        self.writing_actions.append(
+            self._action(
+                file_menu,
+                QCoreApplication.translate("MainWindow", "&Back up now"),
+                self.back_up_now,
+            )
         )
         self.writing_actions.append(
             self._action(
@@ -168,15 +175,12 @@ class WindowCommands:
         article = self.main.store.new_article(
             QCoreApplication.translate("MainWindow", "Untitled article"), author=self.main.author
         )
-        self.main.refresh_list(article.id)
-        self.main.open_article(article.id)
+        self.main.open_article(article.id)  # the change report has put it in the list
         self.main.editor.show_pane(1)
         self.main.editor.metadata.title.selectAll()
 
     def import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from app.exchange.bundles import import_path
+        from PySide6.QtWidgets import QFileDialog
 
         names, _ = QFileDialog.getOpenFileNames(
             self.main,
@@ -186,40 +190,120 @@ class WindowCommands:
                 "MainWindow", "Articles and bundles (*.md *.zip);;All files (*)"
             ),
         )
-        imported = []
-        for name in names:
-            try:
-                imported += import_path(self.main.store, name, author=self.main.author)
-            except GalleyError as exc:
-                QMessageBox.warning(
-                    self.main, QCoreApplication.translate("MainWindow", "Cannot import"), str(exc)
-                )
-        if imported:
-            self.main.refresh_list(imported[-1].id)
-            self.main.open_article(imported[-1].id)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> BackgroundTask:
+        """Import on a background thread (its own store connection), all in one transaction:
+        Cancel keeps nothing. The change log brings the new articles into the list."""
+        from app.exchange.bundles import import_paths
+        from app.store.store import Store
+        from app.ui.background import run_with_progress
+
+        store_path, identity, author = (
+            self.main.store.path,
+            self.main.store.file.identity,
+            (self.main.author),
+        )
+
+        def work(progress: Progress) -> list[str]:
+            with Store.open(store_path, expect=identity) as store:
+                return [a.id for a in import_paths(store, paths, author=author, progress=progress)]
+
+        def done(ids: list[str]) -> None:
+            self.main.poll_external()
+            if ids:
+                self.main.open_article(ids[-1])
+
+        return run_with_progress(
+            self.main,
+            QCoreApplication.translate("MainWindow", "Importing"),
+            work,
+            done,
+            lambda message: self._warn(
+                QCoreApplication.translate("MainWindow", "Cannot import"), message
+            ),
+        )
 
     def export_current(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from app.exchange.bundles import export_articles
+        from PySide6.QtWidgets import QFileDialog
 
         if self.main.session is None or not self.main.save_now():
             return
         folder = QFileDialog.getExistingDirectory(
             self.main, QCoreApplication.translate("MainWindow", "Export to folder")
         )
-        if not folder:
-            return
-        try:
-            [path] = export_articles(self.main.store, [self.main.session.article_id], Path(folder))
-        except GalleyError as exc:
-            QMessageBox.warning(
-                self.main, QCoreApplication.translate("MainWindow", "Cannot export"), str(exc)
+        if folder:
+            self.export_to([self.main.session.article_id], Path(folder))
+
+    def export_to(self, refs: list[str], folder: Path) -> BackgroundTask:
+        """Export on a background thread; Cancel stops between bundles (none half-written)."""
+        from app.exchange.bundles import export_articles
+        from app.store.store import Store
+        from app.ui.background import run_with_progress
+
+        store_path, identity = self.main.store.path, self.main.store.file.identity
+
+        def work(progress: Progress) -> list[Path]:
+            with Store.open(store_path, expect=identity) as store:
+                return export_articles(store, refs, folder, steps=progress)
+
+        def done(paths: list[Path]) -> None:
+            self.main.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Exported to {path}").format(
+                    path=", ".join(str(p) for p in paths)
+                ),
+                8000,
             )
-            return
-        self.main.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Exported to {path}").format(path=path), 8000
+
+        return run_with_progress(
+            self.main,
+            QCoreApplication.translate("MainWindow", "Exporting"),
+            work,
+            done,
+            lambda message: self._warn(
+                QCoreApplication.translate("MainWindow", "Cannot export"), message
+            ),
         )
+
+    def back_up_now(self) -> BackgroundTask:
+        """A rolling backup now, with progress; Cancel removes the partial copy."""
+        from app.config import backup_dir
+        from app.store.backup import DEFAULT_KEEP, rolling_backup
+        from app.ui.background import run_with_progress
+
+        store = self.main.store
+        path, file = store.path, store.file
+        keep = int(self.main.settings.value("backup/keep", DEFAULT_KEEP))
+
+        def work(progress: Progress) -> Path | None:
+            file.check()  # never open a replaced store by name
+            return rolling_backup(path, backup_dir(path), keep=keep, force=True, progress=progress)
+
+        def done(made: Path | None) -> None:
+            self.main.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Backed up to {path}").format(path=made)
+                if made is not None
+                else QCoreApplication.translate(
+                    "MainWindow", "No backup made: too little free disk space"
+                ),
+                8000,
+            )
+
+        return run_with_progress(
+            self.main,
+            QCoreApplication.translate("MainWindow", "Backing up"),
+            work,
+            done,
+            lambda message: self._warn(
+                QCoreApplication.translate("MainWindow", "Backup failed"), message
+            ),
+        )
+
+    def _warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self.main, title, message)
 
     def desk_settings(self) -> None:
         from app.ui.desk_dialog import DeskDialog

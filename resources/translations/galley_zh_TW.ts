@@ -4,42 +4,42 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="77"/>
+        <location filename="../../app/ui/editor.py" line="81"/>
         <source>&amp;Body</source>
         <translation>內文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="78"/>
+        <location filename="../../app/ui/editor.py" line="82"/>
         <source>&amp;Metadata</source>
         <translation>資料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="79"/>
+        <location filename="../../app/ui/editor.py" line="83"/>
         <source>&amp;Figures</source>
         <translation>圖片(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="80"/>
+        <location filename="../../app/ui/editor.py" line="84"/>
         <source>&amp;Sources</source>
         <translation>來源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="81"/>
+        <location filename="../../app/ui/editor.py" line="85"/>
         <source>&amp;Related</source>
         <translation>相關(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="157"/>
+        <location filename="../../app/ui/editor.py" line="161"/>
         <source>Re&amp;view</source>
         <translation>審稿(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="158"/>
+        <location filename="../../app/ui/editor.py" line="162"/>
         <source>&amp;History</source>
         <translation>版本紀錄(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="159"/>
+        <location filename="../../app/ui/editor.py" line="163"/>
         <source>&amp;Checks</source>
         <translation>發稿檢查(&amp;C)</translation>
     </message>
@@ -88,22 +88,22 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="363"/>
+        <location filename="../../app/ui/review_panes.py" line="359"/>
         <source>&amp;Fix punctuation in the whole body</source>
         <translation>全文標點改為全形(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="365"/>
+        <location filename="../../app/ui/review_panes.py" line="361"/>
         <source>Check &amp;again</source>
         <translation>重新檢查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="386"/>
+        <location filename="../../app/ui/review_panes.py" line="381"/>
         <source>No problems found.</source>
         <translation>沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="389"/>
+        <location filename="../../app/ui/review_panes.py" line="384"/>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>{errors} 個錯誤，{warnings} 個警告</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="209"/>
+        <location filename="../../app/ui/figures_pane.py" line="207"/>
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="217"/>
+        <location filename="../../app/ui/figures_pane.py" line="215"/>
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="223"/>
+        <location filename="../../app/ui/figures_pane.py" line="221"/>
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="223"/>
+        <location filename="../../app/ui/figures_pane.py" line="221"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="230"/>
+        <location filename="../../app/ui/figures_pane.py" line="228"/>
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="242"/>
+        <location filename="../../app/ui/figures_pane.py" line="240"/>
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="251"/>
+        <location filename="../../app/ui/figures_pane.py" line="249"/>
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>
@@ -296,27 +296,27 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="212"/>
+        <location filename="../../app/ui/review_panes.py" line="213"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="213"/>
+        <location filename="../../app/ui/review_panes.py" line="214"/>
         <source>Take &amp;theirs</source>
         <translation>採用對方版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="216"/>
+        <location filename="../../app/ui/review_panes.py" line="217"/>
         <source>&amp;Restore the selected revision</source>
         <translation>還原選取的版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="222"/>
+        <location filename="../../app/ui/review_panes.py" line="223"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="224"/>
+        <location filename="../../app/ui/review_panes.py" line="225"/>
         <source>with</source>
         <translation>與</translation>
     </message>
@@ -331,12 +331,12 @@
         <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫，尚未併入你的文字：請先比較下方差異，再決定保留你的版本或採用對方版本（兩者都會留在版本紀錄中）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="316"/>
+        <location filename="../../app/ui/review_panes.py" line="315"/>
         <source>+{ins} / −{dele} characters</source>
         <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="318"/>
+        <location filename="../../app/ui/review_panes.py" line="317"/>
         <source>also changed: {fields}</source>
         <translation>其他變更欄位：{fields}</translation>
     </message>
@@ -344,168 +344,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
+        <source>This article was changed elsewhere; showing the new version.</source>
+        <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="185"/>
+        <source>This article was changed elsewhere; saving will ask what to keep.</source>
+        <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Search articles (Chinese or English)…</source>
         <translation>搜尋文章（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="50"/>
+        <location filename="../../app/ui/window_commands.py" line="50"/>
         <source>&amp;New article</source>
         <translation>新增文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="56"/>
+        <location filename="../../app/ui/window_commands.py" line="56"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="63"/>
+        <location filename="../../app/ui/window_commands.py" line="63"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="70"/>
+        <location filename="../../app/ui/window_commands.py" line="70"/>
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="77"/>
+        <location filename="../../app/ui/window_commands.py" line="77"/>
+        <source>&amp;Back up now</source>
+        <translation>立即備份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="84"/>
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="83"/>
+        <location filename="../../app/ui/window_commands.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="87"/>
+        <location filename="../../app/ui/window_commands.py" line="94"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="90"/>
+        <location filename="../../app/ui/window_commands.py" line="97"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="95"/>
+        <location filename="../../app/ui/window_commands.py" line="102"/>
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="101"/>
+        <location filename="../../app/ui/window_commands.py" line="108"/>
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="108"/>
+        <location filename="../../app/ui/window_commands.py" line="115"/>
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="114"/>
+        <location filename="../../app/ui/window_commands.py" line="121"/>
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="121"/>
+        <location filename="../../app/ui/window_commands.py" line="128"/>
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="127"/>
+        <location filename="../../app/ui/window_commands.py" line="134"/>
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="133"/>
+        <location filename="../../app/ui/window_commands.py" line="140"/>
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="141"/>
+        <location filename="../../app/ui/window_commands.py" line="148"/>
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="145"/>
+        <location filename="../../app/ui/window_commands.py" line="152"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="149"/>
+        <location filename="../../app/ui/window_commands.py" line="156"/>
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="161"/>
+        <location filename="../../app/ui/window_commands.py" line="168"/>
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="48"/>
+        <location filename="../../app/ui/review_actions.py" line="39"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="61"/>
+        <location filename="../../app/ui/review_actions.py" line="51"/>
         <source>Checks fail</source>
         <translation>檢查未通過</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_review.py" line="62"/>
+        <location filename="../../app/ui/review_actions.py" line="52"/>
         <source>These checks fail:
 {problems}
 
@@ -516,24 +531,24 @@ Approve anyway? Give the reason (it is recorded):</source>
 仍要核可嗎？請說明理由（會被記錄）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="38"/>
+        <location filename="../../app/ui/save_trouble.py" line="37"/>
         <source>NOT SAVED</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="49"/>
+        <location filename="../../app/ui/save_trouble.py" line="48"/>
         <source>A copy of the article was also written to
 {path}</source>
         <translation>文章的副本也已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="53"/>
+        <location filename="../../app/ui/save_trouble.py" line="52"/>
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="42"/>
+        <location filename="../../app/ui/save_trouble.py" line="41"/>
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -546,94 +561,124 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="64"/>
+        <location filename="../../app/ui/save_trouble.py" line="63"/>
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="66"/>
+        <location filename="../../app/ui/save_trouble.py" line="65"/>
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後，它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="73"/>
+        <location filename="../../app/ui/save_trouble.py" line="72"/>
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本：您的版本成為目前版本，對方的版本保留在歷史紀錄中。
 載入對方版本：對方的版本成為目前版本，您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="81"/>
+        <location filename="../../app/ui/save_trouble.py" line="80"/>
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="84"/>
+        <location filename="../../app/ui/save_trouble.py" line="83"/>
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="145"/>
+        <location filename="../../app/ui/save_trouble.py" line="144"/>
         <source>No copy could be written either; the unsaved changes are lost.</source>
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="169"/>
+        <location filename="../../app/ui/window_commands.py" line="176"/>
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="183"/>
+        <location filename="../../app/ui/window_commands.py" line="187"/>
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="185"/>
+        <location filename="../../app/ui/window_commands.py" line="189"/>
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="195"/>
+        <location filename="../../app/ui/window_commands.py" line="220"/>
+        <source>Importing</source>
+        <translation>匯入中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="224"/>
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="209"/>
+        <location filename="../../app/ui/window_commands.py" line="234"/>
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="217"/>
+        <location filename="../../app/ui/window_commands.py" line="261"/>
+        <source>Exporting</source>
+        <translation>匯出中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="265"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="221"/>
+        <location filename="../../app/ui/window_commands.py" line="253"/>
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="250"/>
+        <location filename="../../app/ui/window_commands.py" line="285"/>
+        <source>Backed up to {path}</source>
+        <translation>已備份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="287"/>
+        <source>No backup made: too little free disk space</source>
+        <translation>未備份：磁碟空間不足</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="295"/>
+        <source>Backing up</source>
+        <translation>備份中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="299"/>
+        <source>Backup failed</source>
+        <translation>備份失敗</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="334"/>
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="263"/>
+        <location filename="../../app/ui/window_commands.py" line="347"/>
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="264"/>
+        <location filename="../../app/ui/window_commands.py" line="348"/>
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -646,31 +691,46 @@ Logs: {logs}</source>
 記錄檔：{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="140"/>
+        <location filename="../../app/ui/save_trouble.py" line="139"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_recovery.py" line="141"/>
+        <location filename="../../app/ui/save_trouble.py" line="140"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="53"/>
+        <location filename="../../app/ui/welcome_controller.py" line="64"/>
         <source>Cannot open the sample</source>
         <translation>無法開啟範例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/background.py" line="52"/>
+        <source>Cancelled; nothing of it was kept.</source>
+        <translation>已取消，沒有留下任何部分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/background.py" line="66"/>
+        <source>Internal error: {error}</source>
+        <translation>內部錯誤：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/background.py" line="85"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -741,7 +801,7 @@ Logs: {logs}</source>
         <translation>狀態(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="144"/>
+        <location filename="../../app/ui/metadata_pane.py" line="142"/>
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
         <translation>網址代稱只能使用 a-z、0-9 與單一連字號；此代稱不會被儲存</translation>
     </message>
@@ -900,118 +960,118 @@ Logs: {logs}</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="53"/>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
         <source>Note</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="53"/>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="53"/>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
         <source>By</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="53"/>
+        <location filename="../../app/ui/review_panes.py" line="56"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="57"/>
+        <location filename="../../app/ui/review_panes.py" line="60"/>
         <source>Note on the &amp;article…</source>
         <translation>對全文提意見(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="58"/>
+        <location filename="../../app/ui/review_panes.py" line="61"/>
         <source>Note on this &amp;paragraph…</source>
         <translation>對本段提意見(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="59"/>
+        <location filename="../../app/ui/review_panes.py" line="62"/>
         <source>Re&amp;ply…</source>
         <translation>回覆(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="60"/>
+        <location filename="../../app/ui/review_panes.py" line="63"/>
         <source>Resol&amp;ve / reopen</source>
         <translation>標為已解決/重新開啟(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="76"/>
+        <location filename="../../app/ui/review_panes.py" line="79"/>
         <source>Review notes (never published):</source>
         <translation>審稿意見（不會出現在發布頁面）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="92"/>
+        <location filename="../../app/ui/review_panes.py" line="94"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>狀態：&lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="99"/>
+        <location filename="../../app/ui/review_panes.py" line="101"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="104"/>
+        <location filename="../../app/ui/review_panes.py" line="108"/>
         <source>{at}  {before} → {after}  by {who}</source>
         <translation>{at}  {before} → {after}  由 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="111"/>
+        <location filename="../../app/ui/review_panes.py" line="115"/>
         <source>  (override: {why})</source>
         <translation>  （強制核可理由：{why}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="118"/>
+        <location filename="../../app/ui/review_panes.py" line="122"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="120"/>
+        <location filename="../../app/ui/review_panes.py" line="124"/>
         <source>paragraph gone</source>
         <translation>段落已刪除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="122"/>
+        <location filename="../../app/ui/review_panes.py" line="126"/>
         <source>article</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="123"/>
-        <location filename="../../app/ui/review_panes.py" line="178"/>
+        <location filename="../../app/ui/review_panes.py" line="127"/>
+        <location filename="../../app/ui/review_panes.py" line="179"/>
         <source>resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="123"/>
+        <location filename="../../app/ui/review_panes.py" line="127"/>
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="146"/>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
         <source>New note</source>
         <translation>新增意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="146"/>
+        <location filename="../../app/ui/review_panes.py" line="150"/>
         <source>Note:</source>
         <translation>意見：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="151"/>
+        <location filename="../../app/ui/review_panes.py" line="155"/>
         <source>Reply</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="151"/>
+        <location filename="../../app/ui/review_panes.py" line="155"/>
         <source>Reply:</source>
         <translation>回覆：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="189"/>
+        <location filename="../../app/ui/review_panes.py" line="190"/>
         <source>Review</source>
         <translation>審稿</translation>
     </message>
@@ -1019,57 +1079,57 @@ Logs: {logs}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="42"/>
+        <location filename="../../app/ui/sources_pane.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="43"/>
+        <location filename="../../app/ui/sources_pane.py" line="52"/>
         <source>Outlet</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="44"/>
+        <location filename="../../app/ui/sources_pane.py" line="53"/>
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="45"/>
+        <location filename="../../app/ui/sources_pane.py" line="54"/>
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="46"/>
+        <location filename="../../app/ui/sources_pane.py" line="55"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="72"/>
+        <location filename="../../app/ui/sources_pane.py" line="81"/>
         <source>The date is in the future</source>
         <translation>日期在未來</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="73"/>
+        <location filename="../../app/ui/sources_pane.py" line="82"/>
         <source>Not a date (use YYYY-MM-DD)</source>
         <translation>不是日期（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="74"/>
+        <location filename="../../app/ui/sources_pane.py" line="83"/>
         <source>The date is missing</source>
         <translation>缺少日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="75"/>
+        <location filename="../../app/ui/sources_pane.py" line="84"/>
         <source>The outlet is missing</source>
         <translation>缺少媒體名稱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="76"/>
+        <location filename="../../app/ui/sources_pane.py" line="85"/>
         <source>The title is missing</source>
         <translation>缺少標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="77"/>
+        <location filename="../../app/ui/sources_pane.py" line="86"/>
         <source>Not an http(s) URL</source>
         <translation>不是 http(s) 網址</translation>
     </message>
@@ -1077,57 +1137,57 @@ Logs: {logs}</source>
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="114"/>
+        <location filename="../../app/ui/sources_pane.py" line="134"/>
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="115"/>
+        <location filename="../../app/ui/sources_pane.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="116"/>
+        <location filename="../../app/ui/sources_pane.py" line="136"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="117"/>
+        <location filename="../../app/ui/sources_pane.py" line="137"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="118"/>
+        <location filename="../../app/ui/sources_pane.py" line="138"/>
         <source>Sort by date</source>
         <translation>依日期排序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="119"/>
+        <location filename="../../app/ui/sources_pane.py" line="139"/>
         <source>&amp;Paste lines</source>
         <translation>貼上多行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="154"/>
+        <location filename="../../app/ui/sources_pane.py" line="174"/>
         <source>Add source</source>
         <translation>新增來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="161"/>
+        <location filename="../../app/ui/sources_pane.py" line="181"/>
         <source>Paste sources</source>
         <translation>貼上來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="170"/>
+        <location filename="../../app/ui/sources_pane.py" line="190"/>
         <source>Remove source</source>
         <translation>移除來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="182"/>
+        <location filename="../../app/ui/sources_pane.py" line="202"/>
         <source>Move source</source>
         <translation>移動來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="187"/>
+        <location filename="../../app/ui/sources_pane.py" line="207"/>
         <source>Sort sources</source>
         <translation>排序來源</translation>
     </message>
@@ -1315,7 +1375,7 @@ Logs: {logs}</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="232"/>
+        <location filename="../../app/ui/launch.py" line="241"/>
         <source>The store cannot be opened:
 
 {error}</source>

@@ -135,11 +135,12 @@ def test_opening_the_window_makes_a_rolling_backup(qtbot, store: Store, settings
     folder = backup_dir(store.path)
     made = []
     for _ in range(3):
-        before = list_backups(folder)[-1:]
         store.new_article("又一篇", body="x")  # a change since the last backup
-        schedule_backup(store, settings, delay_ms=0)
-        qtbot.waitUntil(lambda b=before: list_backups(folder)[-1:] != b, timeout=5000)
-        made.append(list_backups(folder)[-1])
+        task = schedule_backup(store, settings, delay_ms=0)
+        # The task ends after the backup is written and the old ones pruned: no race.
+        with qtbot.waitSignal(task.succeeded, timeout=10_000) as done:
+            pass
+        made.append(done.args[0])
     backups = list_backups(folder)
     assert backups == made[-2:] and integrity_errors(backups[-1]) == []
 

@@ -429,7 +429,8 @@ def test_welcome_new_article_and_import(qtbot, store, settings, monkeypatch) -> 
     win = MainWindow(store, settings, author="記者")
     qtbot.addWidget(win)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(LIBRARY)], ""))
-    win.welcome.import_button.click()
+    win.welcome.import_button.click()  # imports on a background thread, then opens it
+    qtbot.waitUntil(lambda: win.session is not None, timeout=10_000)
     assert win.session.article.language == "en"
     assert win.editor_stack.currentWidget() is win.editor
     win.welcome.new_button.click()

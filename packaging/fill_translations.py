@@ -1,0 +1,42 @@
+"""Fill unfinished zh_TW entries from a table (used when new strings land; review by a person)."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+# ruff: noqa: E501 - one entry a line reads best
+ZH_TW = {
+    "This article was changed elsewhere; showing the new version.": "這篇稿子已在別處修改，現在顯示新版本。",
+    "This article was changed elsewhere; saving will ask what to keep.": "這篇稿子已在別處修改，儲存時會詢問要保留哪一版。",
+    "&Back up now": "立即備份(&B)",
+    "Importing": "匯入中",
+    "Exporting": "匯出中",
+    "Backed up to {path}": "已備份到 {path}",
+    "No backup made: too little free disk space": "未備份：磁碟空間不足",
+    "Backing up": "備份中",
+    "Backup failed": "備份失敗",
+    "Cancelled; nothing of it was kept.": "已取消，沒有留下任何部分。",
+    "Internal error: {error}": "內部錯誤：{error}",
+    "Cancel": "取消",
+}
+
+
+def fill(ts: Path, table: dict[str, str]) -> int:
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source")
+        if translation is not None and translation.get("type") == "unfinished" and source in table:
+            translation.text = table[source]
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+if __name__ == "__main__":
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/translations/galley_zh_TW.ts")
+    print(f"{fill(path, ZH_TW)} entries filled in {path}")
