@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["system", "zh_TW", "en"],
         help="language of the window (default: the setting, else the system's)",
     )
+    # People type the store after the command too (galley list --store S): every command
+    # takes it, and it overrides one given before the command.
+    for command in sub.choices.values():
+        command.add_argument(
+            "--store", metavar="PATH", default=argparse.SUPPRESS, help="the store file"
+        )
     return parser
 
 

@@ -155,7 +155,7 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
                 raise InputError(
                     "YAML anchors and aliases are not allowed",
                     file=file,
-                    line=event.start_mark.line + 2,
+                    line=event.start_mark.line + 2 if event.start_mark else None,
                 )
         root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -389,4 +389,7 @@ def _looks_utf16(head: bytes) -> bool:
     if len(head) < 8:
         return False
     even, odd = head[0::2], head[1::2]
-    return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    # Text in UTF-16: one byte of each pair is zero almost always, the other almost never
+    # (a PNG or other binary file has zeros in both).
+    return (zero_even > 0.3 and zero_odd < 0.02) or (zero_odd > 0.3 and zero_even < 0.02)

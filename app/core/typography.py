@@ -104,7 +104,7 @@ def simplified_characters(line: str) -> list[Hit]:
 
 def to_traditional(text: str) -> str:
     """Simplified → Traditional with Taiwan phrasing (OpenCC s2twp): 软件 → 軟體."""
-    return _s2twp().convert(text)
+    return str(_s2twp().convert(text))
 
 
 @cache

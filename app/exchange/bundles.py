@@ -334,8 +334,9 @@ def _import_files(
             result = store.merge.apply(payload, file=str(f.parent / "review.json"), images=images)
             stored.append(store.get_article(result.article_id))
             messages.append(result.message(stored[-1].slug))
-    for message in messages if report is not None else ():
-        report(message)
+    if report is not None:
+        for message in messages:
+            report(message)
     return stored
 
 

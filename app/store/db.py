@@ -87,7 +87,7 @@ def _inspect(path: Path) -> int:
             f"{name}: was written by a newer Galley (store version {version}; "
             f"this program knows up to {SCHEMA_VERSION}); update Galley to open it"
         )
-    return version
+    return int(version)
 
 
 def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:

@@ -539,6 +539,6 @@ def _add_revisions(
                 rev.get("merged"),
             ],
         )
-        known[rev["uid"]] = cursor.lastrowid
+        known[rev["uid"]] = int(cursor.lastrowid or 0)
         added += 1
     return added

@@ -133,9 +133,8 @@ def count_matches(db: Database, query: str) -> int:
     expression = fts_query(query)
     if not expression:
         return 0
-    return next(
-        db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
-    )["n"]
+    rows = db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
+    return int(next(rows)["n"])
 
 
 def _contains(text: str, terms: list[str]) -> bool:

@@ -85,7 +85,7 @@ class ArticleListModel(QAbstractTableModel):
             self._total = len(self._rows)
         else:
             self._total = self._store.count_articles(status=self.status, section=self.section)
-            self._rows = self._page(0)
+            self._rows = list[ArticleSummary | SearchHit](self._page(0))
         self.endResetModel()
 
     def _passes(self, hit: SearchHit) -> bool:

@@ -37,11 +37,11 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._work = work
         self._stop = threading.Event()
-        self.thread: threading.Thread | None = None
+        self.worker: threading.Thread | None = None
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="galley-task", daemon=True)
-        self.thread.start()
+        self.worker = threading.Thread(target=self._run, name="galley-task", daemon=True)
+        self.worker.start()
 
     def cancel(self) -> None:
         self._stop.set()

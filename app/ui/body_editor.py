@@ -215,8 +215,8 @@ class FindBar(QWidget):
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.case = QCheckBox(self.tr("Match case"))
         buttons = [
-            (self.tr("Previous"), lambda: self.find(backward=True)),
-            (self.tr("Next"), self.find),
+            (self.tr("Previous"), lambda: self.find_text(backward=True)),
+            (self.tr("Next"), self.find_text),
             (self.tr("Replace"), self.replace),
             (self.tr("Replace all"), self.replace_all),
             (self.tr("Close"), self.close_bar),
@@ -230,7 +230,7 @@ class FindBar(QWidget):
             button = QPushButton(label)
             button.clicked.connect(slot)
             layout.addWidget(button)
-        self.find_edit.returnPressed.connect(self.find)
+        self.find_edit.returnPressed.connect(self.find_text)
         self.replace_edit.returnPressed.connect(self.replace)
         self.hide()
 
@@ -261,7 +261,7 @@ class FindBar(QWidget):
             flags |= QTextDocument.FindFlag.FindBackward
         return flags
 
-    def find(self, backward: bool = False) -> bool:
+    def find_text(self, backward: bool = False) -> bool:
         needle = self.find_edit.text()
         if not needle:
             return False
@@ -284,7 +284,7 @@ class FindBar(QWidget):
     def replace(self) -> None:
         if self.find_edit.text() and self._selection_matches():
             self.editor.textCursor().insertText(self.replace_edit.text())
-        self.find()
+        self.find_text()
 
     def replace_all(self) -> int:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()

@@ -67,6 +67,6 @@ def check_message(finding: Any) -> str:
     if template is None:
         return finding.message
     try:
-        return QCoreApplication.translate("checks", template).format(**finding.params)
+        return QCoreApplication.translate("checks", str(template)).format(**finding.params)
     except (KeyError, IndexError, ValueError):
         return finding.message

@@ -65,7 +65,7 @@ class ArticleEditor(QWidget):
         self.metadata = MetadataPane()
         self.body = BodyEdit()
         self.find_bar = FindBar(self.body)
-        self.preview = PreviewPane(store.path)
+        self.preview = PreviewPane(store.path, identity=store.file.identity)
         body_side = QWidget()
         body_layout = QVBoxLayout(body_side)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,8 +168,11 @@ class ArticleEditor(QWidget):
         """The Review pane always (it draws the note markers beside the body); History and
         Checks only while shown, since they read every revision or run every check."""
         self.review.refresh()
-        if self.tabs.currentWidget() in (self.history, self.checks):
-            self.tabs.currentWidget().refresh()
+        current = self.tabs.currentWidget()
+        if current is self.history:
+            self.history.refresh()
+        elif current is self.checks:
+            self.checks.refresh()
 
     def jump_to_line(self, line: int, column: int = 0) -> None:
         self.tabs.setCurrentWidget(self.body_split)

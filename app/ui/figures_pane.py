@@ -74,8 +74,8 @@ class FiguresPane(QWidget):
         for label, slot in (
             (self.tr("&Add image…"), self.choose_files),
             (self.tr("&Remove"), self.remove),
-            (self.tr("Move &up"), lambda: self.move(-1)),
-            (self.tr("Move &down"), lambda: self.move(1)),
+            (self.tr("Move &up"), lambda: self.move_row(-1)),
+            (self.tr("Move &down"), lambda: self.move_row(1)),
             (self.tr("&Insert at cursor"), self.insert_at_cursor),
         ):
             button = QPushButton(label)
@@ -177,9 +177,14 @@ class FiguresPane(QWidget):
         self._flag_fields(figure)
         self.changed.emit()
 
+    def _loaded(self) -> Article:
+        """The loaded article (edits happen only while one is loaded)."""
+        assert self.article is not None
+        return self.article
+
     # -- structural edits ---------------------------------------------------------------------
     def _structural(self, description: str, change) -> None:  # noqa: ANN001
-        before = copy.deepcopy(self.article.figures)
+        before = copy.deepcopy(self._loaded().figures)
         change()
         self._rebuild()
         self.structural_edit.emit(description, before)
@@ -187,7 +192,7 @@ class FiguresPane(QWidget):
 
     def _free_key(self, stem: str) -> str:
         base = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_").lower()[:40] or "figure"
-        keys = {f.key for f in self.article.figures}
+        keys = {f.key for f in self._loaded().figures}
         key, n = base, 1
         while key in keys:
             n += 1
@@ -227,14 +232,14 @@ class FiguresPane(QWidget):
         if self.article is not None and 0 <= row < len(self.article.figures):
             self._structural(self.tr("Remove figure"), lambda: self.article.figures.pop(row))
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if self.article is None or row < 0 or not 0 <= target < len(self.article.figures):
             return
 
         def swap() -> None:
-            f = self.article.figures
+            f = self._loaded().figures
             f[row], f[target] = f[target], f[row]
 
         self._structural(self.tr("Move figure"), swap)
@@ -247,7 +252,7 @@ class FiguresPane(QWidget):
         by_key = {f.key: f for f in self.article.figures}
         self._structural(
             self.tr("Reorder figures"),
-            lambda: self.article.figures.__setitem__(slice(None), [by_key[k] for k in order]),
+            lambda: self._loaded().figures.__setitem__(slice(None), [by_key[k] for k in order]),
         )
 
     def insert_at_cursor(self) -> None:

@@ -161,7 +161,7 @@ def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> Any:
 
     task = BackgroundTask(work)
     task.failed.connect(lambda message: log.warning("rolling backup failed: %s", message))
-    task.succeeded.connect(lambda made: made and log.info("rolling backup written: %s", made))
+    task.succeeded.connect(lambda made: log.info("rolling backup: %s", made or "not needed"))
     QTimer.singleShot(delay_ms, task.start)
     return task
 
@@ -200,6 +200,7 @@ def launch(
     """Paint the window's frame first, then (after that first paint) import the store and
     the editor, open the store and fill the window: the window is there at once."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from app.ui.i18n import install_translators
@@ -208,7 +209,7 @@ def launch(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
-    app.setDesktopFileName("io.github.galleynews.Galley")
+    QGuiApplication.setDesktopFileName("io.github.galleynews.Galley")
     settings = QSettings()
     install_translators(app, language or str(settings.value("language", "system")))
     apply_style(app)
@@ -278,7 +279,9 @@ def _screenshot(
     screenshot: str,
     window_ref: dict[str, Any],
 ) -> int:
-    """``gui --screenshot``: the whole window at a fixed size, saved once painted."""
+    """``gui --screenshot``: the whole window at a fixed size, grabbed the moment a person
+    would see it: the article shown and its preview rendered (no fixed waits), or, with no
+    article open, the first paint. Exits 1 if that never happens within 60 s."""
     from PySide6.QtCore import QTimer
 
     from app.store import Store
@@ -291,24 +294,32 @@ def _screenshot(
     if open_ref:
         window.open_article(open_ref)
     window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
-    window.show()
-    shots = {"done": False}
+    outcome = {"code": 1}
 
-    def grab() -> None:
-        if shots["done"]:
+    def grab(_html: str = "") -> None:
+        if outcome["code"] == 0:
             return
-        shots["done"] = True
-        app.processEvents()
-        window.grab().save(screenshot, "PNG")
+        outcome["code"] = 0 if window.grab().save(screenshot, "PNG") else 1
         window.close()
         app.quit()
 
-    window.editor.preview.shown_html.connect(lambda _html: QTimer.singleShot(200, grab))
-    QTimer.singleShot(5000 if window.session else 500, grab)
-    code = app.exec()
+    def give_up() -> None:
+        print(f"galley: {screenshot}: the window was not ready within 60 s", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    preview = window.editor.preview
+    if window.session is not None and preview.isVisibleTo(window):
+        preview.first_render_ms = 0  # nobody is typing: render at once
+        preview.shown_html.connect(grab)
+    else:
+        after_first_paint(window, grab)
+    QTimer.singleShot(60_000, give_up)
+    window.show()
+    app.exec()
     store.close()
     window_ref.clear()
-    return code
+    return outcome["code"]
 
 
 def main() -> int:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
     from app.ui.article_list_model import ArticleListModel
     from app.ui.editor import ArticleEditor
+    from app.ui.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +64,15 @@ class MainWindow(QMainWindow):
         frame: menus, list and editor area, painted at once while ``attach_store`` (called
         after the first paint) imports the rest, opens the store and fills everything in."""
         super().__init__()
-        self.store = store  # type: ignore[assignment]
+        self.attached = False  # store, editor and panes are there (``attach_store``)
         self.settings = settings
         self.author = author
         self.session: EditSession | None = None
-        self.editor: ArticleEditor | None = None  # type: ignore[assignment]
         path = store.path if store is not None else Path(store_path or "")
         self.setWindowTitle(self.tr("Galley — {name}").format(name=path.name))
         self._build_list_frame()
         self.editor_stack = QStackedWidget()  # the editor, or the welcome view on an empty store
-        self.welcome = None  # the WelcomeView, built only for an empty store
+        self.welcome: WelcomeView | None = None  # built only for an empty store
         self.saving = SaveTrouble(self)
         self.review_actions = ReviewActions(self)
         self.commands = WindowCommands(self)
@@ -119,13 +119,14 @@ class MainWindow(QMainWindow):
         from app.ui.article_list_model import ArticleListModel
         from app.ui.editor import ArticleEditor
 
-        self.store = store
+        self.store: Store = store
+        self.attached = True
         self.statusBar().clearMessage()
         self.list_model: ArticleListModel = ArticleListModel(store, self)
         self._attach_list()
         if self.search.text().strip():  # typed while the store was opening
             self._run_search()
-        self.editor = ArticleEditor(store)
+        self.editor: ArticleEditor = ArticleEditor(store)
         self.editor.add_review_panes(self)
         self.editor_stack.addWidget(self.editor)
         self.editor_stack.setCurrentWidget(self.editor)
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         if changes.desk:
             self._fill_sections()
         session = self.session
-        if session is None or self.editor is None:
+        if session is None:
             return
         article_id = session.article_id
         if article_id in changes.articles or article_id in changes.statuses:
@@ -349,7 +350,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from PySide6.QtWidgets import QMessageBox
 
-        if self.editor is None:  # closed before the store was open: nothing to save
+        if not self.attached:  # closed before the store was open: nothing to save
             event.accept()
             return
         if not self.save_now():

@@ -53,9 +53,10 @@ class PreviewWorker(QObject):
     rendered = Signal(int, str)
     failed = Signal(int, str)
 
-    def __init__(self, store_path: Path, cache: Path) -> None:
+    def __init__(self, store_path: Path, cache: Path, identity: tuple[int, int] | None) -> None:
         super().__init__()
         self.store_path = store_path
+        self.identity = identity  # the window's store file: never open another by this name
         self.cache = cache
         self.latest = 0
         self.width = 480  # set from the UI thread: the pane's usable width
@@ -79,7 +80,7 @@ class PreviewWorker(QObject):
             from app.store import Store
 
             if self._store is None:
-                self._store = Store.open(self.store_path)
+                self._store = Store.open(self.store_path, expect=self.identity)
             page = render_page(
                 self._store, Article.from_dict(data), image_url=self._image_url, display_width=480
             )
@@ -103,7 +104,12 @@ class PreviewPane(QWidget):
     render_requested = Signal(int, dict)
     shown_html = Signal(str)
 
-    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        parent: QWidget | None = None,
+        identity: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
@@ -116,6 +122,7 @@ class PreviewPane(QWidget):
         self._generation = 0
         self._pending: Article | None = None
         self._warm = False  # the worker has rendered once (its imports are done)
+        self.first_render_ms = FIRST_RENDER_MS
         self.error = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -123,7 +130,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._send)
         self._thread = QThread(self)
         self._thread.setObjectName("galley-preview")
-        self.worker = PreviewWorker(store_path, Path(self._cache.name))
+        self.worker = PreviewWorker(store_path, Path(self._cache.name), identity)
         self.worker.moveToThread(self._thread)
         self.render_requested.connect(self.worker.render)
         self.worker.rendered.connect(self._show)
@@ -135,7 +142,7 @@ class PreviewPane(QWidget):
         if not self._warm:
             # The worker's first render imports the publishing modules, which competes with
             # the UI thread for the interpreter: let the window paint the article first.
-            self._timer.start(FIRST_RENDER_MS)
+            self._timer.start(self.first_render_ms)
         elif now:
             self._send()
         else:
@@ -155,7 +162,7 @@ class PreviewPane(QWidget):
         if self._pending is not None:
             # Let the window paint first: the worker's first render imports the publishing
             # modules, which competes with the UI thread for the interpreter.
-            self._timer.start(FIRST_RENDER_MS)
+            self._timer.start(self.first_render_ms)
 
     @Slot(int, str)
     def _show(self, generation: int, html: str) -> None:

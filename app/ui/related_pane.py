@@ -173,7 +173,11 @@ class RelatedPane(QWidget):
         if item is None:
             return
         link = RelatedLink(kind=kind, article_id=item.data(Qt.ItemDataRole.UserRole))
-        self._structural(self.tr("Add related article"), lambda: self.links.append(link))
+        self._structural(self.tr("Add related article"), lambda: self._links().append(link))
+
+    def _links(self) -> list[RelatedLink]:
+        assert self.links is not None  # edits happen only while an article is loaded
+        return self.links
 
     def add_external(self) -> None:
         url, title = self.ext_url.text().strip(), self.ext_title.text().strip()
@@ -199,7 +203,7 @@ class RelatedPane(QWidget):
             author=self.ext_author.text().strip(),
             date=date,
         )
-        self._structural(self.tr("Add link"), lambda: self.links.append(link))
+        self._structural(self.tr("Add link"), lambda: self._links().append(link))
         for field in (
             self.ext_title,
             self.ext_url,

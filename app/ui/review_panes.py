@@ -94,7 +94,8 @@ class ReviewPane(QWidget):
             self.tr("Status: <b>{status}</b>").format(status=self.status_name(article.status))
         )
         while self.status_buttons.count():
-            widget = self.status_buttons.takeAt(0).widget()
+            taken = self.status_buttons.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         for target in next_statuses(article.status):
@@ -158,10 +159,12 @@ class ReviewPane(QWidget):
         """Ask for the note's text, then store it on the article, a paragraph or a note."""
 
         text, ok = QInputDialog.getMultiLineText(self, title, label)
-        if ok and text.strip():
+        session = self.main.session
+        if ok and text.strip() and session is not None:
+            article_id = session.article_id
             self._do(
                 lambda: self.main.store.review.add_note(
-                    self.main.session.article_id,
+                    article_id,
                     text,
                     author=self.main.author,
                     **where,
@@ -173,8 +176,8 @@ class ReviewPane(QWidget):
         item = self.notes.currentItem()
         if item is None:
             return
-        while item.parent() is not None:
-            item = item.parent()
+        while (parent := item.parent()) is not None:
+            item = parent
         uid = item.data(0, Qt.ItemDataRole.UserRole)
         resolved = item.text(3) == self.tr("resolved")
         self._do(
@@ -320,23 +323,27 @@ class HistoryPane(QWidget):
     def restore(self) -> None:
 
         item = self.revisions.currentItem()
-        if item is None or not self.main.save_now():
+        session = self.main.session
+        if item is None or session is None or not self.main.save_now():
             return
         number = item.data(Qt.ItemDataRole.UserRole)
+        article_id = session.article_id
         self.main.review_actions.run_store_action(
             lambda: self.main.store.review.restore_revision(
-                self.main.session.article_id, number, who=self.main.author
+                article_id, number, who=self.main.author
             )
         )
 
     def settle(self, keep: str) -> None:
 
-        if not self._incoming or not self.main.save_now():
+        session = self.main.session
+        if not self._incoming or session is None or not self.main.save_now():
             return
         number = self._incoming[-1]
+        article_id = session.article_id
         self.main.review_actions.run_store_action(
             lambda: self.main.store.review.settle_incoming(
-                self.main.session.article_id,
+                article_id,
                 number,
                 keep=keep,
                 who=self.main.author,

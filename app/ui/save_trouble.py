@@ -88,18 +88,19 @@ class SaveTrouble:
         return "mine" if box.clickedButton() is keep else "theirs"
 
     def resolve_conflict(self, conflict: ConflictError) -> bool:
+        session = self.main.session
+        assert session is not None  # a conflict comes from saving the open article
         choice = self.ask_conflict()
         try:
             if choice == "mine":
-                self.main.session.keep_mine(conflict)
+                session.keep_mine(conflict)
             else:
-                self.main.session.take_theirs(conflict)
-                self.main.editor.load(self.main.session.article)
+                session.take_theirs(conflict)
+                self.main.editor.load(session.article)
         except GalleyError as exc:
             return self.save_failed(str(exc))
         self.main.show_saved()
-        self.main.refresh_list(self.main.session.article_id)
-        return True
+        return True  # the store's change report brings the list up to date
 
     def emergency_save(self) -> None:
         """Called before an error is shown: whatever happens next, the text is in the store."""

@@ -133,8 +133,8 @@ class SourcesPane(QWidget):
         for label, slot in (
             (self.tr("&Add"), self.add),
             (self.tr("&Remove"), self.remove),
-            (self.tr("Move &up"), lambda: self.move(-1)),
-            (self.tr("Move &down"), lambda: self.move(1)),
+            (self.tr("Move &up"), lambda: self.move_row(-1)),
+            (self.tr("Move &down"), lambda: self.move_row(1)),
             (self.tr("Sort by date"), self.sort_by_date),
             (self.tr("&Paste lines"), self.paste),
         ):
@@ -164,21 +164,28 @@ class SourcesPane(QWidget):
     def _structural(self, description: str, change) -> None:  # noqa: ANN001
         if self.article is None:
             return
-        before = copy.deepcopy(self.article.sources)
+        before = copy.deepcopy(self._current().sources)
         change()
-        self.model.set_sources(self.article.sources)
+        self.model.set_sources(self._current().sources)
         self.structural_edit.emit(description, before)
         self.changed.emit()
 
+    def _current(self) -> Article:
+        """The loaded article (edits happen only while one is loaded)."""
+        assert self.article is not None
+        return self.article
+
     def add(self) -> None:
-        self._structural(self.tr("Add source"), lambda: self.article.sources.append(Source()))
+        self._structural(self.tr("Add source"), lambda: self._current().sources.append(Source()))
         self.table.setCurrentIndex(self.model.index(len(self.model.sources) - 1, 0))
         self.table.edit(self.table.currentIndex())
 
     def add_lines(self, text: str) -> int:
         parsed = [s for s in (parse_source_line(line) for line in text.splitlines()) if s]
         if parsed:
-            self._structural(self.tr("Paste sources"), lambda: self.article.sources.extend(parsed))
+            self._structural(
+                self.tr("Paste sources"), lambda: self._current().sources.extend(parsed)
+            )
         return len(parsed)
 
     def paste(self) -> None:
@@ -187,16 +194,16 @@ class SourcesPane(QWidget):
     def remove(self) -> None:
         row = self._row()
         if row >= 0:
-            self._structural(self.tr("Remove source"), lambda: self.article.sources.pop(row))
+            self._structural(self.tr("Remove source"), lambda: self._current().sources.pop(row))
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self._row()
         target = row + step
         if row < 0 or not 0 <= target < len(self.model.sources):
             return
 
         def swap() -> None:
-            s = self.article.sources
+            s = self._current().sources
             s[row], s[target] = s[target], s[row]
 
         self._structural(self.tr("Move source"), swap)
@@ -205,5 +212,5 @@ class SourcesPane(QWidget):
     def sort_by_date(self) -> None:
         self._structural(
             self.tr("Sort sources"),
-            lambda: self.article.sources.sort(key=lambda s: s.date or "9999"),
+            lambda: self._current().sources.sort(key=lambda s: s.date or "9999"),
         )

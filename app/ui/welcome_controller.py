@@ -21,16 +21,17 @@ class WelcomeController:
     def show_if_empty(self) -> None:
         if self.main.session is not None or self.main.store.count_articles() > 0:
             return
-        if getattr(self.main, "welcome", None) is None:
+        welcome = self.main.welcome
+        if welcome is None:
             from app.ui.welcome_view import WelcomeView
 
-            self.main.welcome = WelcomeView(self.main.author, self.main)
-            self.main.welcome.new_requested.connect(self.main.commands.new_article)
-            self.main.welcome.import_requested.connect(self.main.commands.import_files)
-            self.main.welcome.sample_requested.connect(self.open_sample)
-            self.main.welcome.name_changed.connect(self.set_author)
-            self.main.editor_stack.addWidget(self.main.welcome)
-        self.main.editor_stack.setCurrentWidget(self.main.welcome)
+            welcome = self.main.welcome = WelcomeView(self.main.author, self.main)
+            welcome.new_requested.connect(self.main.commands.new_article)
+            welcome.import_requested.connect(self.main.commands.import_files)
+            welcome.sample_requested.connect(self.open_sample)
+            welcome.name_changed.connect(self.set_author)
+            self.main.editor_stack.addWidget(welcome)
+        self.main.editor_stack.setCurrentWidget(welcome)
 
     def show_editor(self) -> None:
         if (

@@ -274,7 +274,7 @@ class WindowCommands:
 
         store = self.main.store
         path, file = store.path, store.file
-        keep = int(self.main.settings.value("backup/keep", DEFAULT_KEEP))
+        keep = int(str(self.main.settings.value("backup/keep", DEFAULT_KEEP)))
 
         def work(progress: Progress) -> Path | None:
             file.check()  # never open a replaced store by name

@@ -65,7 +65,7 @@ def test_figure_edits_add_remove_undo_and_insert(qtbot, window, store, articles)
         "reading-room",
     ]
     pane.list.setCurrentRow(0)
-    pane.move(1)
+    pane.move_row(1)
     window.save_now()
     assert [f.key for f in store.get_article(articles["zh"]).figures][:2] == [
         "sandbags",

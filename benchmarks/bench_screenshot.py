@@ -1,0 +1,100 @@
+"""Start to usable: ``galley gui --open ID --screenshot F`` (the article shown and its preview
+rendered, then grabbed) beside a bare PySide6 window with a QPlainTextEdit that grabs itself
+once painted. Each run is a fresh process; the two are started alternately; the time is from
+process start to the process having written its PNG and exited.
+
+python benchmarks/bench_screenshot.py [RUNS] [--size N]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import Result, emit, summarise
+from corpus import default_store
+
+HERE = Path(__file__).resolve().parent
+TARGET = 2.0
+
+
+def _run(args: list[str], env: dict[str, str], out: Path) -> float:
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    took = (time.perf_counter() - start) * 1000
+    if not out.is_file() or out.stat().st_size < 1000:
+        raise RuntimeError(f"{args[1]} wrote no screenshot")
+    return took
+
+
+def results(runs: int = 15, size: int = 100_000) -> list[Result]:
+    store = default_store(size)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "app")], check=True)
+    home = tempfile.mkdtemp(prefix="galley-grab-")
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "GALLEY_USER": "benchmark",
+        "PYTHONPATH": str(HERE.parent),
+        **{f"XDG_{k}_HOME": f"{home}/{k.lower()}" for k in ("CONFIG", "DATA", "STATE", "CACHE")},
+    }
+    newest = subprocess.run(
+        [sys.executable, "-m", "app.cli", "list", "--store", str(store), "--limit", "1"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[0]
+    out = Path(home) / "shot.png"
+    bare_cmd = [sys.executable, str(HERE / "grab_child.py"), str(out)]
+    galley_cmd = [
+        sys.executable,
+        "-m",
+        "app.cli",
+        "gui",
+        "--store",
+        str(store),
+        "--open",
+        newest,
+        "--screenshot",
+        str(out),
+    ]
+    _run(bare_cmd, env, out), _run(galley_cmd, env, out)  # warm the page cache
+    bare, galley = [], []
+    for _ in range(runs):
+        bare.append(_run(bare_cmd, env, out))
+        galley.append(_run(galley_cmd, env, out))
+    bare_median, bare_p95 = summarise(bare)
+    galley_median, galley_p95 = summarise(galley)
+    platform = env["QT_QPA_PLATFORM"]
+    return [
+        Result(
+            "usable: bare PySide6 + QPlainTextEdit, grabbed", bare_median, bare_p95, note=platform
+        ),
+        Result(
+            f"usable: galley gui --open --screenshot ({size:,} articles)",
+            galley_median,
+            galley_p95,
+            note="article shown, preview rendered, grabbed",
+        ),
+        Result(
+            "usable: ratio Galley / bare",
+            galley_median / bare_median,
+            unit="×",
+            note=f"target ≤ {TARGET} ×",
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    size = 100_000
+    if "--size" in sys.argv:
+        size = int(sys.argv[sys.argv.index("--size") + 1])
+        numbers = [n for n in numbers if int(n) != size]
+    emit(results(int(numbers[0]) if numbers else 15, size))
