@@ -20,6 +20,10 @@ ZH_TW = {
     "Cancelled; nothing of it was kept.": "已取消，沒有留下任何部分。",
     "Internal error: {error}": "內部錯誤：{error}",
     "Cancel": "取消",
+    "Line {line}: the block opened here is never closed with ':::'": "第 {line} 行：這裡開始的區塊沒有以「:::」結束",
+    "Line {line}: unknown block '::: {kind}' (known: further-reading)": "第 {line} 行：不認得的區塊「::: {kind}」（可用：further-reading）",
+    "Line {line}: ':::' closes a block never opened": "第 {line} 行：「:::」結束了一個沒有開始的區塊",
+    "Line {line}: an image in the body; place images as figures with ![[KEY]]": "第 {line} 行：內文裡有圖片；請用 ![[KEY]] 放置圖片",
 }
 
 

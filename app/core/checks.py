@@ -13,7 +13,7 @@ from dataclasses import field as default_field  # Finding has a member called ``
 from typing import Any
 
 from app.core import typography
-from app.core.body_syntax import ARTICLE_LINK, scan_lines
+from app.core.body_syntax import scan_lines, syntax_problems
 from app.core.model import Article
 from app.core.text import CJK_RUN
 from app.core.values import is_web_url, normalise_date
@@ -199,20 +199,24 @@ def _body(a: Article, ctx: CheckContext) -> list[Finding]:
     chinese = a.language.lower().startswith("zh")
     traditional = a.language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-hant-tw", "zh-hant-hk")
     has_further_links = any(r.kind == "further-reading" for r in a.related)
+    # What would stop the page from being built (the import refuses the same): errors.
+    for problem in syntax_problems(a.body, keys, ctx.article_exists):
+        message = f"line {problem.line}: {problem.message}"
+        if problem.code == "figure-undefined":
+            message = f"line {problem.line}: figure '{problem.value}' is placed but not defined"
+        elif problem.code == "link-missing":
+            message = f"line {problem.line}: no article '{problem.value}' in the store"
+        params: dict[str, Any] = {"line": problem.line}
+        if problem.code == "figure-undefined":
+            params["key"] = problem.value
+        elif problem.code == "link-missing":
+            params["ref"] = problem.value
+        elif problem.code == "block-unknown":
+            params["kind"] = problem.value
+        out.append(Finding(problem.code, ERROR, message, "body", problem.line, params=params))
     block: tuple[int, list[str]] | None = None
     for line in scan_lines(a.body):
-        if line.kind == "figure" and line.value not in keys:
-            out.append(
-                Finding(
-                    "figure-undefined",
-                    ERROR,
-                    f"line {line.number}: figure '{line.value}' is placed but not defined",
-                    "body",
-                    line.number,
-                    params={"line": line.number, "key": line.value},
-                )
-            )
-        elif line.kind == "open":
+        if line.kind == "open":
             block = (line.number, [])
         elif line.kind == "inner" and block is not None:
             block[1].append(line.text)
@@ -229,20 +233,6 @@ def _body(a: Article, ctx: CheckContext) -> list[Finding]:
                     )
                 )
             block = None
-        if line.kind in ("text", "inner"):
-            for m in ARTICLE_LINK.finditer(line.text):
-                if not ctx.article_exists(m.group(1)):
-                    out.append(
-                        Finding(
-                            "link-missing",
-                            ERROR,
-                            f"line {line.number}: no article '{m.group(1)}' in the store",
-                            "body",
-                            line.number,
-                            m.start(),
-                            params={"line": line.number, "ref": m.group(1)},
-                        )
-                    )
         if line.kind == "text" and chinese:
             out += _typography(line.number, line.text, ctx.rules, traditional)
     return out

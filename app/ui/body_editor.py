@@ -76,12 +76,32 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             ),
             "fence": _fmt("#ffd180" if dark else "#8a4b00", bold=True),
         }
+        self.problem = QTextCharFormat()
+        self.problem.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self.problem.setUnderlineColor(QColor("#ff5252" if dark else "#b00020"))
+        self.problem_lines: dict[int, str] = {}  # 1-based line → what is wrong there
+
+    def set_problem_lines(self, lines: dict[int, str]) -> None:
+        """Mark the lines the page could not be built from (as you type; import refuses
+        the same); only lines whose mark changed are highlighted again."""
+        changed = set(lines) ^ set(self.problem_lines)
+        self.problem_lines = lines
+        document = self.document()
+        for line in sorted(changed):
+            block = document.findBlockByNumber(line - 1) if document is not None else None
+            if block is not None and block.isValid():
+                self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         for pattern, name in self.RULES:
             for m in pattern.finditer(text):
                 start = utf16(text, m.start())
                 self.setFormat(start, utf16(text, m.end()) - start, self.formats[name])
+        if self.currentBlock().blockNumber() + 1 in self.problem_lines:
+            for start in range(len(text.encode("utf-16-le")) // 2):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(self.problem)
+                self.setFormat(start, 1, merged)
 
 
 class BodyEdit(QPlainTextEdit):

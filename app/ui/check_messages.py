@@ -35,6 +35,16 @@ TEMPLATES = {
     "source-future": QT_TRANSLATE_NOOP("checks", "Source {n} is dated {date}, in the future"),
     "further-empty": QT_TRANSLATE_NOOP("checks", "Line {line}: the further-reading block is empty"),
     "link-missing": QT_TRANSLATE_NOOP("checks", "Line {line}: no article '{ref}' in the store"),
+    "block-unclosed": QT_TRANSLATE_NOOP(
+        "checks", "Line {line}: the block opened here is never closed with ':::'"
+    ),
+    "block-unknown": QT_TRANSLATE_NOOP(
+        "checks", "Line {line}: unknown block '::: {kind}' (known: further-reading)"
+    ),
+    "block-stray": QT_TRANSLATE_NOOP("checks", "Line {line}: ':::' closes a block never opened"),
+    "markdown-image": QT_TRANSLATE_NOOP(
+        "checks", "Line {line}: an image in the body; place images as figures with ![[KEY]]"
+    ),
     "half-width-punctuation": QT_TRANSLATE_NOOP(
         "checks",
         "Line {line}: half-width {marks} between Chinese characters ({count}×); use full-width",

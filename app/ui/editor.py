@@ -143,8 +143,28 @@ class ArticleEditor(QWidget):
         self.changed.emit()
 
     def _count(self) -> None:
+        """A moment after typing stops: the counts, and the lines the page could not be
+        built from (an unclosed ':::', a Markdown image, a link to nothing) marked."""
         cjk, words = count_body(self.article.body if self.article else "")
         self.counts_changed.emit(cjk, words)
+        self.body.highlighter.set_problem_lines(self.syntax_problems())
+
+    def syntax_problems(self) -> dict[int, str]:
+        from app.core.body_syntax import syntax_problems
+        from app.core.errors import NotFoundError
+
+        if self.article is None:
+            return {}
+
+        def exists(ref: str) -> bool:
+            try:
+                self.store.resolve(ref)
+            except NotFoundError:
+                return False
+            return True
+
+        keys = {f.key for f in self.article.figures}
+        return {p.line: p.message for p in syntax_problems(self.article.body, keys, exists)}
 
     def _insert_figure(self, text: str) -> None:
         self.tabs.setCurrentWidget(self.body_split)

@@ -29,17 +29,17 @@
         <translation>相關(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="161"/>
+        <location filename="../../app/ui/editor.py" line="181"/>
         <source>Re&amp;view</source>
         <translation>審稿(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="162"/>
+        <location filename="../../app/ui/editor.py" line="182"/>
         <source>&amp;History</source>
         <translation>版本紀錄(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="163"/>
+        <location filename="../../app/ui/editor.py" line="183"/>
         <source>&amp;Checks</source>
         <translation>發稿檢查(&amp;C)</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>BodyEdit</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="102"/>
+        <location filename="../../app/ui/body_editor.py" line="122"/>
         <source>Write the article here. ![[key]] places a figure; ::: further-reading … ::: adds further reading.</source>
         <translation>在此撰寫內文。![[代號]] 放入圖片；::: further-reading … ::: 加入延伸閱讀。</translation>
     </message>
@@ -88,22 +88,22 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="359"/>
+        <location filename="../../app/ui/review_panes.py" line="366"/>
         <source>&amp;Fix punctuation in the whole body</source>
         <translation>全文標點改為全形(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="361"/>
+        <location filename="../../app/ui/review_panes.py" line="368"/>
         <source>Check &amp;again</source>
         <translation>重新檢查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="381"/>
+        <location filename="../../app/ui/review_panes.py" line="388"/>
         <source>No problems found.</source>
         <translation>沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="384"/>
+        <location filename="../../app/ui/review_panes.py" line="391"/>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>{errors} 個錯誤，{warnings} 個警告</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="207"/>
+        <location filename="../../app/ui/figures_pane.py" line="212"/>
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="215"/>
+        <location filename="../../app/ui/figures_pane.py" line="220"/>
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="221"/>
+        <location filename="../../app/ui/figures_pane.py" line="226"/>
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="221"/>
+        <location filename="../../app/ui/figures_pane.py" line="226"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="228"/>
+        <location filename="../../app/ui/figures_pane.py" line="233"/>
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="240"/>
+        <location filename="../../app/ui/figures_pane.py" line="245"/>
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="249"/>
+        <location filename="../../app/ui/figures_pane.py" line="254"/>
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>
@@ -253,42 +253,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="213"/>
+        <location filename="../../app/ui/body_editor.py" line="233"/>
         <source>Find</source>
         <translation>尋找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="215"/>
+        <location filename="../../app/ui/body_editor.py" line="235"/>
         <source>Replace with</source>
         <translation>取代為</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="216"/>
+        <location filename="../../app/ui/body_editor.py" line="236"/>
         <source>Match case</source>
         <translation>大小寫須相符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="218"/>
+        <location filename="../../app/ui/body_editor.py" line="238"/>
         <source>Previous</source>
         <translation>上一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="219"/>
+        <location filename="../../app/ui/body_editor.py" line="239"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="220"/>
+        <location filename="../../app/ui/body_editor.py" line="240"/>
         <source>Replace</source>
         <translation>取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="221"/>
+        <location filename="../../app/ui/body_editor.py" line="241"/>
         <source>Replace all</source>
         <translation>全部取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="222"/>
+        <location filename="../../app/ui/body_editor.py" line="242"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
@@ -296,47 +296,47 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="213"/>
+        <location filename="../../app/ui/review_panes.py" line="216"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="214"/>
+        <location filename="../../app/ui/review_panes.py" line="217"/>
         <source>Take &amp;theirs</source>
         <translation>採用對方版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="217"/>
+        <location filename="../../app/ui/review_panes.py" line="220"/>
         <source>&amp;Restore the selected revision</source>
         <translation>還原選取的版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="223"/>
+        <location filename="../../app/ui/review_panes.py" line="226"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="225"/>
+        <location filename="../../app/ui/review_panes.py" line="228"/>
         <source>with</source>
         <translation>與</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="264"/>
+        <location filename="../../app/ui/review_panes.py" line="267"/>
         <source>{n}. {at}  {who}  {size} characters</source>
         <translation>{n}. {at}  {who}  {size} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="293"/>
+        <location filename="../../app/ui/review_panes.py" line="296"/>
         <source>Both sides edited this article. Revision {n} came from another store and is not in your text: compare below, then keep yours or take theirs (both stay in the history).</source>
         <translation>雙方都修改了這篇文章。第 {n} 版來自另一個資料庫，尚未併入你的文字：請先比較下方差異，再決定保留你的版本或採用對方版本（兩者都會留在版本紀錄中）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="315"/>
+        <location filename="../../app/ui/review_panes.py" line="318"/>
         <source>+{ins} / −{dele} characters</source>
         <translation>新增 {ins} 字 / 刪除 {dele} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="317"/>
+        <location filename="../../app/ui/review_panes.py" line="320"/>
         <source>also changed: {fields}</source>
         <translation>其他變更欄位：{fields}</translation>
     </message>
@@ -349,28 +349,28 @@
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Search articles (Chinese or English)…</source>
         <translation>搜尋文章（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
@@ -500,12 +500,12 @@
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -588,17 +588,17 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="144"/>
+        <location filename="../../app/ui/save_trouble.py" line="145"/>
         <source>No copy could be written either; the unsaved changes are lost.</source>
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
@@ -691,29 +691,29 @@ Logs: {logs}</source>
 記錄檔：{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="139"/>
+        <location filename="../../app/ui/save_trouble.py" line="140"/>
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="140"/>
+        <location filename="../../app/ui/save_trouble.py" line="141"/>
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_controller.py" line="64"/>
+        <location filename="../../app/ui/welcome_controller.py" line="65"/>
         <source>Cannot open the sample</source>
         <translation>無法開啟範例</translation>
     </message>
@@ -809,7 +809,7 @@ Logs: {logs}</source>
 <context>
     <name>NoteMargin</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="180"/>
+        <location filename="../../app/ui/body_editor.py" line="200"/>
         <source>Review notes are anchored here</source>
         <translation>審稿意見錨定在此</translation>
     </message>
@@ -817,7 +817,7 @@ Logs: {logs}</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="178"/>
+        <location filename="../../app/ui/preview.py" line="185"/>
         <source>Cannot preview:</source>
         <translation>無法預覽：</translation>
     </message>
@@ -917,42 +917,42 @@ Logs: {logs}</source>
         <translation>加入相關文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="183"/>
+        <location filename="../../app/ui/related_pane.py" line="187"/>
         <source>The URL must start with http:// or https://</source>
         <translation>網址必須以 http:// 或 https:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="185"/>
+        <location filename="../../app/ui/related_pane.py" line="189"/>
         <source>An external link needs a title</source>
         <translation>外部連結需要標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="190"/>
+        <location filename="../../app/ui/related_pane.py" line="194"/>
         <source>The date is not a date (use YYYY-MM-DD)</source>
         <translation>日期格式不正確（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="192"/>
+        <location filename="../../app/ui/related_pane.py" line="196"/>
         <source>Cannot add the link</source>
         <translation>無法加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="202"/>
+        <location filename="../../app/ui/related_pane.py" line="206"/>
         <source>Add link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="215"/>
+        <location filename="../../app/ui/related_pane.py" line="219"/>
         <source>Remove related link</source>
         <translation>移除相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="222"/>
+        <location filename="../../app/ui/related_pane.py" line="226"/>
         <source>Change link kind</source>
         <translation>變更連結類型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="231"/>
+        <location filename="../../app/ui/related_pane.py" line="235"/>
         <source>Reorder related links</source>
         <translation>重新排列相關連結</translation>
     </message>
@@ -1010,68 +1010,68 @@ Logs: {logs}</source>
         <translation>狀態：&lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="101"/>
+        <location filename="../../app/ui/review_panes.py" line="102"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="108"/>
+        <location filename="../../app/ui/review_panes.py" line="109"/>
         <source>{at}  {before} → {after}  by {who}</source>
         <translation>{at}  {before} → {after}  由 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="115"/>
+        <location filename="../../app/ui/review_panes.py" line="116"/>
         <source>  (override: {why})</source>
         <translation>  （強制核可理由：{why}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="122"/>
+        <location filename="../../app/ui/review_panes.py" line="123"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="124"/>
+        <location filename="../../app/ui/review_panes.py" line="125"/>
         <source>paragraph gone</source>
         <translation>段落已刪除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="126"/>
+        <location filename="../../app/ui/review_panes.py" line="127"/>
         <source>article</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="127"/>
-        <location filename="../../app/ui/review_panes.py" line="179"/>
+        <location filename="../../app/ui/review_panes.py" line="128"/>
+        <location filename="../../app/ui/review_panes.py" line="182"/>
         <source>resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="127"/>
+        <location filename="../../app/ui/review_panes.py" line="128"/>
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>New note</source>
         <translation>新增意見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="150"/>
+        <location filename="../../app/ui/review_panes.py" line="151"/>
         <source>Note:</source>
         <translation>意見：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="155"/>
+        <location filename="../../app/ui/review_panes.py" line="156"/>
         <source>Reply</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="155"/>
+        <location filename="../../app/ui/review_panes.py" line="156"/>
         <source>Reply:</source>
         <translation>回覆：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_panes.py" line="190"/>
+        <location filename="../../app/ui/review_panes.py" line="193"/>
         <source>Review</source>
         <translation>審稿</translation>
     </message>
@@ -1167,27 +1167,27 @@ Logs: {logs}</source>
         <translation>貼上多行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="174"/>
+        <location filename="../../app/ui/sources_pane.py" line="179"/>
         <source>Add source</source>
         <translation>新增來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="181"/>
+        <location filename="../../app/ui/sources_pane.py" line="187"/>
         <source>Paste sources</source>
         <translation>貼上來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="190"/>
+        <location filename="../../app/ui/sources_pane.py" line="197"/>
         <source>Remove source</source>
         <translation>移除來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="202"/>
+        <location filename="../../app/ui/sources_pane.py" line="209"/>
         <source>Move source</source>
         <translation>移動來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="207"/>
+        <location filename="../../app/ui/sources_pane.py" line="214"/>
         <source>Sort sources</source>
         <translation>排序來源</translation>
     </message>
@@ -1334,21 +1334,41 @@ Logs: {logs}</source>
     </message>
     <message>
         <location filename="../../app/ui/check_messages.py" line="38"/>
+        <source>Line {line}: the block opened here is never closed with &apos;:::&apos;</source>
+        <translation>第 {line} 行：這裡開始的區塊沒有以「:::」結束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="41"/>
+        <source>Line {line}: unknown block &apos;::: {kind}&apos; (known: further-reading)</source>
+        <translation>第 {line} 行：不認得的區塊「::: {kind}」（可用：further-reading）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="44"/>
+        <source>Line {line}: &apos;:::&apos; closes a block never opened</source>
+        <translation>第 {line} 行：「:::」結束了一個沒有開始的區塊</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="45"/>
+        <source>Line {line}: an image in the body; place images as figures with ![[KEY]]</source>
+        <translation>第 {line} 行：內文裡有圖片；請用 ![[KEY]] 放置圖片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/check_messages.py" line="48"/>
         <source>Line {line}: half-width {marks} between Chinese characters ({count}×); use full-width</source>
         <translation>第 {line} 行：中文字之間有半形標點 {marks}（{count} 處），請改用全形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_messages.py" line="42"/>
+        <location filename="../../app/ui/check_messages.py" line="52"/>
         <source>Line {line}: house style wants a space between Chinese and Latin text (&apos;{text}&apos;)</source>
         <translation>第 {line} 行：本報體例要求中文與拉丁文字之間空一格（「{text}」）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_messages.py" line="45"/>
+        <location filename="../../app/ui/check_messages.py" line="55"/>
         <source>Line {line}: house style wants no space between Chinese and Latin text (&apos;{text}&apos;)</source>
         <translation>第 {line} 行：本報體例要求中文與拉丁文字之間不空格（「{text}」）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_messages.py" line="49"/>
+        <location filename="../../app/ui/check_messages.py" line="59"/>
         <source>Line {line}: Simplified characters in a Traditional Chinese text: {chars}</source>
         <translation>第 {line} 行：繁體中文稿件中出現簡體字：{chars}</translation>
     </message>
@@ -1375,7 +1395,7 @@ Logs: {logs}</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="241"/>
+        <location filename="../../app/ui/launch.py" line="242"/>
         <source>The store cannot be opened:
 
 {error}</source>

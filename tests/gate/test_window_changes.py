@@ -149,3 +149,28 @@ def test_cancel_leaves_nothing_half_written(
     else:
         folder = backup_dir(store.path)
         assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_a_body_the_page_cannot_be_built_from_is_marked_as_you_type(
+    qtbot,
+    window,
+    store,
+    articles,  # noqa: ANN001
+) -> None:
+    window.open_article(articles["zh"])
+    body = window.editor.body
+    highlighter = body.highlighter
+    assert highlighter.problem_lines == {}
+    lines = body.toPlainText().count("\n")
+    body.appendPlainText("::: further-reading\n- 還沒寫完")
+    qtbot.waitUntil(lambda: bool(highlighter.problem_lines), timeout=2000)
+    assert list(highlighter.problem_lines) == [lines + 2]
+    assert "never closed" in highlighter.problem_lines[lines + 2]
+    window.editor.tabs.setCurrentWidget(window.editor.checks)
+    window.editor.checks.refresh()
+    texts = [
+        window.editor.checks.list.item(n).text() for n in range(window.editor.checks.list.count())
+    ]
+    assert any("never closed" in t for t in texts)
+    body.appendPlainText(":::")
+    qtbot.waitUntil(lambda: highlighter.problem_lines == {}, timeout=2000)
