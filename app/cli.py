@@ -213,13 +213,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     from app.config import store_path
 
     if args.command in (None, "gui"):
+        from app.publish.render_server import fork_renderer
+
+        path = store_path(args.store)
+        # Before Qt is imported: the preview's renderer starts on the other core now.
+        forked = fork_renderer(path, getattr(args, "open", None))
         from app.ui.launch import launch
 
         return launch(
-            store_path(args.store),
+            path,
             open_ref=getattr(args, "open", None),
             screenshot=getattr(args, "screenshot", None),
             language=getattr(args, "language", None),
+            forked=forked,
         )
     from app import cli_backup
 
@@ -268,6 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("internal error")
         print("galley: internal error (details above); please report it", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """Entry point of the ``galley-gui`` launcher: the window (any arguments as for ``gui``)."""
+    return main(sys.argv[1:] or ["gui"])
 
 
 if __name__ == "__main__":

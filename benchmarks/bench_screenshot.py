@@ -1,7 +1,7 @@
 """Start to usable: ``galley gui --open ID --screenshot F`` (the article shown and its preview
 rendered, then grabbed) beside a bare PySide6 window with a QPlainTextEdit that grabs itself
 once painted. Each run is a fresh process; the two are started alternately; the time is from
-process start to the process having written its PNG and exited.
+process start to the moment the PNG is written (each prints its path right then).
 
 python benchmarks/bench_screenshot.py [RUNS] [--size N]
 """
@@ -25,9 +25,14 @@ TARGET = 2.0
 def _run(args: list[str], env: dict[str, str], out: Path) -> float:
     out.unlink(missing_ok=True)
     start = time.perf_counter()
-    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
     took = (time.perf_counter() - start) * 1000
-    if not out.is_file() or out.stat().st_size < 1000:
+    child.wait(timeout=60)
+    if line.strip() != str(out) or not out.is_file() or out.stat().st_size < 1000:
         raise RuntimeError(f"{args[1]} wrote no screenshot")
     return took
 

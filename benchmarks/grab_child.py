@@ -32,6 +32,7 @@ def main() -> int:
 
         def grab(self) -> None:
             window.grab().save(sys.argv[1], "PNG")
+            print(sys.argv[1], flush=True)
             app.quit()
 
     grabber = Grab()

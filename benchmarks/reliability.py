@@ -32,6 +32,19 @@ SUITES = {
     ),
     "hostile and broken input (import)": "tests/reliability/test_hostile_import.py",
     "property tests (hypothesis)": "tests/reliability/test_properties.py",
+    "hostile review bundles (slug, keys, URLs, surrogates, foreign notes)": (
+        "tests/gate/test_review_bundle_hostile.py"
+    ),
+    "hostile command-line input, imports that export can write, restores": (
+        "tests/gate/test_hostile_cli.py"
+    ),
+    "exports: only inside --out, never half a batch, 11+ figures": (
+        "tests/gate/test_export_safety.py"
+    ),
+    "store file replaced or moved under a running Galley": "tests/gate/test_store_file.py",
+    "images keep nothing but pixels (every path in)": "tests/gate/test_image_cleaning.py",
+    "the window: other writers, background work, Cancel": "tests/gate/test_window_changes.py",
+    "rules the suite used to miss (mutants)": "tests/gate/test_mutants.py",
 }
 
 

@@ -167,3 +167,10 @@ def test_desk_settings_round_trip(store: Store) -> None:
     desk.editors_picks = [RelatedLink(url="https://example.org/a", title="精選")]
     store.save_desk(desk)
     assert store.desk() == desk
+
+
+def test_the_bare_schema_version_constant_matches_the_migrations() -> None:
+    from app.store.schema import SCHEMA_VERSION
+    from app.store.version import SCHEMA_VERSION as BARE
+
+    assert BARE == SCHEMA_VERSION

@@ -63,8 +63,10 @@ class ArticleListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column >= len(self.SORT_KEYS) or self.searching:
             return
-        self.sort_key = self.SORT_KEYS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self._rows:
+            return  # the view re-applies its sort when set up: nothing to read again
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     def _page(self, offset: int) -> list[ArticleSummary]:

@@ -15,7 +15,7 @@ from app.store.store import Store
 from app.ui.body_editor import BodyEdit, FindBar
 from app.ui.figures_pane import FiguresPane
 from app.ui.metadata_pane import MetadataPane
-from app.ui.preview import PreviewPane
+from app.ui.preview import PreviewPane, ProcessRenderer
 from app.ui.related_pane import RelatedPane
 from app.ui.sources_pane import SourcesPane
 
@@ -55,7 +55,12 @@ class ArticleEditor(QWidget):
     changed = Signal()
     counts_changed = Signal(int, int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        renderer: ProcessRenderer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.article: Article | None = None
@@ -65,7 +70,7 @@ class ArticleEditor(QWidget):
         self.metadata = MetadataPane()
         self.body = BodyEdit()
         self.find_bar = FindBar(self.body)
-        self.preview = PreviewPane(store.path, identity=store.file.identity)
+        self.preview = PreviewPane(store.path, identity=store.file.identity, renderer=renderer)
         body_side = QWidget()
         body_layout = QVBoxLayout(body_side)
         body_layout.setContentsMargins(0, 0, 0, 0)

@@ -190,12 +190,23 @@ def after_first_paint(window: Any, callback: Any, fallback_ms: int = 3000) -> No
     QTimer.singleShot(fallback_ms, run)
 
 
+def _renderer(forked: tuple[int, int, int, Path] | None, store: Any) -> Any:
+    """The window's end of the render server forked at start (None: render on a thread)."""
+    if forked is None:
+        return None
+    from app.ui.preview import ProcessRenderer
+
+    pid, write_fd, read_fd, cache = forked
+    return ProcessRenderer(pid, write_fd, read_fd, cache, store.file.identity)
+
+
 def launch(
     store_path: Path,
     *,
     open_ref: str | None = None,
     screenshot: str | None = None,
     language: str | None = None,
+    forked: tuple[int, int, int, Path] | None = None,
 ) -> int:
     """Paint the window's frame first, then (after that first paint) import the store and
     the editor, open the store and fill the window: the window is there at once."""
@@ -217,7 +228,7 @@ def launch(
     install_excepthook(window_ref)
     if screenshot:
         _finish_app_setup(app)
-        return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref)
+        return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref, forked)
     # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
     author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
     window = MainWindow(None, settings, author=author, store_path=store_path)
@@ -246,6 +257,7 @@ def launch(
             app.exit(exc.exit_code)
             return
         opened["store"] = store
+        window.renderer = _renderer(forked, store)
         # On an empty store the welcome view asks for the name instead of a dialog.
         if (
             not author
@@ -278,6 +290,7 @@ def _screenshot(
     open_ref: str | None,
     screenshot: str,
     window_ref: dict[str, Any],
+    forked: tuple[int, int, int, Path] | None = None,
 ) -> int:
     """``gui --screenshot``: the whole window at a fixed size, grabbed the moment a person
     would see it: the article shown and its preview rendered (no fixed waits), or, with no
@@ -289,7 +302,7 @@ def _screenshot(
 
     store = Store.open(store_path)
     author = str(settings.value("user/name", "") or "") or _login_name()
-    window = MainWindow(store, settings, author=author)
+    window = MainWindow(store, settings, author=author, renderer=_renderer(forked, store))
     window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)
@@ -300,6 +313,8 @@ def _screenshot(
         if outcome["code"] == 0:
             return
         outcome["code"] = 0 if window.grab().save(screenshot, "PNG") else 1
+        if outcome["code"] == 0:
+            print(screenshot, flush=True)  # like export: the file written, as it is written
         window.close()
         app.quit()
 
@@ -320,10 +335,3 @@ def _screenshot(
     store.close()
     window_ref.clear()
     return outcome["code"]
-
-
-def main() -> int:
-    """Entry point of the ``galley-gui`` launcher."""
-    from app.cli import main as cli_main
-
-    return cli_main(sys.argv[1:])

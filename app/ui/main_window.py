@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
     from app.ui.article_list_model import ArticleListModel
     from app.ui.editor import ArticleEditor
+    from app.ui.preview import ProcessRenderer
     from app.ui.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
@@ -59,12 +60,14 @@ class MainWindow(QMainWindow):
         *,
         author: str = "",
         store_path: Path | None = None,
+        renderer: ProcessRenderer | None = None,
     ) -> None:
         """With a store, the whole window. With ``store=None`` (and ``store_path``) only its
         frame: menus, list and editor area, painted at once while ``attach_store`` (called
         after the first paint) imports the rest, opens the store and fills everything in."""
         super().__init__()
         self.attached = False  # store, editor and panes are there (``attach_store``)
+        self.renderer = renderer  # the forked preview renderer, if the start made one
         self.settings = settings
         self.author = author
         self.session: EditSession | None = None
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         self._attach_list()
         if self.search.text().strip():  # typed while the store was opening
             self._run_search()
-        self.editor: ArticleEditor = ArticleEditor(store)
+        self.editor: ArticleEditor = ArticleEditor(store, renderer=self.renderer)
         self.editor.add_review_panes(self)
         self.editor_stack.addWidget(self.editor)
         self.editor_stack.setCurrentWidget(self.editor)

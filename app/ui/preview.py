@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.core.errors import GalleyError
@@ -98,6 +98,107 @@ class PreviewWorker(QObject):
             self._store = None
 
 
+class ProcessRenderer(QObject):
+    """The window's end of the forked render server (``app.publish.render_server``): the
+    same signals as ``PreviewWorker``, its replies read as the pipe becomes readable. If the
+    server says it opened another file than the window's store, or ends, ``lost`` fires and
+    the pane renders on its thread instead."""
+
+    rendered = Signal(int, str)
+    failed = Signal(int, str)
+    lost = Signal()
+
+    def __init__(
+        self, pid: int, write_fd: int, read_fd: int, cache: Path, identity: tuple[int, int] | None
+    ) -> None:
+        super().__init__()
+        import os
+
+        self.pid = pid
+        self.cache = cache
+        self.identity = identity
+        self.alive = True
+        self._requests = os.fdopen(write_fd, "wb")
+        self._read_fd = read_fd
+        self._buffer = b""
+        self._hello = False
+        self.notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._readable)
+
+    def render(self, generation: int, data: dict) -> None:
+        import json
+
+        if not self.alive:
+            return
+        try:
+            line = json.dumps({"gen": generation, "article": data}, ensure_ascii=False)
+            self._requests.write(line.encode("utf-8") + b"\n")
+            self._requests.flush()
+        except (OSError, ValueError):
+            self._lose()
+
+    def _readable(self) -> None:
+        import json
+        import os
+
+        try:
+            chunk = os.read(self._read_fd, 1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._lose()
+            return
+        self._buffer += chunk
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            try:
+                reply = json.loads(line)
+            except ValueError:
+                continue
+            if "hello" in reply:
+                opened = tuple(reply["hello"]) if reply["hello"] else None
+                if self.identity is not None and opened != self.identity:
+                    log.warning("the preview renderer opened another store file; using a thread")
+                    self._lose()
+                    return
+                self._hello = True
+            elif "html" in reply:
+                self.rendered.emit(int(reply["gen"]), reply["html"])
+            elif "error" in reply:
+                self.failed.emit(int(reply["gen"]), reply["error"])
+
+    def _lose(self) -> None:
+        if self.alive:
+            self.alive = False
+            self.notifier.setEnabled(False)
+            self.lost.emit()
+
+    def close(self) -> None:
+        """End the server (it stops at the end of its input) and collect it."""
+        import contextlib
+        import os
+        import shutil
+
+        self.alive = False
+        self.notifier.setEnabled(False)
+        with contextlib.suppress(OSError, ValueError):
+            self._requests.close()
+        with contextlib.suppress(OSError):
+            os.close(self._read_fd)
+        import signal
+        import time
+
+        deadline = time.monotonic() + 2.0
+        with contextlib.suppress(ChildProcessError, OSError):
+            while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                if time.monotonic() > deadline:  # it should have ended with its input
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    break
+                time.sleep(0.01)
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+
 class PreviewPane(QWidget):
     """Shows the rendered page; asks the worker for a new one a moment after edits stop."""
 
@@ -109,6 +210,7 @@ class PreviewPane(QWidget):
         store_path: Path,
         parent: QWidget | None = None,
         identity: tuple[int, int] | None = None,
+        renderer: ProcessRenderer | None = None,
     ) -> None:
         super().__init__(parent)
         self.browser = QTextBrowser()
@@ -123,6 +225,7 @@ class PreviewPane(QWidget):
         self._pending: Article | None = None
         self._warm = False  # the worker has rendered once (its imports are done)
         self.first_render_ms = FIRST_RENDER_MS
+        self.article_shown: Article | None = None  # the last one asked for
         self.error = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -132,13 +235,23 @@ class PreviewPane(QWidget):
         self._thread.setObjectName("galley-preview")
         self.worker = PreviewWorker(store_path, Path(self._cache.name), identity)
         self.worker.moveToThread(self._thread)
-        self.render_requested.connect(self.worker.render)
         self.worker.rendered.connect(self._show)
         self.worker.failed.connect(self._fail)
         self._thread.start()
+        # A forked render server, when the window has one: renders on the other core.
+        self.renderer = renderer
+        if renderer is not None and renderer.alive:
+            self._warm = True  # its imports happen in its own process
+            self.render_requested.connect(renderer.render)
+            renderer.rendered.connect(self._show)
+            renderer.failed.connect(self._fail)
+            renderer.lost.connect(self._use_thread)
+        else:
+            self.render_requested.connect(self.worker.render)
 
     def request(self, article: Article, *, now: bool = False) -> None:
         self._pending = article
+        self.article_shown = article
         if not self._warm:
             # The worker's first render imports the publishing modules, which competes with
             # the UI thread for the interpreter: let the window paint the article first.
@@ -188,7 +301,17 @@ class PreviewPane(QWidget):
         )
         self.shown_html.emit("")
 
+    def _use_thread(self) -> None:
+        """The render server is gone: render on the thread from now on (and this request)."""
+        if self.renderer is not None:
+            self.render_requested.disconnect(self.renderer.render)
+        self.render_requested.connect(self.worker.render)
+        if self.article_shown is not None:
+            self.request(self.article_shown, now=True)
+
     def shutdown(self) -> None:
+        if self.renderer is not None:
+            self.renderer.close()
         self._timer.stop()
         self._thread.quit()
         self._thread.wait(5000)

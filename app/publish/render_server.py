@@ -1,0 +1,155 @@
+"""The preview's renderer in a process of its own, forked when the window starts.
+
+Rendering a page imports the publishing stack (Markdown, nh3, Jinja2, Pillow) and runs pure
+Python: on a thread it competes with the window for the interpreter, at start-up and while
+someone types. Forked before Qt is imported, the renderer imports and renders on the machine's
+other core while the window builds itself, and renders the article asked for at start before
+the window even asks.
+
+The protocol is one JSON object a line. The server says hello with the identity of the store
+file it opened; requests are ``{"gen": n, "article": {...}}``; replies ``{"gen": n, "html": …}``
+or ``{"gen": n, "error": …}``. End of input ends the server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO
+
+log = logging.getLogger(__name__)
+
+
+class RenderServer:
+    """Renders articles of one store into preview HTML, with images as files in ``cache``."""
+
+    def __init__(self, store_path: Path, cache: Path) -> None:
+        from app.store import Store
+
+        self.store = Store.open(store_path)
+        self.cache = cache
+        self.ready: dict[str, str] = {}  # content hash → HTML rendered ahead of the request
+
+    def _image_url(self, key: str, rendition: Any) -> str:
+        from urllib.parse import quote
+
+        name = hashlib.sha256(rendition.data).hexdigest()[:24] + "." + rendition.extension
+        path = self.cache / name
+        if not path.exists():
+            path.write_bytes(rendition.data)
+        return "file://" + quote(str(path))
+
+    def render(self, data: dict[str, Any]) -> str:
+        from app.core.model import Article, canonical_json
+        from app.publish.page import render_page
+
+        digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+        if digest in self.ready:
+            return self.ready.pop(digest)
+        page = render_page(
+            self.store, Article.from_dict(data), image_url=self._image_url, display_width=480
+        )
+        return page.html
+
+    def prerender(self, ref: str) -> None:
+        """Render the article the window is about to open, before it asks."""
+        from app.core.model import canonical_json
+
+        try:
+            data = self.store.get_article(ref).to_dict()
+        except Exception:  # noqa: BLE001 - the window will ask, and hear the error then
+            return
+        digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+        with contextlib.suppress(Exception):
+            self.ready[digest] = self.render(data)
+
+    def serve(self, requests: BinaryIO, replies: BinaryIO) -> None:
+        identity = self.store.file.identity
+        _send(replies, {"hello": list(identity) if identity else None})
+        for line in requests:
+            try:
+                request = json.loads(line)
+                gen = int(request["gen"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            try:
+                _send(replies, {"gen": gen, "html": self.render(request["article"])})
+            except Exception as exc:  # noqa: BLE001 - the preview must never take anything down
+                from app.core.errors import GalleyError
+
+                message = (
+                    str(exc)
+                    if isinstance(exc, GalleyError)
+                    else (f"{exc.__class__.__name__}: {exc}")
+                )
+                _send(replies, {"gen": gen, "error": message})
+
+
+def _send(stream: BinaryIO, message: dict[str, Any]) -> None:
+    stream.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+    stream.flush()
+
+
+def _current_store(path: Path) -> bool:
+    """Whether ``path`` is a store at this Galley's schema version (read-only, cheap)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from app.store.version import SCHEMA_VERSION
+
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def fork_renderer(store_path: Path, first_ref: str | None) -> tuple[int, int, int, Path] | None:
+    """Fork the render server (before Qt is imported: a forked Qt process is unsafe).
+
+    Returns (pid, fd to write requests to, fd to read replies from, image cache folder), or
+    None where there is no fork (the preview then renders on a thread).
+    """
+    if not hasattr(os, "fork") or os.environ.get("GALLEY_PREVIEW_THREAD"):
+        return None
+    if not _current_store(store_path):
+        return None  # a new or older store is created or migrated by the window alone
+    import tempfile
+
+    cache = Path(tempfile.mkdtemp(prefix="galley-preview-"))
+    to_child_r, to_child_w = os.pipe()
+    to_parent_r, to_parent_w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(to_child_r)
+        os.close(to_parent_w)
+        return pid, to_child_w, to_parent_r, cache
+    # The child: serve until the window closes its end, then leave without running the
+    # parent's exit handlers.
+    code = 0
+    try:
+        os.close(to_child_w)
+        os.close(to_parent_r)
+        with os.fdopen(to_child_r, "rb") as requests, os.fdopen(to_parent_w, "wb") as replies:
+            server = RenderServer(store_path, cache)
+            if first_ref:
+                server.prerender(first_ref)
+            server.serve(requests, replies)
+    except BaseException:  # noqa: BLE001 - the child must exit, whatever happened
+        code = 1
+        with contextlib.suppress(Exception):
+            log.exception("preview renderer stopped")
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stderr.flush()
+        os._exit(code)
