@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from app.core.body_syntax import syntax_problems
-from app.core.errors import Cancelled, ExportError, InputError, NotFoundError
+from app.core.errors import Cancelled, ExportError, InputError
 from app.core.model import Article
 from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
@@ -121,18 +121,12 @@ def preflight(store: Store, refs: list[str]) -> list[Article]:
     """Check every article of an export before the first file is written, so a batch never
     stops half-way: the first problem is an error naming the article and the line."""
 
-    def exists(ref: str) -> bool:
-        try:
-            store.resolve(ref)
-        except NotFoundError:
-            return False
-        return True
-
     articles = []
     for ref in refs:
         article = store.get_article(ref)
         validate_article(article, file=article.slug)
-        problems = syntax_problems(article.body, {f.key for f in article.figures}, exists)
+        keys = {f.key for f in article.figures}
+        problems = syntax_problems(article.body, keys, store.articles.refers)
         if problems:
             first = problems[0]
             raise InputError(first.message, file=article.slug, field="body", line=first.line)

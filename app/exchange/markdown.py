@@ -28,15 +28,8 @@ def check_body(store: Store, parsed: ParsedArticle, file: str) -> None:
     undefined figure, an unclosed or unknown ``:::`` block, a Markdown image, a link to an
     article that is not in the store) is refused with its file and line."""
 
-    def exists(ref: str) -> bool:
-        try:
-            store.resolve(ref)
-        except NotFoundError:
-            return False
-        return True
-
     keys = {f.key for f in parsed.figures}
-    problems = syntax_problems(parsed.body, keys, exists)
+    problems = syntax_problems(parsed.body, keys, store.articles.refers)
     if problems:
         first = problems[0]
         raise InputError(

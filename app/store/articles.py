@@ -66,6 +66,15 @@ class Articles:
         """The id of the article whose id, id prefix (8+ characters) or slug is ``ref``."""
         return str(self.row(ref)["id"])
 
+    def refers(self, ref: str) -> bool:
+        """Whether ``ref`` (id, id prefix or slug, as an ``article:`` link names it) is an
+        article of the store."""
+        try:
+            self.row(ref)
+        except NotFoundError:
+            return False
+        return True
+
     def head_revision(self, article_id: str) -> int | None:
         """The stored article's current revision (None when it is not in the store)."""
         rows = list(self.db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))

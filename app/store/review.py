@@ -110,14 +110,7 @@ class Review:
 
     # -- checks and status ---------------------------------------------------------------
     def check(self, article: Article, today: dt.date | None = None) -> list[Finding]:
-        def exists(ref: str) -> bool:
-            try:
-                self.articles.resolve(ref)
-            except NotFoundError:
-                return False
-            return True
-
-        ctx = CheckContext(rules=house_rules(self.desk()), article_exists=exists)
+        ctx = CheckContext(rules=house_rules(self.desk()), article_exists=self.articles.refers)
         if today is not None:
             ctx.today = today
         return run_checks(article, ctx)

@@ -156,20 +156,12 @@ class ArticleEditor(QWidget):
 
     def syntax_problems(self) -> dict[int, str]:
         from app.core.body_syntax import syntax_problems
-        from app.core.errors import NotFoundError
 
         if self.article is None:
             return {}
-
-        def exists(ref: str) -> bool:
-            try:
-                self.store.resolve(ref)
-            except NotFoundError:
-                return False
-            return True
-
         keys = {f.key for f in self.article.figures}
-        return {p.line: p.message for p in syntax_problems(self.article.body, keys, exists)}
+        problems = syntax_problems(self.article.body, keys, self.store.articles.refers)
+        return {p.line: p.message for p in problems}
 
     def _insert_figure(self, text: str) -> None:
         self.tabs.setCurrentWidget(self.body_split)

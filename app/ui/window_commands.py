@@ -7,8 +7,9 @@ up under the window's class, and lupdate must file them there too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,6 +18,7 @@ from app import __version__
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from app.store.store import Store
     from app.ui.background import BackgroundTask, Progress
     from app.ui.main_window import MainWindow
 
@@ -197,32 +199,22 @@ class WindowCommands:
         """Import on a background thread (its own store connection), all in one transaction:
         Cancel keeps nothing. The change log brings the new articles into the list."""
         from app.exchange.bundles import import_paths
-        from app.store.store import Store
-        from app.ui.background import run_with_progress
 
-        store_path, identity, author = (
-            self.main.store.path,
-            self.main.store.file.identity,
-            (self.main.author),
-        )
+        author = self.main.author
 
-        def work(progress: Progress) -> list[str]:
-            with Store.open(store_path, expect=identity) as store:
-                return [a.id for a in import_paths(store, paths, author=author, progress=progress)]
+        def work(store: Store, progress: Progress) -> list[str]:
+            return [a.id for a in import_paths(store, paths, author=author, progress=progress)]
 
         def done(ids: list[str]) -> None:
             self.main.poll_external()
             if ids:
                 self.main.open_article(ids[-1])
 
-        return run_with_progress(
-            self.main,
+        return self._on_own_connection(
             QCoreApplication.translate("MainWindow", "Importing"),
             work,
             done,
-            lambda message: self._warn(
-                QCoreApplication.translate("MainWindow", "Cannot import"), message
-            ),
+            QCoreApplication.translate("MainWindow", "Cannot import"),
         )
 
     def export_current(self) -> None:
@@ -239,14 +231,9 @@ class WindowCommands:
     def export_to(self, refs: list[str], folder: Path) -> BackgroundTask:
         """Export on a background thread; Cancel stops between bundles (none half-written)."""
         from app.exchange.bundles import export_articles
-        from app.store.store import Store
-        from app.ui.background import run_with_progress
 
-        store_path, identity = self.main.store.path, self.main.store.file.identity
-
-        def work(progress: Progress) -> list[Path]:
-            with Store.open(store_path, expect=identity) as store:
-                return export_articles(store, refs, folder, steps=progress)
+        def work(store: Store, progress: Progress) -> list[Path]:
+            return export_articles(store, refs, folder, steps=progress)
 
         def done(paths: list[Path]) -> None:
             self.main.statusBar().showMessage(
@@ -256,14 +243,11 @@ class WindowCommands:
                 8000,
             )
 
-        return run_with_progress(
-            self.main,
+        return self._on_own_connection(
             QCoreApplication.translate("MainWindow", "Exporting"),
             work,
             done,
-            lambda message: self._warn(
-                QCoreApplication.translate("MainWindow", "Cannot export"), message
-            ),
+            QCoreApplication.translate("MainWindow", "Cannot export"),
         )
 
     def back_up_now(self) -> BackgroundTask:
@@ -298,6 +282,28 @@ class WindowCommands:
             lambda message: self._warn(
                 QCoreApplication.translate("MainWindow", "Backup failed"), message
             ),
+        )
+
+    def _on_own_connection(
+        self,
+        title: str,
+        work: Callable[[Store, Progress], Any],
+        done: Callable[[Any], None],
+        failure_title: str,
+    ) -> BackgroundTask:
+        """Run ``work`` on a background thread with its own connection to this same store
+        file (never another file by the same name), a progress dialog and Cancel."""
+        from app.store.store import Store
+        from app.ui.background import run_with_progress
+
+        store_path, identity = self.main.store.path, self.main.store.file.identity
+
+        def on_thread(progress: Progress) -> Any:
+            with Store.open(store_path, expect=identity) as store:
+                return work(store, progress)
+
+        return run_with_progress(
+            self.main, title, on_thread, done, lambda message: self._warn(failure_title, message)
         )
 
     def _warn(self, title: str, message: str) -> None:
