@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -449,3 +450,32 @@ def test_about_shows_version_store_and_logs(qtbot, window, monkeypatch) -> None:
     window.commands.about()
     assert __version__ in seen[0] and str(window.store.path) in seen[0]
     assert str(log_dir()) in seen[0]
+
+
+def test_store_after_the_command_and_a_screenshot_when_usable(
+    store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`galley gui --store S …` as people type it; the grab waits for the article and its
+    preview (rendered by the forked renderer), and the command prints the file it wrote."""
+    from app.cli import main
+    from tests.conftest import TYPHOON
+
+    assert main(["import", str(TYPHOON), "--store", str(store_path)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--json", "--store", str(store_path)]) == 0
+    assert '"slug": "kaohsiung-typhoon-drill"' in capsys.readouterr().out
+    shot = tmp_path / "usable.png"
+    done = _child(
+        [sys.executable, "-m", "app.cli", "gui", "--store", str(store_path), "--open",
+         "kaohsiung-typhoon-drill", "--screenshot", str(shot)],
+        tmp_path / "home",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(shot)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    # The preview pane (right third) shows the rendered page: many distinct colours, not a
+    # blank pane waiting for its first render.
+    colours = {image.pixel(x, y) for x in range(980, 1260, 7) for y in range(60, 700, 7)}
+    assert image.width() == 1280 and len(colours) > 20
