@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="review: also carry history, notes and status record (for another editor)",
     )
 
+    p = sub.add_parser("desk", help="show the desk settings, or set one: desk set KEY VALUE")
+    p.add_argument("action", nargs="?", choices=["set"], help="set a setting")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.add_argument("--json", action="store_true")
+
     from app.cli_review import add_parsers
 
     add_parsers(sub)
@@ -199,7 +205,27 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_desk(store: Any, args: argparse.Namespace) -> int:
+    """Desk settings for scripts: the same validation as the window's dialog (the store's)."""
+    from app.core.errors import InputError
+    from app.store.desk import with_setting
+
+    if args.action == "set":
+        if args.key is None or args.value is None:
+            raise InputError("give a KEY and a VALUE: galley desk set KEY VALUE", field="KEY")
+        store.save_desk(with_setting(store.desk(), args.key, args.value))
+    settings = store.desk().to_dict()
+    if args.json:
+        _print_json(settings)
+        return 0
+    for key, value in settings.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        print(f"{key + ':':<18}{shown}")
+    return 0
+
+
 COMMANDS = {
+    "desk": cmd_desk,
     "export": cmd_export,
     "import": cmd_import,
     "list": cmd_list,

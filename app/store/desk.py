@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from app.core.errors import InputError
 from app.core.model import DeskSettings
@@ -11,6 +12,7 @@ from app.store.changes import Changes
 from app.store.transactions import Transactions
 
 PUNCTUATION = ("as-written", "full-width")
+LANGUAGES = ("zh-Hant", "en")  # what the window offers as the desk's default
 CJK_LATIN_SPACE = ("any", "space", "no-space")
 
 
@@ -18,6 +20,8 @@ def validate_desk(settings: DeskSettings) -> None:
     """The desk's invariants: whoever sets them (the dialog, a script, a synced desk)."""
     if settings.base_url and not is_web_url(settings.base_url):
         raise InputError(f"'{settings.base_url}' is not a web address", field="base_url")
+    if settings.default_language not in LANGUAGES:
+        raise InputError(f"use one of: {', '.join(LANGUAGES)}", field="default_language")
     if not isinstance(settings.title_max, int) or not 5 <= settings.title_max <= 200:
         raise InputError("the title limit must be a number from 5 to 200", field="title_max")
     if settings.punctuation not in PUNCTUATION:
@@ -27,6 +31,48 @@ def validate_desk(settings: DeskSettings) -> None:
     for n, pick in enumerate(settings.editors_picks, start=1):
         if pick.url and not is_web_url(pick.url):
             raise InputError(f"'{pick.url}' is not a web address", field=f"editors_picks[{n}]")
+
+
+SETTABLE = (
+    "publication_name",
+    "base_url",
+    "default_language",
+    "title_max",
+    "punctuation",
+    "cjk_latin_space",
+    "editors_picks",
+)
+
+
+def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
+    """``settings`` with ``key`` set from its text form (as typed on a command line):
+    numbers for ``title_max``, a JSON list of links for ``editors_picks``. The result is
+    validated like every desk write."""
+    import dataclasses
+
+    from app.core.model import RelatedLink
+
+    if key not in SETTABLE:
+        raise InputError(f"unknown desk setting (known: {', '.join(SETTABLE)})", field=key)
+    parsed: Any = value.strip()
+    if key == "title_max":
+        try:
+            parsed = int(value)
+        except ValueError:
+            raise InputError(f"'{value}' is not a whole number", field=key) from None
+    elif key == "editors_picks":
+        try:
+            items = json.loads(value)
+            if not isinstance(items, list):
+                raise TypeError("not a list")
+            parsed = [RelatedLink(**{**item, "kind": "related"}) for item in items]
+        except (ValueError, TypeError) as exc:
+            raise InputError(
+                f'give a JSON list of links ({{"url": …, "title": …}}): {exc}', field=key
+            ) from None
+    changed = dataclasses.replace(settings, **{key: parsed})
+    validate_desk(changed)
+    return changed
 
 
 class Desk:

@@ -58,6 +58,8 @@ class DeskDialog(QDialog):
         self.resize(820, 640)
 
     def accept(self) -> None:
+        from app.core.errors import GalleyError
+
         url = self.base_url.text().strip()
         if url and not is_web_url(url):
             QMessageBox.warning(
@@ -69,5 +71,9 @@ class DeskDialog(QDialog):
         self.settings.publication_name = self.name.text().strip()
         self.settings.base_url = url
         self.settings.default_language = self.language.currentData()
-        self.store.save_desk(self.settings)
+        try:  # the store checks desk settings the same way for the dialog and `galley desk`
+            self.store.save_desk(self.settings)
+        except GalleyError as exc:
+            QMessageBox.warning(self, self.tr("Desk settings"), str(exc))
+            return
         super().accept()
