@@ -248,3 +248,29 @@ def test_a_failed_restore_leaves_the_store_as_it_was(
     monkeypatch.setattr(backup, "integrity_errors", real)
     assert titles(store_path) == ["颱風季前大演練 高雄抽水站與沙包站全面檢查"]
     shutil.rmtree(tmp_path / "backups")
+
+
+@pytest.mark.parametrize(
+    ("sql", "named"),
+    [
+        ("UPDATE articles SET slug = '../victim'", "slug"),
+        ("UPDATE figures SET key = '../k' || position", "figures.key"),
+        ("UPDATE sources SET url = 'javascript:alert(1)'", "sources.url"),
+        ("UPDATE articles SET canonical_url = 'javascript:alert(1)'", "canonical_url"),
+    ],
+    ids=["slug", "figure-key", "source-url", "canonical-url"],
+)
+def test_restore_refuses_content_the_gate_would_refuse(
+    sql: str, named: str, store_path: Path, tmp_path: Path
+) -> None:
+    """A backup from another laptop is hostile input: what no write could store is refused."""
+    make_store(tmp_path / "hostile.sqlite", TYPHOON)
+    conn = sqlite3.connect(tmp_path / "hostile.sqlite")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    make_store(store_path, LIBRARY)
+    code, err = galley("restore", str(tmp_path / "hostile.sqlite"), store=store_path)
+    line = one_line(err)
+    assert code == 2 and named in line and "would never store" in line
+    assert titles(store_path) == ["City library tries a midnight reading room"]
