@@ -207,7 +207,7 @@ def invalid_content(path: Path) -> str | None:
     def bad_url(value: str) -> bool:
         return bool(value) and not is_web_url(value)
 
-    checks = [
+    checks: list[tuple[str, Callable[[str], bool], str]] = [
         ("SELECT id, id FROM articles", lambda v: not ARTICLE_ID_RE.fullmatch(v), "id"),
         ("SELECT id, slug FROM articles", lambda v: not is_valid_slug(v), "slug"),
         ("SELECT id, status FROM articles", lambda v: v not in STATUSES, "status"),
