@@ -20,11 +20,8 @@ log = logging.getLogger(__name__)
 
 
 class ReviewActions:
-    """Status changes and store actions that reload the article.
-
-    Uses the window's ``store``, ``session``, ``author``, ``editor``, ``save_now`` and
-    ``_show_saved``/``_list_refresh``.
-    """
+    """Status changes (asking for the override reason the store says is needed) and other
+    review actions; what to refresh afterwards is not decided here: the store's report says."""
 
     def __init__(self, main: MainWindow) -> None:
         self.main = main
@@ -58,19 +55,17 @@ class ReviewActions:
         return reason.strip() if ok else ""
 
     def change_status(self, target: str) -> bool:
-        from app.core.checks import errors
-
         if self.main.session is None or not self.main.save_now():
             return False
         override = ""
-        if target in ("approved", "published"):
-            failing = errors(self.main.store.review.check(self.main.session.article))
-            if failing:
-                from app.ui.check_messages import check_message
+        # The store says whether this move needs a reason (its one rule); the window asks.
+        failing = self.main.store.review.blocking_checks(self.main.session.article, target)
+        if failing:
+            from app.ui.check_messages import check_message
 
-                override = self.ask_override([check_message(f) for f in failing])
-                if not override:
-                    return False
+            override = self.ask_override([check_message(f) for f in failing])
+            if not override:
+                return False
         article_id, base = self.main.session.article_id, self.main.session.article.revision
         return self.run_store_action(
             lambda: self.main.store.review.change_status(

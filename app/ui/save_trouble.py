@@ -23,8 +23,9 @@ log = logging.getLogger(__name__)
 
 
 class SaveTrouble:
-    """Uses the window's ``session``, ``saved_label``, ``autosave``, ``save_now`` and
-    ``_show_saved``/``_list_refresh``."""
+    """What the window does when a save fails or conflicts: says so, keeps a recovery copy,
+    retries, asks Keep mine / Reload theirs. Uses the window's session, saved label and
+    autosave timer."""
 
     def __init__(self, main: MainWindow) -> None:
         self.main = main

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 
 class WindowCommands:
-    """Uses the window's ``store``, ``session``, ``editor``, ``settings``, ``list_view``,
-    ``search``, ``menus``, ``save_now``, ``open_article`` and ``_refresh_list``."""
+    """The menus and what they do. Slow commands (import, export, backup) run on a
+    background thread; what they change reaches the window through the store's reports."""
 
     def __init__(self, main: MainWindow) -> None:
         self.main = main
