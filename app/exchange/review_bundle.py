@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 
 from app.core.errors import InputError
-from app.store.merge import ReviewImport, check_payload, images_of
+from app.store.merge import ReviewImport
+from app.store.review_payload import check_payload, images_of
 from app.store.store import Store
 
 REVIEW_FILE = "review.json"

@@ -8,9 +8,9 @@ Revisions are identified by a ``uid`` that travels with them, so importing tells
   overwriting), the article keeps our text, and the app shows the difference.
 Re-importing the same payload changes nothing.
 
-A payload comes from another laptop: it is hostile input. Its shape is checked against a JSON
-Schema, every revision's content against the article's invariants (slug, figure keys, URLs),
-and a note or status record of another article is refused; then everything is one transaction.
+A payload comes from another laptop: it is hostile input. ``review_payload.check_payload``
+checks its shape and every revision's content first; here a note or status record of another
+article is refused; then everything is one transaction.
 """
 
 from __future__ import annotations
@@ -22,118 +22,22 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.errors import InputError
-from app.core.model import Article, canonical_json, content_hash
-from app.core.validation import ARTICLE_ID_RE, validate_article
+from app.core.model import canonical_json, content_hash
+from app.core.validation import validate_article
 from app.store.articles import Articles
 from app.store.changes import Changes
 from app.store.images import Images
 from app.store.review import Review
+from app.store.review_payload import (
+    FORMAT,
+    article_at,
+    check_payload,
+    images_of,
+    their_ancestors,
+)
 from app.store.transactions import Transactions
 
-FORMAT = "galley-review/1"
-
-_TEXT = {"type": "string"}
-_OPT_TEXT = {"type": ["string", "null"]}
-_REVISION = {
-    "type": "object",
-    "required": ["uid", "parent", "created", "author", "origin", "content"],
-    "properties": {
-        "uid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
-        "parent": {"type": ["string", "null"]},
-        "created": _TEXT,
-        "author": _TEXT,
-        "origin": _TEXT,
-        "merged": _OPT_TEXT,
-        "content": {
-            "type": "object",
-            "required": ["slug", "title", "status", "body"],
-            "properties": {
-                "slug": _TEXT,
-                "title": _TEXT,
-                "status": _TEXT,
-                "body": _TEXT,
-                "dek": _TEXT,
-                "section": _TEXT,
-                "language": _TEXT,
-                "published": _TEXT,
-                "canonical_url": _TEXT,
-                "byline": {"type": "array", "items": _TEXT},
-                "tags": {"type": "array", "items": _TEXT},
-                "figures": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["key", "image"],
-                        "additionalProperties": False,
-                        "properties": {
-                            k: _TEXT for k in ("key", "image", "caption", "credit", "alt")
-                        },
-                    },
-                },
-                "sources": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            k: _TEXT for k in ("date", "outlet", "title", "url", "note")
-                        },
-                    },
-                },
-                "related": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            **{
-                                k: _TEXT
-                                for k in ("kind", "url", "title", "excerpt", "author", "date")
-                            },
-                            "article_id": _OPT_TEXT,
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
-_NOTE = {
-    "type": "object",
-    "required": ["uid", "body", "author", "created_at", "updated_at"],
-    "properties": {
-        "uid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
-        "parent_uid": _OPT_TEXT,
-        "anchor_text": _TEXT,
-        "anchor_index": {"type": ["integer", "null"]},
-        "body": _TEXT,
-        "author": _TEXT,
-        "created_at": _TEXT,
-        "updated_at": _TEXT,
-        "resolved_at": _TEXT,
-        "resolved_by": _TEXT,
-    },
-}
-_STATUS_CHANGE = {
-    "type": "object",
-    "required": ["uid", "from_status", "to_status", "who", "at"],
-    "properties": {
-        **{k: _TEXT for k in ("uid", "from_status", "to_status", "who", "at", "override")},
-    },
-}
-SCHEMA = {
-    "type": "object",
-    "required": ["format", "article_id", "head", "revisions"],
-    "properties": {
-        "format": {"const": FORMAT},
-        "article_id": {"type": "string"},
-        "created": _TEXT,
-        "head": _TEXT,
-        "revisions": {"type": "array", "minItems": 1, "items": _REVISION},
-        "notes": {"type": "array", "items": _NOTE},
-        "status_changes": {"type": "array", "items": _STATUS_CHANGE},
-    },
-}
+__all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"]
 
 
 @dataclass(frozen=True)
@@ -155,58 +59,6 @@ class ReviewImport:
         }[self.outcome]
 
 
-def _where(path: Any) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def check_payload(payload: Any, file: str) -> None:
-    """Refuse a payload of the wrong shape, naming the file and the first bad field."""
-    import jsonschema
-
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise InputError(f"is not a Galley review file (expected format '{FORMAT}')", file=file)
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(SCHEMA).iter_errors(payload)
-    )
-    if error is not None:
-        raise InputError(error.message, file=file, field=_where(error.absolute_path))
-    try:  # lone surrogates (\ud800) are valid JSON but not text: SQLite and pages choke
-        json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(
-            "holds text that is not valid Unicode (a lone surrogate)", file=file
-        ) from None
-    if not ARTICLE_ID_RE.fullmatch(payload["article_id"]):
-        raise InputError(
-            f"'{payload['article_id']}' is not an article id", file=file, field="article_id"
-        )
-    uids = [r["uid"] for r in payload["revisions"]]
-    if len(set(uids)) != len(uids) or payload["head"] not in uids:
-        raise InputError(
-            "its revision list is damaged (head or ids missing)", file=file, field="head"
-        )
-    for n, rev in enumerate(payload["revisions"], start=1):
-        if rev["parent"] is not None and rev["parent"] not in uids:
-            raise InputError(
-                "names a parent that is not in the file", file=file, field=f"revisions[{n}].parent"
-            )
-        article = Article.from_dict({**rev["content"], "id": payload["article_id"]})
-        try:
-            validate_article(article, file=file)
-        except InputError as exc:
-            raise InputError(
-                exc.message, file=file, field=f"revisions[{n}].content.{exc.field}"
-            ) from None
-
-
-def images_of(payload: dict[str, Any]) -> set[str]:
-    """Every image any revision uses (old revisions may use images the current one does not)."""
-    return {f["image"] for r in payload["revisions"] for f in r["content"].get("figures", [])}
-
-
 def local_ancestors(db: Database, revision_id: int) -> set[str]:
     """Uids of the revision and everything it descends from, through parents and merges."""
     rows = db.execute(
@@ -216,29 +68,6 @@ def local_ancestors(db: Database, revision_id: int) -> set[str]:
         [revision_id],
     ).fetchall()
     return {r[0] for r in rows}
-
-
-def _ancestors(payload: dict[str, Any], uid: str) -> set[str]:
-    """The revision and everything it descends from, through parents and merges."""
-    parents = {r["uid"]: (r["parent"], r.get("merged")) for r in payload["revisions"]}
-    out: set[str] = set()
-    todo: list[str | None] = [uid]
-    while todo:
-        current = todo.pop()
-        if current is None or current in out:
-            continue
-        out.add(current)
-        todo += list(parents.get(current, (None, None)))
-    return out
-
-
-def _article_at(payload: dict[str, Any], uid: str) -> Article:
-    rev = next(r for r in payload["revisions"] if r["uid"] == uid)
-    article = Article.from_dict(rev["content"])
-    article.id = payload["article_id"]
-    article.updated = rev["created"]
-    article.created = payload.get("created", "")
-    return article
 
 
 class ReviewMerge:
@@ -340,7 +169,7 @@ class ReviewMerge:
             local = list(db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))
             local_head_id: int | None = local[0]["revision"] if local else None
             if local_head_id is None:
-                head = _article_at(payload, payload["head"])
+                head = article_at(payload, payload["head"])
                 db.execute(
                     "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
                     "VALUES (?, ?, ?, ?, ?, 0)",
@@ -356,7 +185,7 @@ class ReviewMerge:
             known = self._known_uids(article_id)
             local_head_uid = next((u for u, i in known.items() if i == local_head_id), None)
             theirs = payload["head"]
-            their_chain = _ancestors(payload, theirs)
+            their_chain = their_ancestors(payload, theirs)
             if local_head_id is None:
                 outcome = "created"
             elif local_head_uid == theirs or theirs in local_ancestors(db, local_head_id):
@@ -366,7 +195,7 @@ class ReviewMerge:
             else:
                 outcome = "diverged"
             if outcome in ("created", "updated"):
-                head = _article_at(payload, theirs)
+                head = article_at(payload, theirs)
                 head.slug = self.articles.free_slug(head.slug, article_id)
                 validate_article(head, file=file)
                 self.articles.write_content(
