@@ -39,9 +39,8 @@ MAX_ZIP_MEMBER = 64 * 1024 * 1024
 Progress = Callable[[int, int, Article], None]
 
 
-def bundle_files(store: Store, ref: str) -> tuple[Article, dict[str, bytes]]:
+def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, bytes]]:
     """Every file of the article's bundle, by path inside the bundle folder."""
-    article = store.get_article(ref)
     page = render_page(store, article)
     files: dict[str, bytes] = {}
     media: dict[str, dict] = {}
@@ -182,7 +181,7 @@ def export_articles(
                     f"stopped after {len(written)} of {len(articles)} bundle(s); "
                     "those are complete, none is half-written"
                 ) from None
-        article, files = bundle_files(store, checked.id)
+        article, files = bundle_files(store, checked)  # read once, by the preflight
         if for_review:
             from app.exchange.review_bundle import review_files
 

@@ -26,12 +26,16 @@ log = logging.getLogger(__name__)
 
 
 class RenderServer:
-    """Renders articles of one store into preview HTML, with images as files in ``cache``."""
+    """Renders articles of one store into preview HTML, with images as files in ``cache``:
+    in the forked process (``serve``) and on the preview's thread alike. With ``identity``,
+    a store file that is no longer that one is refused (``Store.open(expect=…)``)."""
 
-    def __init__(self, store_path: Path, cache: Path) -> None:
+    def __init__(
+        self, store_path: Path, cache: Path, identity: tuple[int, int] | None = None
+    ) -> None:
         from app.store import Store
 
-        self.store = Store.open(store_path)
+        self.store = Store.open(store_path, expect=identity)
         self.cache = cache
         self.ready: dict[str, str] = {}  # content hash → HTML rendered ahead of the request
 
@@ -67,6 +71,9 @@ class RenderServer:
         digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
         with contextlib.suppress(Exception):
             self.ready[digest] = self.render(data)
+
+    def close(self) -> None:
+        self.store.close()
 
     def serve(self, requests: BinaryIO, replies: BinaryIO) -> None:
         identity = self.store.file.identity

@@ -138,6 +138,23 @@ def _finish_app_setup(app: Any) -> None:
     apply_color_scheme(app)
 
 
+def backup_work(store: Any, settings: Any, *, force: bool = False) -> Any:
+    """The rolling backup of the open store as work for a background thread: the window's
+    backup on open and its Back up now share it. ``backup/keep`` says how many to keep."""
+    path, file = store.path, store.file
+    keep = settings.value("backup/keep")
+
+    def work(progress: Any) -> Any:
+        from app.config import backup_dir
+        from app.store.backup import DEFAULT_KEEP, rolling_backup
+
+        file.check()  # never open a replaced store by name: it would meet our -wal
+        count = int(str(keep)) if keep is not None else DEFAULT_KEEP
+        return rolling_backup(path, backup_dir(path), keep=count, force=force, progress=progress)
+
+    return work
+
+
 def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> Any:
     """The rolling backup on open, after the first paint so that it never slows the start
     (its imports included), on its own thread. Returns the task (its ``ended`` signal fires
@@ -148,18 +165,7 @@ def schedule_backup(store: Any, settings: Any, delay_ms: int = 2000) -> Any:
 
     if store.read_only:
         return None
-    keep = settings.value("backup/keep")
-    path, file = store.path, store.file
-
-    def work(progress: Any) -> Any:
-        from app.config import backup_dir
-        from app.store.backup import DEFAULT_KEEP, rolling_backup
-
-        file.check()  # never open a replaced store by name: it would meet our -wal
-        count = int(keep) if keep is not None else DEFAULT_KEEP
-        return rolling_backup(path, backup_dir(path), keep=count, progress=progress)
-
-    task = BackgroundTask(work)
+    task = BackgroundTask(backup_work(store, settings))
     task.failed.connect(lambda message: log.warning("rolling backup failed: %s", message))
     task.succeeded.connect(lambda made: log.info("rolling backup: %s", made or "not needed"))
     QTimer.singleShot(delay_ms, task.start)

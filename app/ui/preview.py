@@ -11,13 +11,16 @@ import logging
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.core.errors import GalleyError
 from app.core.model import Article
+
+if TYPE_CHECKING:
+    from app.publish.render_server import RenderServer
 
 log = logging.getLogger(__name__)
 
@@ -60,31 +63,18 @@ class PreviewWorker(QObject):
         self.cache = cache
         self.latest = 0
         self.width = 480  # set from the UI thread: the pane's usable width
-        self._store: Any = None
-
-    def _image_url(self, key: str, rendition: Any) -> str:
-        import hashlib
-
-        name = hashlib.sha256(rendition.data).hexdigest()[:24] + "." + rendition.extension
-        path = self.cache / name
-        if not path.exists():
-            path.write_bytes(rendition.data)
-        return QUrl.fromLocalFile(str(path)).toString()
+        self._renderer: RenderServer | None = None  # the forked process's renderer, here
 
     @Slot(int, dict)
     def render(self, generation: int, data: dict) -> None:
         if generation < self.latest:
             return  # a newer request is queued: skip this one
         try:
-            from app.publish.page import render_page
-            from app.store import Store
+            if self._renderer is None:
+                from app.publish.render_server import RenderServer
 
-            if self._store is None:
-                self._store = Store.open(self.store_path, expect=self.identity)
-            page = render_page(
-                self._store, Article.from_dict(data), image_url=self._image_url, display_width=480
-            )
-            self.rendered.emit(generation, page.html)
+                self._renderer = RenderServer(self.store_path, self.cache, self.identity)
+            self.rendered.emit(generation, self._renderer.render(data))
         except GalleyError as exc:
             self.failed.emit(generation, str(exc))
         except Exception as exc:  # the preview must never take the editor down
@@ -93,9 +83,9 @@ class PreviewWorker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
 
 
 class ProcessRenderer(QObject):

@@ -252,17 +252,10 @@ class WindowCommands:
 
     def back_up_now(self) -> BackgroundTask:
         """A rolling backup now, with progress; Cancel removes the partial copy."""
-        from app.config import backup_dir
-        from app.store.backup import DEFAULT_KEEP, rolling_backup
         from app.ui.background import run_with_progress
+        from app.ui.launch import backup_work
 
-        store = self.main.store
-        path, file = store.path, store.file
-        keep = int(str(self.main.settings.value("backup/keep", DEFAULT_KEEP)))
-
-        def work(progress: Progress) -> Path | None:
-            file.check()  # never open a replaced store by name
-            return rolling_backup(path, backup_dir(path), keep=keep, force=True, progress=progress)
+        work = backup_work(self.main.store, self.main.settings, force=True)
 
         def done(made: Path | None) -> None:
             self.main.statusBar().showMessage(
