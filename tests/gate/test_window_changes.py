@@ -50,16 +50,20 @@ def test_an_unsaved_edit_meets_the_conflict_dialog_not_a_silent_reload(
     articles,
     monkeypatch,  # noqa: ANN001
 ) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr(window.saving, "ask_conflict", lambda: asked.append(1) or "mine")
     window.open_article(articles["zh"])
     window.editor.body.setPlainText("我正在寫的字。\n")
+    # The other writer's change arrives through the poll before this window saves: no
+    # autosave racing the poll (its 1 s would otherwise meet the conflict first).
+    window.autosave.stop()
     with Store.open(store.path) as other:
         theirs = other.get_article(articles["zh"])
         theirs.dek = "別人改的導言"
         other.save_article(theirs)
     qtbot.waitUntil(lambda: "saving will ask" in window.statusBar().currentMessage(), timeout=2000)
     assert window.editor.body.toPlainText() == "我正在寫的字。\n"  # nothing replaced
-    asked: list[int] = []
-    monkeypatch.setattr(window.saving, "ask_conflict", lambda: asked.append(1) or "mine")
+    assert asked == []
     assert window.save_now() and asked == [1]
     stored = store.get_article(articles["zh"])
     assert stored.body == "我正在寫的字。\n"

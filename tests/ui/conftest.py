@@ -31,6 +31,8 @@ def window(qtbot, store: Store, settings: QSettings, articles: dict[str, str], m
     shown: list[str] = []
     for name in ("critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: shown.append(_n))
+    # A modal box nobody answers would hang the suite: recorded and closed at once.
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append("exec") or 0)
     # A question nobody answers would hang the suite: it is recorded and answered "Cancel".
     monkeypatch.setattr(
         QMessageBox,
