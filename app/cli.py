@@ -150,7 +150,8 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
         ("tags", ", ".join(article.tags)),
         ("language", article.language),
         ("published", article.published),
-        ("updated", article.updated),
+        ("updated", article.updated or article.published),
+        ("saved", article.saved),
         ("revision", str(article.revision)),
         ("figures", str(len(article.figures))),
         ("sources", str(len(article.sources))),
@@ -219,8 +220,8 @@ def cmd_desk(store: Any, args: argparse.Namespace) -> int:
         _print_json(settings)
         return 0
     for key, value in settings.items():
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
-        print(f"{key + ':':<18}{shown}")
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+        print(f"{key + ':':<22}{shown}")
     return 0
 
 

@@ -16,7 +16,7 @@ import yaml
 from app.core.errors import InputError
 from app.core.model import DEFAULT_LANGUAGE, RELATED_KINDS, STATUSES
 from app.core.slugs import is_valid_slug
-from app.core.values import is_web_url, normalise_date
+from app.core.values import focal_point, is_web_url, normalise_date
 
 MAX_FRONT_MATTER = 2 * 1024 * 1024
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -35,11 +35,12 @@ TOP_FIELDS = {
     "canonical_url",
     "created",
     "updated",
+    "correction",
     "figures",
     "sources",
     "related",
 }
-FIGURE_FIELDS = {"key", "image", "caption", "credit", "alt"}
+FIGURE_FIELDS = {"key", "image", "caption", "credit", "alt", "focus"}
 SOURCE_FIELDS = {"date", "outlet", "title", "url", "note"}
 RELATED_FIELDS = {"kind", "article", "url", "title", "excerpt", "author", "date"}
 
@@ -51,6 +52,7 @@ class ParsedFigure:
     caption: str = ""
     credit: str = ""
     alt: str = ""
+    focus: str = ""
     line: int | None = None
 
 
@@ -186,6 +188,8 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
             values[target] = reader.date(top[name], name)
     if "canonical_url" in top:
         values["canonical_url"] = reader.url(top["canonical_url"], "canonical_url")
+    if "correction" in top:
+        values["correction"], values["correction_date"] = _correction(top["correction"], reader)
     _check_top(values, top, reader)
     parsed = ParsedArticle(fields=values, body=body, body_line=body_line)
     if "figures" in top:
@@ -240,6 +244,31 @@ def _check_top(values: dict[str, Any], top: dict[str, yaml.Node], reader: _Reade
         raise reader.fail(f"'{article_id}' is not a UUID", "id", top["id"])
 
 
+def _focus(fields_: dict[str, yaml.Node], where: str, reader: _Reader) -> str:
+    if "focus" not in fields_:
+        return ""
+    text = reader.text(fields_["focus"], f"{where}.focus")
+    if focal_point(text) is None:
+        raise reader.fail(
+            f"'{text}' is not a focal point (x,y, each from 0 to 1, e.g. 0.5,0.3)",
+            f"{where}.focus",
+            fields_["focus"],
+        )
+    return text
+
+
+def _correction(node: yaml.Node, reader: _Reader) -> tuple[str, str]:
+    """``correction: {date: 2026-11-20, text: ...}`` (both required)."""
+    if not isinstance(node, yaml.MappingNode):
+        raise reader.fail("must be a mapping with 'date' and 'text'", "correction", node)
+    fields = reader.mapping(node, "correction", {"date", "text"})
+    for name in ("date", "text"):
+        if name not in fields:
+            raise reader.fail(f"is missing '{name}'", "correction", node)
+    text = reader.text(fields["text"], "correction.text", required=True)
+    return text, reader.date(fields["date"], "correction.date")
+
+
 def _items(node: yaml.Node, name: str, reader: _Reader) -> list[yaml.Node]:
     if not isinstance(node, yaml.SequenceNode):
         raise reader.fail("must be a list", name, node)
@@ -283,6 +312,7 @@ def _figures(node: yaml.Node, reader: _Reader) -> list[ParsedFigure]:
                 if "credit" in fields_
                 else "",
                 alt=reader.text(fields_["alt"], f"{where}.alt") if "alt" in fields_ else "",
+                focus=_focus(fields_, where, reader),
                 line=fields_["image"].start_mark.line + 1,
             )
         )

@@ -24,6 +24,8 @@ class Figure:
     caption: str = ""
     credit: str = ""
     alt: str = ""
+    # The focal point "x,y" (fractions of width and height) the crops keep; "" is the centre.
+    focus: str = ""
 
 
 @dataclass
@@ -65,24 +67,46 @@ class Article:
     status: str = "draft"
     body: str = ""
     created: str = ""
+    # When the content readers see last changed (更新, dateModified, front matter ``updated:``).
+    # A status change never moves it; empty means "as published".
     updated: str = ""
     published: str = ""
     canonical_url: str = ""
+    # A correction shown on the page (更正) and carried in the metadata, with its date.
+    correction: str = ""
+    correction_date: str = ""
     figures: list[Figure] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
     # The head revision this copy was read at: the base of the next optimistic save.
     revision: int | None = None
+    # When the store last wrote this article, a status change included (the list's order).
+    saved: str = ""
 
     # Fields that are bookkeeping, not content: they do not make a new revision.
-    BOOKKEEPING = ("created", "updated", "revision")
+    BOOKKEEPING = ("created", "saved", "revision")
+    # Content fields added after revisions were first stored: left out while empty, so an
+    # older revision keeps its hash.
+    OPTIONAL = ("updated", "correction", "correction_date")
+    # What a reader sees change: a change here moves ``updated``; status and slug do not.
+    READER_FIELDS = ("title", "dek", "body", "figures", "sources", "related", "correction")
 
     def content(self) -> dict[str, Any]:
         """Everything a revision keeps: the article minus its bookkeeping."""
         data = asdict(self)
         for name in self.BOOKKEEPING:
             data.pop(name, None)
+        for name in self.OPTIONAL:
+            if not data.get(name):
+                data.pop(name, None)
+        for figure in data["figures"]:
+            if not figure["focus"]:
+                del figure["focus"]
         return data
+
+    def reader_content(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {name: data[name] for name in self.READER_FIELDS}
 
     def content_hash(self) -> str:
         return content_hash(self.content())
@@ -117,12 +141,18 @@ class DeskSettings:
 
     publication_name: str = ""
     base_url: str = ""
+    # The publisher's logo (an http(s) URL): search engines show it beside the article.
+    logo_url: str = ""
     default_language: str = DEFAULT_LANGUAGE
     editors_picks: list[RelatedLink] = field(default_factory=list)
     # House style for the pre-publication checks (see app.core.checks.HouseRules).
     title_max: int = 30
     punctuation: str = "as-written"
     cjk_latin_space: str = "any"
+    # Byline name -> the author's page on the site (schema.org author.url).
+    author_urls: dict[str, str] = field(default_factory=dict)
+    # Bylines that are the newsroom, not a person (besides names such as 編輯部 or Staff).
+    organization_bylines: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -137,6 +167,9 @@ class DeskSettings:
             in {
                 "publication_name",
                 "base_url",
+                "logo_url",
+                "author_urls",
+                "organization_bylines",
                 "default_language",
                 "title_max",
                 "punctuation",

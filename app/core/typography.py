@@ -95,6 +95,13 @@ def simplified_only() -> frozenset[str]:
     return frozenset(cedict.simplified) - frozenset(cedict.traditional)
 
 
+@cache
+def traditional_only() -> frozenset[str]:
+    from zhon import cedict
+
+    return frozenset(cedict.traditional) - frozenset(cedict.simplified)
+
+
 def simplified_characters(line: str) -> list[Hit]:
     """Simplified-only characters outside quotes."""
     masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), _masked(line))

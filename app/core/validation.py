@@ -13,7 +13,7 @@ from collections.abc import Callable
 from app.core.errors import InputError
 from app.core.model import RELATED_KINDS, STATUSES, Article
 from app.core.slugs import is_valid_slug
-from app.core.values import is_web_url
+from app.core.values import focal_point, is_web_url, normalise_date
 
 __all__ = ["FIGURE_KEY_RE", "validate_article"]
 
@@ -43,6 +43,14 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
         raise fail(
             f"'{article.canonical_url}' is not a web address (http or https)", "canonical_url"
         )
+    for name in ("published", "updated", "correction_date"):
+        value = getattr(article, name)
+        if value and normalise_date(value, lambda msg, name=name: fail(msg, name)) != value:
+            raise fail(f"'{value}' is not an ISO 8601 date", name)
+    if article.correction.strip() and not article.correction_date:
+        raise fail("a correction needs the date it was made", "correction_date")
+    if article.correction_date and not article.correction.strip():
+        raise fail("a correction date needs the correction's text", "correction")
     seen: set[str] = set()
     for n, figure in enumerate(article.figures, start=1):
         if not FIGURE_KEY_RE.fullmatch(figure.key):
@@ -53,6 +61,11 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
         if figure.key in seen:
             raise fail(f"two figures share the key '{figure.key}'", f"figures[{n}].key")
         seen.add(figure.key)
+        if focal_point(figure.focus) is None:
+            raise fail(
+                f"'{figure.focus}' is not a focal point (x,y, each from 0 to 1)",
+                f"figures[{n}].focus",
+            )
         if not SHA256_RE.fullmatch(figure.image):
             raise fail("the image reference is not an image of the store", f"figures[{n}].image")
     for n, source in enumerate(article.sources, start=1):

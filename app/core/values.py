@@ -61,3 +61,18 @@ def normalise_date(raw: str, fail: Any) -> str:
     if ISO_TIME.fullmatch(iso):
         return iso  # already ISO 8601: kept as written (a "Z" and milliseconds round-trip)
     return value.isoformat()
+
+
+def focal_point(text: str) -> tuple[float, float] | None:
+    """A figure's focal point ``"x,y"`` (fractions of width and height; ``""`` is the
+    centre), or None when the text is not one."""
+    if not text.strip():
+        return 0.5, 0.5
+    try:
+        x_text, y_text = text.split(",")
+        x, y = float(x_text), float(y_text)
+    except ValueError:
+        return None
+    if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
+        return None
+    return x, y

@@ -24,7 +24,7 @@ from app.core.model import Article
 from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS, renditions
-from app.publish.ninjs import article_json
+from app.publish.ninjs import article_json, bundle_article_id
 from app.publish.page import bundle_image_url, render_page
 from app.resources import resource_path
 from app.store.store import Store
@@ -41,7 +41,7 @@ Progress = Callable[[int, int, Article], None]
 
 def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, bytes]]:
     """Every file of the article's bundle, by path inside the bundle folder."""
-    page = render_page(store, article)
+    page = render_page(store, article, web_images=True)
     files: dict[str, bytes] = {}
     media: dict[str, dict] = {}
     for figure in article.figures:
@@ -70,9 +70,9 @@ def _bundle_id(folder: Path) -> str | None:
     """The article id of a bundle folder Galley wrote (its ``article.json``), else None."""
     try:
         doc = json.loads((folder / "article.json").read_text(encoding="utf-8"))
-        return str(doc["galley:article"]["id"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
+    return bundle_article_id(doc) if isinstance(doc, dict) else None
 
 
 def _check_replaceable(target: Path, article: Article) -> None:

@@ -117,6 +117,7 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
                 caption=fig.caption,
                 credit=fig.credit,
                 alt=fig.alt,
+                focus=fig.focus,
             )
         )
     related: list[RelatedLink] = []

@@ -31,6 +31,8 @@ def article_to_markdown(article: Article, image_paths: dict[str, str]) -> str:
         data["created"] = article.created
     if article.updated:
         data["updated"] = article.updated
+    if article.correction:
+        data["correction"] = {"date": article.correction_date, "text": article.correction}
     if article.figures:
         data["figures"] = [
             _compact(
@@ -40,6 +42,7 @@ def article_to_markdown(article: Article, image_paths: dict[str, str]) -> str:
                     "caption": f.caption,
                     "credit": f.credit,
                     "alt": f.alt,
+                    "focus": f.focus,
                 }
             )
             for f in article.figures

@@ -16,6 +16,7 @@ class Labels:
     by: str
     tags: str
     footnotes: str
+    correction: str
 
     def credit(self, credit: str) -> str:
         raise NotImplementedError
@@ -23,8 +24,14 @@ class Labels:
     def date(self, iso: str) -> str:
         raise NotImplementedError
 
+    def numbered(self, label: str, n: int) -> str:
+        raise NotImplementedError
+
 
 class ChineseLabels(Labels):
+    def numbered(self, label: str, n: int) -> str:
+        return f"{label}（{n}）"
+
     def credit(self, credit: str) -> str:
         return f"(圖/{credit})"
 
@@ -50,6 +57,9 @@ class EnglishLabels(Labels):
         "Dec.",
     )
 
+    def numbered(self, label: str, n: int) -> str:
+        return f"{label} ({n})"
+
     def credit(self, credit: str) -> str:
         return f"Photo: {credit}"
 
@@ -73,6 +83,7 @@ ZH = ChineseLabels(
     by="記者",
     tags="標籤",
     footnotes="註釋",
+    correction="更正",
 )
 EN = EnglishLabels(
     further_reading="Further reading",
@@ -84,6 +95,7 @@ EN = EnglishLabels(
     by="By",
     tags="Tags",
     footnotes="Notes",
+    correction="Correction",
 )
 
 

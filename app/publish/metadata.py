@@ -1,4 +1,6 @@
-"""Machine-readable metadata: Open Graph tags and schema.org NewsArticle JSON-LD."""
+"""Machine-readable metadata: Open Graph and Twitter tags, robots, and schema.org
+NewsArticle JSON-LD shaped by Google's Article guidance (authors with their type and page,
+the publisher with its logo, the lead image in 16:9, 4:3 and 1:1)."""
 
 from __future__ import annotations
 
@@ -44,6 +46,22 @@ def open_graph(page: PageModel) -> list[tuple[str, str]]:
     return tags
 
 
+def meta_names(page: PageModel) -> list[tuple[str, str]]:
+    """``<meta name=…>`` tags: robots (large image previews; noindex before publication)
+    and the Twitter card."""
+    robots = "max-image-preview:large" if page.indexable else "noindex, nofollow"
+    tags = [("robots", robots)]
+    tags.append(("twitter:card", "summary_large_image" if page.images else "summary"))
+    tags.append(("twitter:title", page.title))
+    if page.description:
+        tags.append(("twitter:description", page.description))
+    if page.images:
+        tags.append(("twitter:image", page.images[0]["url"]))
+        if page.images[0]["alt"]:
+            tags.append(("twitter:image:alt", page.images[0]["alt"]))
+    return tags
+
+
 def json_ld(page: PageModel) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -57,7 +75,10 @@ def json_ld(page: PageModel) -> dict[str, Any]:
     if page.modified or page.published:
         data["dateModified"] = page.modified or page.published
     if page.authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in page.authors]
+        data["author"] = [
+            {"@type": a["type"], "name": a["name"], **({"url": a["url"]} if a["url"] else {})}
+            for a in page.authors
+        ]
     if page.images:
         data["image"] = [
             {
@@ -68,12 +89,14 @@ def json_ld(page: PageModel) -> dict[str, Any]:
                 "caption": img["caption"],
                 "creditText": img["credit"],
             }
-            for img in page.images
+            for img in page.crops + page.images
         ]
     if page.publication:
         publisher: dict[str, Any] = {"@type": "Organization", "name": page.publication}
         if page.base_url:
             publisher["url"] = page.base_url
+        if page.logo_url:
+            publisher["logo"] = {"@type": "ImageObject", "url": page.logo_url}
         data["publisher"] = publisher
     data["inLanguage"] = page.language
     if page.section:
@@ -83,6 +106,12 @@ def json_ld(page: PageModel) -> dict[str, Any]:
     if page.url:
         data["url"] = page.url
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page.url}
+    if page.correction:
+        data["correction"] = {
+            "@type": "CorrectionComment",
+            "text": page.correction,
+            "datePublished": page.correction_date,
+        }
     if page.sources:
         citations = []
         for s in page.sources:

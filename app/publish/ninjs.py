@@ -1,5 +1,10 @@
-"""``article.json``: the article as IPTC ninjs 2.1, plus a namespaced ``galley:article`` object
-holding what ninjs has no field for (figure keys, the sources list, related links, status)."""
+"""``article.json``: the article as IPTC ninjs 2.1, valid against the official schema.
+
+What ninjs has no field of its own for is put where the standard allows it: figures, the
+reference sources (參考新聞來源) and the related links are ``associations`` named by kind
+(``pump-station``, ``source-1``, ``related-2``); the Galley id is an ``altid``; the exact
+status is the ``ednote`` of an unpublished article. The complete Galley record, front matter
+and all, is the bundle's ``article.md``."""
 
 from __future__ import annotations
 
@@ -42,13 +47,19 @@ def article_json(
         "headlines": [{"role": "main", "value": article.title}],
     }
     if article.created:
-        doc["firstcreated"] = article.created
-    if article.updated:
-        doc["versioncreated"] = article.updated
+        doc["firstcreated"] = _date_time(article.created)
+    if page.model.modified:
+        doc["versioncreated"] = _date_time(page.model.modified)
     if article.published:
-        doc["contentcreated"] = article.published
+        doc["contentcreated"] = _date_time(article.published)
+    if article.status != "published":
+        doc["ednote"] = f"Galley status: {article.status} (not for publication yet)"
     if article.dek:
         doc["descriptions"] = [{"role": "summary", "value": article.dek}]
+    if article.correction:
+        doc.setdefault("descriptions", []).append(
+            {"role": "correction", "value": f"{article.correction_date} {article.correction}"}
+        )
     doc["bodies"] = [
         {
             "role": "main",
@@ -67,8 +78,9 @@ def article_json(
         subjects.insert(0, {"name": article.section, "rel": "section"})
     if subjects:
         doc["subjects"] = subjects
+    doc["altids"] = [{"role": "galley-id", "value": article.id}]
     if page.model.url:
-        doc["altids"] = [{"role": "canonical-url", "value": page.model.url}]
+        doc["altids"].append({"role": "canonical-url", "value": page.model.url})
     associations = []
     for figure in article.figures:
         entry = media[figure.key]
@@ -90,34 +102,75 @@ def article_json(
         if figure.credit:
             item["by"] = figure.credit
         associations.append(item)
+    associations += _sources(article)
+    associations += _links(page)
     if associations:
         doc["associations"] = associations
-    doc["galley:article"] = {
-        "id": article.id,
-        "status": article.status,
-        "section": article.section,
-        "canonical_url": article.canonical_url,
-        "published": article.published,
-        "figures": [
-            {
-                "key": f.key,
-                "image": media[f.key]["master"],
-                "sha256": f.image,
-                "caption": f.caption,
-                "credit": f.credit,
-                "alt": f.alt,
-            }
-            for f in article.figures
-        ],
-        "sources": [dict(s.__dict__) for s in article.sources],
-        "related": [dict(r.__dict__) for r in article.related],
-    }
     return doc
 
 
+def bundle_article_id(doc: dict[str, Any]) -> str | None:
+    """The Galley article id an ``article.json`` names (also the older ``galley:article``)."""
+    for altid in doc.get("altids", []):
+        if isinstance(altid, dict) and altid.get("role") == "galley-id":
+            return str(altid.get("value"))
+    older = doc.get("galley:article")
+    return str(older["id"]) if isinstance(older, dict) and "id" in older else None
+
+
+def _date_time(value: str) -> str:
+    """ninjs dates are date-times: a bare day is its midnight in UTC."""
+    return value if "T" in value else f"{value}T00:00:00Z"
+
+
+def _sources(article: Article) -> list[dict[str, Any]]:
+    """The reference-source list (參考新聞來源) as associated text items, in order."""
+    out = []
+    for n, s in enumerate(article.sources, start=1):
+        item: dict[str, Any] = {
+            "name": f"source-{n}",
+            "uri": s.url or f"urn:galley:{article.id}:source:{n}",
+            "type": "text",
+            "representationtype": "partial",
+        }
+        if s.title:
+            item["headlines"] = [{"role": "main", "value": s.title}]
+        if s.date:
+            item["contentcreated"] = _date_time(s.date)
+        if s.outlet:
+            item["infosources"] = [{"name": s.outlet, "role": "publisher"}]
+        if s.note:
+            item["descriptions"] = [{"role": "note", "value": s.note}]
+        out.append(item)
+    return out
+
+
+def _links(page: RenderedPage) -> list[dict[str, Any]]:
+    """Further reading and related articles as associated text items (name says which)."""
+    out = []
+    for kind, links in (("further-reading", page.further), ("related", page.related)):
+        for n, link in enumerate(links, start=1):
+            item: dict[str, Any] = {
+                "name": f"{kind}-{n}",
+                "uri": link["url"],
+                "type": "text",
+                "representationtype": "partial",
+                "headlines": [{"role": "main", "value": link["title"]}],
+            }
+            if link["excerpt"]:
+                item["descriptions"] = [{"role": "summary", "value": link["excerpt"]}]
+            if link["author"]:
+                item["by"] = link["author"]
+            if link["date"]:
+                item["contentcreated"] = _date_time(link["date"])
+            out.append(item)
+    return out
+
+
 def _rendition(path: str, r: Rendition) -> dict[str, Any]:
+    crop = f"{r.crop}-" if r.crop else ""
     return {
-        "name": f"w{r.width}",
+        "name": f"{crop}w{r.width}-{r.extension}",
         "href": path,
         "contenttype": r.mime,
         "width": r.width,

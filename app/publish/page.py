@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.bylines import is_organization
 from app.core.errors import InputError, NotFoundError
 from app.core.model import Article, DeskSettings, RelatedLink
+from app.core.script import lang_attribute
 from app.publish.body import BodyContext, render_body
-from app.publish.images import Rendition, renditions
+from app.publish.images import ImageSet, Rendition, image_set, renditions
 from app.publish.labels import Labels, labels_for
-from app.publish.metadata import json_ld, open_graph, script_json
+from app.publish.metadata import json_ld, meta_names, open_graph, script_json
 from app.publish.sanitize import web_url
 from app.store.store import Store
 
@@ -25,7 +27,8 @@ ImageUrl = Callable[[str, Rendition], str]
 
 
 def bundle_image_url(key: str, rendition: Rendition) -> str:
-    return f"media/{key}-{rendition.width}.{rendition.extension}"
+    crop = f"-{rendition.crop}" if rendition.crop else ""
+    return f"media/{key}{crop}-{rendition.width}.{rendition.extension}"
 
 
 @dataclass
@@ -35,19 +38,26 @@ class PageModel:
     language: str
     title: str
     description: str
-    authors: list[str]
+    authors: list[dict[str, str]]  # {"name", "type" (Person or Organization), "url"}
     section: str
     tags: list[str]
     published: str
-    modified: str
+    modified: str  # dateModified: never before publication
     url: str
     base_url: str
     publication: str
     stylesheet: str
+    logo_url: str = ""
+    indexable: bool = True  # False for drafts and articles in review: noindex
+    correction: str = ""
+    correction_date: str = ""
+    shown_updated: str = ""  # the 更新 line: only when the content changed after publication
     images: list[dict[str, Any]] = field(default_factory=list)
+    crops: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
     link_lists: list[dict[str, Any]] = field(default_factory=list)
     open_graph: list[tuple[str, str]] = field(default_factory=list)
+    meta_names: list[tuple[str, str]] = field(default_factory=list)
     json_ld: str = ""
 
 
@@ -58,6 +68,9 @@ class RenderedPage:
     model: PageModel
     # figure key -> its renditions (for the bundle writer)
     renditions: dict[str, list[Rendition]] = field(default_factory=dict)
+    # The further-reading and related links as shown ({"url", "title", "excerpt", …}).
+    further: list[dict[str, Any]] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
 
 
 @functools.cache
@@ -120,20 +133,48 @@ def _link(store: Store, link: RelatedLink, desk: DeskSettings, where: str) -> di
     }
 
 
-def _modified(updated: str, published: str) -> str:
-    """The update time worth showing: only after publication, in the dateline's time zone."""
-    from datetime import datetime
+def _instant(value: str) -> Any:
+    """An ISO date or time as an aware datetime (a bare day is midnight UTC), or None."""
+    from datetime import UTC, datetime
 
     try:
-        changed = datetime.fromisoformat(updated.replace("Z", "+00:00"))
-        first = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return updated
-    if first.tzinfo is None or changed.tzinfo is None:
-        return updated
-    if changed <= first:
-        return ""
-    return changed.astimezone(first.tzinfo).isoformat(timespec="seconds")
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def reader_dates(updated: str, published: str) -> tuple[str, str]:
+    """(dateModified, the 更新 line's time) from the article's ``updated`` and ``published``.
+
+    dateModified is the last change of the content readers see, and never before the
+    publication; the 更新 line appears only when the content changed after publication, in
+    the dateline's time zone.
+    """
+    if not published:
+        return updated, ""
+    first, changed = _instant(published), _instant(updated) if updated else None
+    if first is None or changed is None or changed <= first:
+        return published, ""
+    if "T" not in published:
+        shown = changed.date().isoformat() if changed.date() > first.date() else ""
+        return updated, shown
+    local = changed.astimezone(first.tzinfo).isoformat(timespec="seconds")
+    return local, local
+
+
+FIGURE_SIZES = "(max-width: 46rem) 100vw, 44rem"
+
+
+def _image_entry(path: str, r: Rendition, figure: Any, page_url: str) -> dict[str, Any]:
+    return {
+        "url": _absolute(path, page_url),
+        "width": r.width,
+        "height": r.height,
+        "caption": figure.caption,
+        "credit": figure.credit,
+        "alt": figure.alt,
+    }
 
 
 def _absolute(url: str, page_url: str) -> str:
@@ -150,8 +191,12 @@ def render_page(
     stylesheet: str = "style.css",
     desk: DeskSettings | None = None,
     display_width: int = 960,
+    web_images: bool = False,
 ) -> RenderedPage:
-    """The full HTML page of ``article``. Raises InputError (with field and line) on bad input."""
+    """The full HTML page of ``article``. Raises InputError (with field and line) on bad input.
+
+    ``web_images`` (exports) adds WebP/AVIF where they are smaller and the lead image's crops
+    for search engines; the preview leaves them out (they take a while to encode)."""
     desk = desk or store.desk()
     labels = labels_for(article.language)
     env = _environment()
@@ -159,31 +204,38 @@ def render_page(
     figures = {f.key: f for f in article.figures}
     made: dict[str, list[Rendition]] = {}
     images: list[dict[str, Any]] = []
+    crops: list[dict[str, Any]] = []
 
     def figure_html(key: str) -> str:
         figure = figures[key]
-        if key not in made:
-            made[key] = renditions(store, figure.image, name=f"figure '{key}'")
-        sizes = made[key]
+        name = f"figure '{key}'"
+        lead = not images
+        if web_images:
+            made_set = image_set(store, figure.image, name=name, focus=figure.focus)
+        else:
+            made_set = ImageSet(renditions(store, figure.image, name=name), {}, [])
+        made[key] = made_set.all()
+        sizes = made_set.fallback
         main = next((r for r in sizes if r.width >= display_width), sizes[-1])
-        images.append(
-            {
-                "url": _absolute(image_url(key, sizes[-1]), url),
-                "width": sizes[-1].width,
-                "height": sizes[-1].height,
-                "caption": figure.caption,
-                "credit": figure.credit,
-                "alt": figure.alt,
-            }
-        )
+        images.append(_image_entry(image_url(key, sizes[-1]), sizes[-1], figure, url))
+        if lead:
+            crops.extend(_image_entry(image_url(key, r), r, figure, url) for r in made_set.crops)
+
+        def srcset(made: list[Rendition]) -> str:
+            return ", ".join(f"{image_url(key, r)} {r.width}w" for r in made)
+
         return (
             env.get_template("figure.html.j2")
             .render(
                 key=key,
                 src=image_url(key, main),
-                srcset=", ".join(f"{image_url(key, r)} {r.width}w" for r in sizes)
-                if len(sizes) > 1
-                else "",
+                srcset=srcset(sizes) if len(sizes) > 1 else "",
+                sources=[
+                    {"type": mime, "srcset": srcset(found)}
+                    for mime, found in made_set.modern.items()
+                ],
+                sizes=FIGURE_SIZES,
+                lead=lead,
                 width=main.width,
                 height=main.height,
                 alt=figure.alt,
@@ -210,11 +262,15 @@ def render_page(
         )
         return f"<ul>{items}</ul>" if items else ""
 
+    asides: list[str] = []
+
     def further_html(inner: str) -> str:
+        # Each aside is a landmark: a second one needs a name of its own (axe: landmark-unique).
+        asides.append(inner)
+        label = labels.further_reading
+        name = label if len(asides) == 1 else labels.numbered(label, len(asides))
         return (
-            env.get_template("further.html.j2")
-            .render(label=labels.further_reading, inner=inner)
-            .strip()
+            env.get_template("further.html.j2").render(label=label, name=name, inner=inner).strip()
         )
 
     def resolve(ref: str) -> str | None:
@@ -239,7 +295,14 @@ def render_page(
         source_url = web_url(s.url) if s.url else ""
         if source_url is None:
             raise InputError(f"'{s.url}' is not an http(s) URL", field=f"sources[{n}].url")
-        sources.append({**s.__dict__, "url": source_url})
+        sources.append(
+            {
+                **s.__dict__,
+                "url": source_url,
+                "lang": lang_attribute(s.title, article.language),
+                "outlet_lang": lang_attribute(s.outlet, article.language),
+            }
+        )
     picks = [
         _link(store, p, desk, f"editors_picks[{n}]")
         for n, p in enumerate(desk.editors_picks, start=1)
@@ -250,29 +313,47 @@ def render_page(
         link_lists.append({"css": "related", "label": labels.related, "links": related})
     if picks:
         link_lists.append({"css": "editors-picks", "label": labels.editors_picks, "links": picks})
+    date_modified, shown_updated = reader_dates(article.updated, article.published)
     model = PageModel(
         language=article.language,
         title=article.title,
         description=article.dek,
-        authors=list(article.byline),
+        authors=[_author(name, desk) for name in article.byline],
         section=article.section,
         tags=list(article.tags),
         published=article.published,
-        modified=_modified(article.updated, article.published)
-        if article.published
-        else article.updated,
+        modified=date_modified,
+        shown_updated=shown_updated,
+        correction=article.correction,
+        correction_date=article.correction_date,
         url=url,
         base_url=desk.base_url,
         publication=desk.publication_name,
+        logo_url=desk.logo_url,
+        indexable=article.status in ("approved", "published"),
         stylesheet=stylesheet,
         images=images,
+        crops=crops,
         sources=sources,
         link_lists=link_lists,
     )
     model.open_graph = open_graph(model)
+    model.meta_names = meta_names(model)
     model.json_ld = script_json(json_ld(model))
     html = env.get_template("article.html.j2").render(page=model, labels=labels, body=body_html)
-    return RenderedPage(html=html, body_html=body_html, model=model, renditions=made)
+    return RenderedPage(
+        html=html,
+        body_html=body_html,
+        model=model,
+        renditions=made,
+        further=further,
+        related=related,
+    )
+
+
+def _author(name: str, desk: DeskSettings) -> dict[str, str]:
+    kind = "Organization" if is_organization(name, desk.organization_bylines) else "Person"
+    return {"name": name, "type": kind, "url": desk.author_urls.get(name, "")}
 
 
 def _esc(text: str) -> str:

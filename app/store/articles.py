@@ -94,6 +94,7 @@ class Articles:
                 caption=r["caption"],
                 credit=r["credit"],
                 alt=r["alt"],
+                focus=r["focus"],
             )
             for r in self.db.query(
                 "SELECT * FROM figures WHERE article_seq = ? ORDER BY position", [seq]
@@ -133,9 +134,12 @@ class Articles:
             status=row["status"],
             body=row["body"],
             created=row["created_at"],
-            updated=row["updated_at"],
+            updated=row["modified_at"],
+            saved=row["updated_at"],
             published=row["published_at"],
             canonical_url=row["canonical_url"],
+            correction=row["correction"],
+            correction_date=row["correction_date"],
             figures=figures,
             sources=sources,
             related=related,
@@ -163,7 +167,9 @@ class Articles:
             self._check_images(db, article)
             stamp = now_iso()
             article.created = article.created or stamp
-            article.updated = article.updated or stamp
+            article.saved = stamp
+            # An archive article with no ``updated:`` has not changed since it was published.
+            article.updated = article.updated or article.published or stamp
             db.execute(
                 "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
                 "VALUES (?, ?, ?, ?, ?, 0)",
@@ -208,7 +214,8 @@ class Articles:
         with self.tx.write() as db:
             current = list(
                 db.query(
-                    "SELECT seq, revision, slug, status, published_at FROM articles WHERE id = ?",
+                    "SELECT seq, revision, slug, status, published_at, modified_at FROM articles"
+                    " WHERE id = ?",
                     [article.id],
                 )
             )
@@ -243,7 +250,8 @@ class Articles:
             if head_hash == article.content_hash():
                 article.revision = base
                 return article
-            article.updated = now_iso()
+            article.saved = now_iso()
+            self._move_updated(article, base, stored["modified_at"])
             self.write_content(db, article, author, base=base, origin=origin)
             if within is not None:
                 within(db, article)
@@ -256,6 +264,16 @@ class Articles:
                 )
             )
         return article
+
+    def _move_updated(self, article: Article, base: int | None, stored_updated: str) -> None:
+        """``updated`` follows what readers see: a change of title, dek, body, figures,
+        sources, related links or correction moves it to now, unless the caller set it
+        (an import's ``updated:``); a status or slug change never does."""
+        before = self.history.snapshot(base) if base is not None else None
+        if before is not None and article.reader_content() == before.reader_content():
+            return
+        if article.updated == stored_updated:
+            article.updated = article.saved
 
     @staticmethod
     def _check_images(db: Database, article: Article) -> None:
@@ -317,7 +335,7 @@ class Articles:
                     number,
                     base,
                     digest,
-                    article.updated,
+                    article.saved,
                     author,
                     len(article.body),
                     uuid.uuid4().hex,
@@ -328,7 +346,8 @@ class Articles:
         db.execute(
             "UPDATE articles SET slug = ?, title = ?, dek = ?, byline = ?, section = ?, tags = ?,"
             " language = ?, status = ?, body = ?, updated_at = ?, published_at = ?,"
-            " canonical_url = ?, revision = ? WHERE seq = ?",
+            " canonical_url = ?, revision = ?, modified_at = ?, correction = ?,"
+            " correction_date = ? WHERE seq = ?",
             [
                 article.slug,
                 article.title,
@@ -339,10 +358,13 @@ class Articles:
                 article.language,
                 article.status,
                 article.body,
-                article.updated,
+                article.saved,
                 article.published,
                 article.canonical_url,
                 article.revision,
+                article.updated,
+                article.correction,
+                article.correction_date,
                 seq,
             ],
         )
@@ -351,8 +373,8 @@ class Articles:
         for pos, f in enumerate(article.figures):
             db.execute(
                 "INSERT INTO figures (article_seq, position, key, image, caption, credit,"
-                " alt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [seq, pos, f.key, f.image, f.caption, f.credit, f.alt],
+                " alt, focus) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [seq, pos, f.key, f.image, f.caption, f.credit, f.alt, f.focus],
             )
         for pos, s in enumerate(article.sources):
             db.execute(

@@ -20,6 +20,19 @@ def validate_desk(settings: DeskSettings) -> None:
     """The desk's invariants: whoever sets them (the dialog, a script, a synced desk)."""
     if settings.base_url and not is_web_url(settings.base_url):
         raise InputError(f"'{settings.base_url}' is not a web address", field="base_url")
+    if settings.logo_url and not is_web_url(settings.logo_url):
+        raise InputError(f"'{settings.logo_url}' is not a web address", field="logo_url")
+    if not isinstance(settings.author_urls, dict):
+        raise InputError('give a JSON object {"name": "https://…"}', field="author_urls")
+    for name, url in settings.author_urls.items():
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("an author's name must not be empty", field="author_urls")
+        if not isinstance(url, str) or not is_web_url(url):
+            raise InputError(f"'{url}' ({name}) is not a web address", field="author_urls")
+    if not isinstance(settings.organization_bylines, list) or not all(
+        isinstance(n, str) and n.strip() for n in settings.organization_bylines
+    ):
+        raise InputError("give a JSON list of names", field="organization_bylines")
     if settings.default_language not in LANGUAGES:
         raise InputError(f"use one of: {', '.join(LANGUAGES)}", field="default_language")
     if not isinstance(settings.title_max, int) or not 5 <= settings.title_max <= 200:
@@ -36,6 +49,9 @@ def validate_desk(settings: DeskSettings) -> None:
 SETTABLE = (
     "publication_name",
     "base_url",
+    "logo_url",
+    "author_urls",
+    "organization_bylines",
     "default_language",
     "title_max",
     "punctuation",
@@ -70,6 +86,15 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
             raise InputError(
                 f'give a JSON list of links ({{"url": …, "title": …}}): {exc}', field=key
             ) from None
+    elif key in ("author_urls", "organization_bylines"):
+        want = dict if key == "author_urls" else list
+        example = '{"王小明": "https://…/authors/wang"}' if want is dict else '["報呱編輯部"]'
+        try:
+            parsed = json.loads(value)
+        except ValueError as exc:
+            raise InputError(f"give JSON such as {example}: {exc}", field=key) from None
+        if not isinstance(parsed, want):
+            raise InputError(f"give JSON such as {example}", field=key)
     changed = dataclasses.replace(settings, **{key: parsed})
     validate_desk(changed)
     return changed

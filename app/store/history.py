@@ -78,7 +78,7 @@ class History:
             raise NotFoundError(f"article {article_id} has no revision {number}")
         article = Article.from_dict(json.loads(rows[0]["content"]))
         article.revision = rows[0]["id"]
-        article.updated = rows[0]["created_at"]
+        article.saved = rows[0]["created_at"]
         return article
 
     def snapshot_count(self) -> int:

@@ -177,8 +177,8 @@ class ReviewMerge:
                         article_id,
                         self.articles.free_slug(head.slug, article_id),
                         head.title,
-                        head.created or head.updated,
-                        head.updated,
+                        head.created or head.saved,
+                        head.saved,
                     ],
                 )
             added = _add_revisions(db, article_id, payload, self._known_uids(article_id))

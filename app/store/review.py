@@ -148,7 +148,7 @@ class Review:
             db.execute(
                 "INSERT INTO status_changes (uid, article_id, from_status, to_status, who, at,"
                 " override) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [uuid.uuid4().hex, saved.id, before, target, who.strip(), saved.updated, reason],
+                [uuid.uuid4().hex, saved.id, before, target, who.strip(), saved.saved, reason],
             )
 
         return self.articles.save(
@@ -306,7 +306,11 @@ class Review:
         """Differences between revision numbers ``old`` and ``new`` of an article."""
         a = self.history.article_at(ref, old)
         b = self.history.article_at(ref, new)
-        return RevisionDiff(diff_text(a.body, b.body), field_changes(a.content(), b.content()))
+        # ``updated`` follows the other fields: it is not a change of its own to review.
+        before, after = a.content(), b.content()
+        before.pop("updated", None)
+        after.pop("updated", None)
+        return RevisionDiff(diff_text(a.body, b.body), field_changes(before, after))
 
     def restore_revision(self, ref: str, number: int, *, who: str) -> Article:
         """Make revision ``number`` the current text again, as a new revision.
@@ -315,8 +319,13 @@ class Review:
         """
         current = self.articles.get(ref)
         old = self.history.article_at(ref, number)
+        # Readers see the words change back: that is an update, whenever the words were.
         restored = replace(
-            old, revision=current.revision, status=current.status, published=current.published
+            old,
+            revision=current.revision,
+            status=current.status,
+            published=current.published,
+            updated=current.updated,
         )
         return self.articles.save(restored, author=who, origin=f"restored from revision {number}")
 
@@ -341,7 +350,7 @@ class Review:
             ).fetchone()[0]
             if head != current.revision:
                 raise ConflictError(current.id, current.revision, head)
-            chosen.updated = now_iso()
+            chosen.saved = now_iso()
             origin = (
                 f"kept mine over revision {number}" if keep == "mine" else f"took revision {number}"
             )

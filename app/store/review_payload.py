@@ -42,6 +42,9 @@ _REVISION = {
                 "language": _TEXT,
                 "published": _TEXT,
                 "canonical_url": _TEXT,
+                "updated": _TEXT,
+                "correction": _TEXT,
+                "correction_date": _TEXT,
                 "byline": {"type": "array", "items": _TEXT},
                 "tags": {"type": "array", "items": _TEXT},
                 "figures": {
@@ -51,7 +54,7 @@ _REVISION = {
                         "required": ["key", "image"],
                         "additionalProperties": False,
                         "properties": {
-                            k: _TEXT for k in ("key", "image", "caption", "credit", "alt")
+                            k: _TEXT for k in ("key", "image", "caption", "credit", "alt", "focus")
                         },
                     },
                 },
@@ -191,6 +194,6 @@ def article_at(payload: dict[str, Any], uid: str) -> Article:
     rev = next(r for r in payload["revisions"] if r["uid"] == uid)
     article = Article.from_dict(rev["content"])
     article.id = payload["article_id"]
-    article.updated = rev["created"]
+    article.saved = rev["created"]
     article.created = payload.get("created", "")
     return article

@@ -203,6 +203,19 @@ def m0005_change_log_note_history(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@migrations(name="0006_reader_dates")
+def m0006_reader_dates(db: Database) -> None:
+    """When readers last saw the content change (``updated_at`` is the last write, a status
+    change included), the correction note, and each figure's focal point. An article stored
+    before this had no such date: it counts as unchanged since publication."""
+    db.execute("ALTER TABLE articles ADD COLUMN modified_at TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE articles ADD COLUMN correction TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE articles ADD COLUMN correction_date TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE figures ADD COLUMN focus TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE articles SET modified_at = published_at")
+    db.execute("PRAGMA user_version = 6")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

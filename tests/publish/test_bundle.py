@@ -34,9 +34,16 @@ def test_bundle_layout(store: Store, published: dict[str, Article], tmp_path: Pa
         "article.md",
         "article.json",
         "media/pump-station-480.jpg",
+        "media/pump-station-720.jpg",
         "media/pump-station-960.jpg",
+        "media/pump-station-1200.jpg",
         "media/pump-station-1600.jpg",
-        "media/sandbags-960.png",
+        "media/pump-station-960.webp",
+        "media/pump-station-960.avif",
+        "media/pump-station-16x9-1200.jpg",
+        "media/pump-station-4x3-1200.jpg",
+        "media/pump-station-1x1-1200.jpg",
+        "media/sandbags-1600.png",
         "media/source/pump-station.jpg",
         "media/source/sandbags.png",
     } <= files
@@ -46,7 +53,8 @@ def test_bundle_layout(store: Store, published: dict[str, Article], tmp_path: Pa
     assert doc["pubstatus"] == "withheld"
     assert doc["associations"][0]["by"] == "高雄市政府"
     assert doc["associations"][0]["renditions"][0]["href"] == "media/pump-station-480.jpg"
-    assert doc["galley:article"]["sources"][2]["outlet"] == "Reuters"
+    sources = [a for a in doc["associations"] if a["name"].startswith("source-")]
+    assert sources[2]["infosources"] == [{"name": "Reuters", "role": "publisher"}]
     assert "(圖/高雄市政府)" in doc["bodies"][0]["value"]
 
 

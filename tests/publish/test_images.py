@@ -73,8 +73,8 @@ def test_cleaning_is_idempotent() -> None:
 
 
 def test_widths_are_never_upscaled() -> None:
-    assert web_images.target_widths(2400) == [480, 960, 1600]
-    assert web_images.target_widths(1000) == [480, 960, 1000]
+    assert web_images.target_widths(2400) == [480, 720, 960, 1200, 1600]
+    assert web_images.target_widths(1000) == [480, 720, 960, 1000]
     assert web_images.target_widths(300) == [300]
 
 
@@ -82,9 +82,10 @@ def test_renditions_are_cached_in_the_store(store: Store, monkeypatch: pytest.Mo
     article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
     sha = article.figures[0].image
     first = web_images.renditions(store, sha, name="pump")
-    assert [r.width for r in first] == [480, 960, 1600]
+    assert [r.width for r in first] == [480, 720, 960, 1200, 1600]
+    web_images._MEMO.clear()  # this process's memo aside: the store has them
     calls = []
-    monkeypatch.setattr(web_images, "_encode", lambda *a: calls.append(a))
+    monkeypatch.setattr(web_images, "_encode", lambda *a, **k: calls.append(a))
     again = web_images.renditions(store, sha, name="pump")
     assert calls == []
     assert [r.data for r in again] == [r.data for r in first]
@@ -121,3 +122,54 @@ def test_broken_images_name_the_figure(
     assert info.value.field == "figures[2].image"
     assert words in str(info.value)
     assert store.count_articles() == 0
+
+
+def test_a_graphic_is_never_offered_heavier_than_a_wider_rendition(store: Store) -> None:
+    """Downscaling a PNG of few colours blends them into many: such a rendition would
+    weigh more than the original. It stays few-coloured, and a width that still weighs more
+    than a wider one is not offered at all."""
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+    png = next(f for f in article.figures if f.key == "sandbags")
+    master, _mime = store.images.get(png.image)
+    made = web_images.renditions(store, png.image, name="sandbags")
+    assert all(r.mime == "image/png" for r in made)
+    sizes = [len(r.data) for r in made]
+    assert sizes == sorted(sizes) and sizes[-1] <= len(master)
+
+
+def test_modern_formats_only_where_smaller_and_crops_keep_the_focus(store: Store) -> None:
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+    photo = next(f for f in article.figures if f.key == "pump-station")
+    made = web_images.image_set(store, photo.image, name="pump")
+    fallback = sum(len(r.data) for r in made.fallback)
+    assert set(made.modern) == {"image/avif", "image/webp"}
+    for found in made.modern.values():
+        assert sum(len(r.data) for r in found) < fallback
+        assert [r.width for r in found] == [r.width for r in made.fallback]
+    ratios = {r.crop: r.width / r.height for r in made.crops}
+    assert ratios == pytest.approx({"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}, abs=0.01)
+    assert all(r.width * r.height >= 50_000 for r in made.crops)
+    # 2400x1600 master: a 1:1 crop is 1600 wide, so the focal point moves it sideways.
+    assert web_images.crop_box(2400, 1600, (1, 1), (0.5, 0.5)) == (400, 0, 2000, 1600)
+    assert web_images.crop_box(2400, 1600, (1, 1), (0.0, 0.5)) == (0, 0, 1600, 1600)
+    assert web_images.crop_box(2400, 1600, (1, 1), (0.9, 0.5)) == (800, 0, 2400, 1600)
+    assert web_images.crop_box(2400, 1600, (16, 9), (0.5, 1.0)) == (0, 250, 2400, 1600)
+    left = web_images.image_set(store, photo.image, name="pump", focus="0,0.5")
+    square = next(r for r in left.crops if r.crop == "1x1")
+    assert square.data != next(r for r in made.crops if r.crop == "1x1").data
+    graphic = next(f for f in article.figures if f.key == "sandbags")
+    small = web_images.image_set(store, graphic.image, name="sandbags")
+    assert small.modern == {}  # the WebP/AVIF would not be smaller than the PNG
+
+
+def test_a_tiny_image_gets_no_crop_under_50000_pixels(store: Store) -> None:
+    import io
+
+    from PIL import Image
+
+    raw = io.BytesIO()
+    Image.new("RGB", (300, 150), "navy").save(raw, "JPEG")
+    sha = store.images.add(raw.getvalue(), name="tiny.jpg")
+    made = web_images.image_set(store, sha, name="tiny")
+    assert [r.width for r in made.fallback] == [300]
+    assert made.crops == []  # 150x150 and 200x150 are under 50,000 pixels; 16:9 too
