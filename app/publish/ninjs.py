@@ -88,7 +88,9 @@ def article_json(
             "name": figure.key,
             "uri": f"urn:sha256:{figure.image}",
             "type": "picture",
-            "renditions": [_rendition(path, r) for path, r in entry["renditions"]],
+            "renditions": [
+                _rendition(_absolute(path, page.model.url), r) for path, r in entry["renditions"]
+            ],
         }
         if figure.caption:
             item["headlines"] = [{"role": "caption", "value": figure.caption}]
@@ -116,6 +118,12 @@ def bundle_article_id(doc: dict[str, Any]) -> str | None:
             return str(altid.get("value"))
     older = doc.get("galley:article")
     return str(older["id"]) if isinstance(older, dict) and "id" in older else None
+
+
+def _absolute(path: str, page_url: str) -> str:
+    """A rendition's address: absolute under the article's URL when the desk has a base URL
+    (ninjs wants a URI); relative to the bundle otherwise."""
+    return page_url.rstrip("/") + "/" + path if page_url else path
 
 
 def _date_time(value: str) -> str:

@@ -52,7 +52,9 @@ def test_bundle_layout(store: Store, published: dict[str, Article], tmp_path: Pa
     assert doc["headlines"][0]["value"].startswith("颱風季前大演練")
     assert doc["pubstatus"] == "withheld"
     assert doc["associations"][0]["by"] == "高雄市政府"
-    assert doc["associations"][0]["renditions"][0]["href"] == "media/pump-station-480.jpg"
+    assert doc["associations"][0]["renditions"][0]["href"] == (
+        "https://news.example.org/kaohsiung-typhoon-drill/media/pump-station-480.jpg"
+    )
     sources = [a for a in doc["associations"] if a["name"].startswith("source-")]
     assert sources[2]["infosources"] == [{"name": "Reuters", "role": "publisher"}]
     assert "(圖/高雄市政府)" in doc["bodies"][0]["value"]
