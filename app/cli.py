@@ -56,7 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export publishable bundles (HTML, images, JSON)")
     p.add_argument("refs", nargs="*", metavar="ID", help="articles (id, id prefix or slug)")
-    p.add_argument("--status", help="export every article with this status")
+    p.add_argument("--status", help="export every article with this status (and a desk edition)")
+    p.add_argument(
+        "--desk",
+        action="store_true",
+        help="export every published article and the desk edition (index, feed, sitemaps)",
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write bundles into")
     p.add_argument("--zip", action="store_true", help="write SLUG.zip instead of a folder")
     p.add_argument(
@@ -184,9 +189,13 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
 
     refs = list(args.refs)
     if args.status:
-        refs += [a.id for a in store.list_articles(status=args.status)]
-    if not refs:
-        raise InputError("name articles to export, or --status S", field="ID")
+        refs += [a.id for a in _all_with_status(store, args.status)]
+    if args.desk:
+        refs += [a.id for a in _all_with_status(store, "published")]
+    edition = bool(args.status or args.desk) and args.purpose == "web" and not args.zip
+    if not refs and not edition:
+        raise InputError("name articles to export, or --status S, or --desk", field="ID")
+    refs = list(dict.fromkeys(refs))
     batch = len(refs) > 1
 
     def progress(n: int, total: int, article: Any) -> None:
@@ -200,10 +209,27 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
         as_zip=args.zip,
         progress=progress,
         for_review=args.purpose == "review",
+        edition=edition,
     )
     for path in written:
         print(path)
+    if edition and not store.desk().base_url:
+        print(
+            "galley: note: no feed or sitemaps without the desk's base URL "
+            "(galley desk set base_url https://…)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _all_with_status(store: Any, status: str) -> list[Any]:
+    """Every article with ``status`` (a status that does not exist is an error, not none)."""
+    from app.core.errors import InputError
+    from app.core.statuses import STATUSES
+
+    if status not in STATUSES:
+        raise InputError(f"'{status}' is not a status ({', '.join(STATUSES)})", field="--status")
+    return list(store.list_articles(status=status))
 
 
 def cmd_desk(store: Any, args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS, renditions
 from app.publish.ninjs import article_json, bundle_article_id
-from app.publish.page import bundle_image_url, render_page
+from app.publish.page import RenderedPage, bundle_image_url, render_page
 from app.resources import resource_path
 from app.store.store import Store
 
@@ -39,8 +39,9 @@ MAX_ZIP_MEMBER = 64 * 1024 * 1024
 Progress = Callable[[int, int, Article], None]
 
 
-def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, bytes]]:
-    """Every file of the article's bundle, by path inside the bundle folder."""
+def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, bytes], RenderedPage]:
+    """Every file of the article's bundle, by path inside the bundle folder (and the page,
+    for the desk edition)."""
     page = render_page(store, article, web_images=True)
     files: dict[str, bytes] = {}
     media: dict[str, dict] = {}
@@ -63,7 +64,7 @@ def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, byt
     files["article.md"] = source.encode("utf-8")
     doc = article_json(article, page, media)
     files["article.json"] = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
-    return article, files
+    return article, files, page
 
 
 def _bundle_id(folder: Path) -> str | None:
@@ -160,17 +161,26 @@ def export_articles(
     progress: Progress | None = None,
     for_review: bool = False,
     steps: Callable[[int, int, str], None] | None = None,
+    edition: bool = False,
 ) -> list[Path]:
     """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written.
 
     ``for_review`` adds the history, notes and status record (``review.json``), for an
-    editor on another machine; a web bundle never carries them.
+    editor on another machine; a web bundle never carries them. ``edition`` (folders only)
+    also writes the desk edition: ``index.html``, ``feed.xml`` and the sitemaps in ``out``.
     """
+    from app.exchange import edition as desk_edition
+
     articles = preflight(store, list(refs))
     targets = {a.id: out / (f"{a.slug}.zip" if as_zip else a.slug) for a in articles}
     for article in articles:
         if not as_zip:
             _check_replaceable(targets[article.id], article)
+    if edition:
+        if as_zip:
+            raise InputError("a desk edition links to bundle folders: export without --zip")
+        desk_edition.check_replaceable(out)
+    entries = []
     written: list[Path] = []
     for n, checked in enumerate(articles, start=1):
         if steps is not None:
@@ -181,7 +191,9 @@ def export_articles(
                     f"stopped after {len(written)} of {len(articles)} bundle(s); "
                     "those are complete, none is half-written"
                 ) from None
-        article, files = bundle_files(store, checked)  # read once, by the preflight
+        article, files, page = bundle_files(store, checked)  # read once, by the preflight
+        if edition:
+            entries.append(desk_edition.entry(store, article, page))
         if for_review:
             from app.exchange.review_bundle import review_files
 
@@ -201,6 +213,8 @@ def export_articles(
         written.append(target)
         if progress:
             progress(n, len(articles), article)
+    if edition:
+        written += desk_edition.write(out, entries, store.desk())
     return written
 
 

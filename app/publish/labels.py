@@ -17,6 +17,8 @@ class Labels:
     tags: str
     footnotes: str
     correction: str
+    latest: str
+    other_section: str
 
     def credit(self, credit: str) -> str:
         raise NotImplementedError
@@ -84,6 +86,8 @@ ZH = ChineseLabels(
     tags="標籤",
     footnotes="註釋",
     correction="更正",
+    latest="最新報導",
+    other_section="其他",
 )
 EN = EnglishLabels(
     further_reading="Further reading",
@@ -96,6 +100,8 @@ EN = EnglishLabels(
     tags="Tags",
     footnotes="Notes",
     correction="Correction",
+    latest="Latest",
+    other_section="More news",
 )
 
 
