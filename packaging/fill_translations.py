@@ -24,6 +24,19 @@ ZH_TW = {
     "Line {line}: unknown block '::: {kind}' (known: further-reading)": "第 {line} 行：不認得的區塊「::: {kind}」（可用：further-reading）",
     "Line {line}: ':::' closes a block never opened": "第 {line} 行：「:::」結束了一個沒有開始的區塊",
     "Line {line}: an image in the body; place images as figures with ![[KEY]]": "第 {line} 行：內文裡有圖片；請用 ![[KEY]] 放置圖片",
+    "A correction readers must see (shown on the page with its date)": "讀者必須看到的更正（連同日期顯示在頁面上）",
+    "Dates": "日期",
+    "C&orrection": "更正(&O)",
+    "not yet published": "尚未發布",
+    "Published {published}": "發布 {published}",
+    "content updated {updated}": "內容更新 {updated}",
+    "Dated {date}": "日期 {date}",
+    "Bylines that are the newsroom, not a person": "屬於編輯部而非個人的署名",
+    "One per line: name = https://…": "每行一位：姓名 = https://…",
+    "&Logo URL": "標誌網址(&L)",
+    "&Organisation bylines": "機構署名(&O)",
+    "&Author pages": "作者頁面(&A)",
+    "Author pages, line {n}: write name = https://…": "作者頁面第 {n} 行：請寫成 姓名 = https://…",
 }
 
 

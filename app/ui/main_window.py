@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         frame: menus, list and editor area, painted at once while ``attach_store`` (called
         after the first paint) imports the rest, opens the store and fills everything in."""
         super().__init__()
+        self._saving_own = False
         self.attached = False  # store, editor and panes are there (``attach_store``)
         self.renderer = renderer  # the forked preview renderer, if the start made one
         self.settings = settings
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
         if changes.desk:
             self._fill_sections()
         session = self.session
-        if session is None:
+        if session is None or (self._saving_own and not changes.external):
             return
         article_id = session.article_id
         if article_id in changes.articles or article_id in changes.statuses:
@@ -314,16 +317,28 @@ class MainWindow(QMainWindow):
         if self.session is None or not self.session.dirty:
             return True
         try:
-            self.session.save()
+            with self.own_save():
+                self.session.save()
         except ConflictError as conflict:
             return self.saving.resolve_conflict(conflict)
         except GalleyError as exc:
             return self.saving.save_failed(str(exc))
         self.saving.error = ""
         self.show_saved()
+        self.editor.metadata.show_dates(self.session.article)  # the store moved ``updated``
         # The list catches up in the next event-loop turn: typing never waits for a re-query.
         self.list_refresh.start()
         return True
+
+    @contextmanager
+    def own_save(self) -> Iterator[None]:
+        """While the open article's session writes: the store announces the write before
+        the session has taken its new revision, and that is not a change from elsewhere."""
+        self._saving_own = True
+        try:
+            yield
+        finally:
+            self._saving_own = False
 
     def show_saved(self) -> None:
         self.saved_label.setStyleSheet("")

@@ -1,8 +1,9 @@
-"""Metadata: title, dek, byline, section, tags, language, slug and status."""
+"""Metadata: title, dek, byline, section, tags, language, slug, status, the dates readers
+see and a correction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,12 @@ from app.core.model import STATUSES, Article
 from app.core.slugs import is_valid_slug, suggest_slug
 
 LANGUAGES = [("zh-Hant", "中文(繁體)"), ("en", "English")]
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
 
 
 def split_names(text: str) -> list[str]:
@@ -57,6 +64,16 @@ class MetadataPane(QWidget):
         self.status.setToolTip(self.tr("Change the status in the Review pane; it is recorded."))
         for status in STATUSES:
             self.status.addItem(self.status_label(status), status)
+        # What the page's dateline shows: set by the store, never typed.
+        self.dates = QLabel()
+        self.dates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.correction = QPlainTextEdit()
+        self.correction.setMaximumHeight(60)
+        self.correction.setTabChangesFocus(True)
+        self.correction.setPlaceholderText(
+            self.tr("A correction readers must see (shown on the page with its date)")
+        )
+        self.correction_date = QLabel()
         slug_row = QHBoxLayout()
         slug_row.addWidget(self.slug)
         slug_row.addWidget(self.suggest)
@@ -74,9 +91,17 @@ class MetadataPane(QWidget):
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(slug_label, slug_row)
         form.addRow(self.tr("Stat&us"), self.status)
+        form.addRow(self.tr("Dates"), self.dates)
+        correction_row = QVBoxLayout()
+        correction_row.addWidget(self.correction)
+        correction_row.addWidget(self.correction_date)
+        correction_label = QLabel(self.tr("C&orrection"))
+        correction_label.setBuddy(self.correction)
+        form.addRow(correction_label, correction_row)
         for widget in (self.title, self.byline, self.tags, self.slug):
             widget.textEdited.connect(self._store)
         self.dek.textChanged.connect(self._store)
+        self.correction.textChanged.connect(self._store)
         self.section.currentTextChanged.connect(self._store)
         self.language.currentTextChanged.connect(self._store)
         self.suggest.clicked.connect(self.suggest_slug)
@@ -109,8 +134,25 @@ class MetadataPane(QWidget):
             self.language.setCurrentText(article.language)
         self.slug.setText(article.slug)
         self.status.setCurrentIndex(max(0, self.status.findData(article.status)))
+        self.correction.setPlainText(article.correction)
+        self.show_dates(article)
         self._check_slug()
         self._loading = False
+
+    def show_dates(self, article: Article) -> None:
+        """Published and updated as the page says them (updated: the last change readers
+        see; a status change does not count), and the correction's date."""
+        published = article.published[:16].replace("T", " ") or self.tr("not yet published")
+        updated = article.updated[:16].replace("T", " ")
+        text = self.tr("Published {published}").format(published=published)
+        if updated and updated != published:
+            text += " · " + self.tr("content updated {updated}").format(updated=updated)
+        self.dates.setText(text)
+        self.correction_date.setText(
+            self.tr("Dated {date}").format(date=article.correction_date)
+            if article.correction_date
+            else ""
+        )
 
     def _language(self) -> str:
         data = self.language.currentData()
@@ -132,6 +174,12 @@ class MetadataPane(QWidget):
         a.language = self._language() or a.language
         if is_valid_slug(self.slug.text()):
             a.slug = self.slug.text()
+        correction = self.correction.toPlainText().strip()
+        if correction != a.correction:
+            # A correction is dated the day it is written; clearing it clears the date.
+            a.correction = correction
+            a.correction_date = (a.correction_date or _today()) if correction else ""
+            self.show_dates(a)
         self._check_slug()
         self.changed.emit()
 

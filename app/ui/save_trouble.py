@@ -93,10 +93,12 @@ class SaveTrouble:
         assert session is not None  # a conflict comes from saving the open article
         choice = self.ask_conflict()
         try:
-            if choice == "mine":
-                session.keep_mine(conflict)
-            else:
-                session.take_theirs(conflict)
+            with self.main.own_save():
+                if choice == "mine":
+                    session.keep_mine(conflict)
+                else:
+                    session.take_theirs(conflict)
+            if choice != "mine":
                 self.main.editor.load(session.article)
         except GalleyError as exc:
             return self.save_failed(str(exc))

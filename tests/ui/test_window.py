@@ -479,3 +479,58 @@ def test_store_after_the_command_and_a_screenshot_when_usable(
     # blank pane waiting for its first render.
     colours = {image.pixel(x, y) for x in range(980, 1260, 7) for y in range(60, 700, 7)}
     assert image.width() == 1280 and len(colours) > 20
+
+
+def test_desk_dialog_sets_logo_organisations_and_author_pages(qtbot, window, store) -> None:  # noqa: ANN001
+    from app.ui.desk_dialog import DeskDialog
+
+    dialog = DeskDialog(store, window)
+    qtbot.addWidget(dialog)
+    dialog.logo_url.setText("https://news.example.org/logo.png")
+    dialog.organizations.setText("報呱特派小組、Wire Desk")
+    dialog.author_urls.setPlainText("林 雨晴 = https://news.example.org/authors/lin\n")
+    dialog.accept()
+    desk = store.desk()
+    assert desk.logo_url == "https://news.example.org/logo.png"
+    assert desk.organization_bylines == ["報呱特派小組", "Wire Desk"]
+    assert desk.author_urls == {"林 雨晴": "https://news.example.org/authors/lin"}
+    bad = DeskDialog(store, window)
+    qtbot.addWidget(bad)
+    bad.author_urls.setPlainText("林 雨晴 https://news.example.org/authors/lin")  # no '='
+    bad.accept()
+    assert bad.result() != bad.DialogCode.Accepted
+    bad.logo_url.setText("javascript:alert(1)")
+    bad.author_urls.setPlainText("")
+    bad.accept()  # the store refuses it, the dialog says so and stays open
+    assert store.desk().logo_url == "https://news.example.org/logo.png"
+
+
+def test_a_correction_typed_in_the_window_is_dated_and_saved(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001
+    window.open_article(articles["en"])
+    pane = window.editor.metadata
+    before = store.get_article(articles["en"])
+    pane.correction.setPlainText("An earlier version misstated the opening hours.")
+    assert window.save_now()
+    saved = store.get_article(articles["en"])
+    assert saved.correction == "An earlier version misstated the opening hours."
+    assert saved.correction_date == __import__("datetime").date.today().isoformat()
+    assert saved.updated > before.updated  # a correction is a change readers see
+    assert "Dated " in pane.correction_date.text()
+    assert "content updated" in pane.dates.text()
+    pane.correction.setPlainText("")
+    assert window.save_now()
+    assert store.get_article(articles["en"]).correction_date == ""
+
+
+def test_saving_is_not_reported_as_a_change_from_elsewhere(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    """The store announces a save before the session has taken its new revision: the
+    window must know the save is its own (it once said "changed elsewhere" on every save)."""
+    window.open_article(articles["en"])
+    window.statusBar().clearMessage()
+    window.editor.metadata.title.setText("City library tries a later reading room")
+    window.editor.metadata.title.textEdited.emit(window.editor.metadata.title.text())
+    assert window.save_now()
+    assert "elsewhere" not in window.statusBar().currentMessage()
+    assert store.get_article(articles["en"]).title == "City library tries a later reading room"
