@@ -76,3 +76,13 @@ def focal_point(text: str) -> tuple[float, float] | None:
     if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
         return None
     return x, y
+
+
+def instant(value: str) -> dt.datetime | None:
+    """An ISO date or time as an aware datetime (a bare day is midnight UTC), or None: for
+    comparing times written with different offsets."""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

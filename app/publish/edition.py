@@ -18,16 +18,17 @@ carry ``noindex``) are left out of them; the front page lists the whole batch.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.model import Article, DeskSettings
+from app.core.values import instant
 from app.publish.images import Rendition
 from app.publish.labels import labels_for
 from app.publish.page import RenderedPage
+from app.publish.templates import environment
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 NEWS_WINDOW = dt.timedelta(days=2)
@@ -119,15 +120,6 @@ def reference_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def instant(value: str) -> dt.datetime | None:
-    """An ISO date or time as an aware datetime (a bare day: midnight UTC)."""
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def rfc3339(value: str) -> str:
     """Atom and sitemaps want a full date-time with its offset."""
     moment = instant(value)
@@ -150,34 +142,6 @@ def news_language(language: str) -> str:
     return tag.split("-")[0]
 
 
-@functools.cache
-def _environment() -> Any:
-    import jinja2
-
-    from app.resources import resource_path
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["xml"] = xml_text
-    env.globals["entry_id"] = entry_id
-    return env
-
-
-# Characters XML 1.0 cannot hold at all (C0 controls but tab, newline and return; U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """Text an XML parser accepts: what XML cannot carry is dropped (escaping follows)."""
-    return _NOT_XML.sub("", text)
-
-
 def entry_id(entry: EditionEntry, base: str) -> str:
     """A feed entry's permanent id: the article's UUID (a slug or URL may change)."""
     if UUID.fullmatch(entry.id):
@@ -193,7 +157,7 @@ def index_html(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime
         sections.setdefault(entry.section, []).append(entry)
     labels = labels_for(desk.default_language)
     return str(
-        _environment()
+        environment(lstrip_blocks=True)
         .get_template("edition.html.j2")
         .render(
             desk=desk,
@@ -216,7 +180,7 @@ def atom_feed(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime)
     changes = [m for m in (instant(e.modified) for e in public) if m is not None]
     updated = max(changes, default=now).isoformat(timespec="seconds")
     return str(
-        _environment()
+        environment(lstrip_blocks=True)
         .get_template("feed.xml.j2")
         .render(
             desk=desk,
@@ -224,6 +188,7 @@ def atom_feed(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime)
             entries=public,
             updated=updated,
             rfc3339=rfc3339,
+            entry_id=entry_id,
             language=desk.default_language,
         )
     )
@@ -232,7 +197,7 @@ def atom_feed(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime)
 def sitemap(entries: list[EditionEntry], desk: DeskSettings) -> str:
     public = newest_first([e for e in entries if e.public and e.url])
     return str(
-        _environment()
+        environment(lstrip_blocks=True)
         .get_template("sitemap.xml.j2")
         .render(base=_base(desk), entries=public, rfc3339=rfc3339)
     )
@@ -246,7 +211,7 @@ def news_sitemap(entries: list[EditionEntry], desk: DeskSettings, now: dt.dateti
         if moment is not None and now - NEWS_WINDOW <= moment <= now:
             recent.append(entry)
     return str(
-        _environment()
+        environment(lstrip_blocks=True)
         .get_template("sitemap-news.xml.j2")
         .render(
             desk=desk,

@@ -6,7 +6,6 @@ addressed differs (``ImagePlan``).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,11 +14,13 @@ from app.core.bylines import is_organization
 from app.core.errors import InputError, NotFoundError
 from app.core.model import Article, DeskSettings, RelatedLink
 from app.core.script import lang_attribute
+from app.core.values import instant
 from app.publish.body import BodyContext, render_body
 from app.publish.images import ImageSet, Rendition, image_set, renditions
 from app.publish.labels import Labels, labels_for
 from app.publish.metadata import json_ld, meta_names, open_graph, script_json
 from app.publish.sanitize import web_url
+from app.publish.templates import environment
 from app.store.store import Store
 
 # How a page addresses an image rendition: (figure key, rendition) -> URL.
@@ -73,22 +74,6 @@ class RenderedPage:
     related: list[dict[str, Any]] = field(default_factory=list)
 
 
-@functools.cache
-def _environment() -> Any:
-    import jinja2
-
-    from app.resources import resource_path
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
 def article_url(article: Article, desk: DeskSettings) -> str:
     """The canonical URL: the article's own, else the desk's base URL + slug + '/'."""
     if article.canonical_url:
@@ -133,17 +118,6 @@ def _link(store: Store, link: RelatedLink, desk: DeskSettings, where: str) -> di
     }
 
 
-def _instant(value: str) -> Any:
-    """An ISO date or time as an aware datetime (a bare day is midnight UTC), or None."""
-    from datetime import UTC, datetime
-
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def reader_dates(updated: str, published: str) -> tuple[str, str]:
     """(dateModified, the 更新 line's time) from the article's ``updated`` and ``published``.
 
@@ -153,7 +127,7 @@ def reader_dates(updated: str, published: str) -> tuple[str, str]:
     """
     if not published:
         return updated, ""
-    first, changed = _instant(published), _instant(updated) if updated else None
+    first, changed = instant(published), instant(updated) if updated else None
     if first is None or changed is None or changed <= first:
         return published, ""
     if "T" not in published:
@@ -199,7 +173,7 @@ def render_page(
     for search engines; the preview leaves them out (they take a while to encode)."""
     desk = desk or store.desk()
     labels = labels_for(article.language)
-    env = _environment()
+    env = environment()
     url = article_url(article, desk)
     figures = {f.key: f for f in article.figures}
     made: dict[str, list[Rendition]] = {}
