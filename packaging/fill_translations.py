@@ -37,6 +37,8 @@ ZH_TW = {
     "&Organisation bylines": "機構署名(&O)",
     "&Author pages": "作者頁面(&A)",
     "Author pages, line {n}: write name = https://…": "作者頁面第 {n} 行：請寫成 姓名 = https://…",
+    "Export desk &edition…": "匯出編輯台版本(&E)…",
+    "Export the desk edition to": "將編輯台版本匯出到",
 }
 
 

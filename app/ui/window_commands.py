@@ -66,6 +66,11 @@ class WindowCommands:
             self.export_current,
             "Ctrl+E",
         )
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "Export desk &edition…"),
+            self.export_desk_edition,
+        )
         file_menu.addSeparator()
         self._action(
             file_menu,
@@ -228,11 +233,29 @@ class WindowCommands:
         if folder:
             self.export_to([self.main.session.article_id], Path(folder))
 
-    def export_to(self, refs: list[str], folder: Path) -> BackgroundTask:
-        """Export on a background thread; Cancel stops between bundles (none half-written)."""
+    def export_desk_edition(self) -> None:
+        """Every published article and the desk edition (front page, feed, sitemaps)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if not self.main.save_now():
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.main, QCoreApplication.translate("MainWindow", "Export the desk edition to")
+        )
+        if folder:
+            self.export_to([], Path(folder), desk_edition=True)
+
+    def export_to(
+        self, refs: list[str], folder: Path, *, desk_edition: bool = False
+    ) -> BackgroundTask:
+        """Export on a background thread; Cancel stops between bundles (none half-written).
+        ``desk_edition``: every published article, with the edition's files."""
         from app.exchange.bundles import export_articles
 
         def work(store: Store, progress: Progress) -> list[Path]:
+            if desk_edition:
+                published = [a.id for a in store.list_articles(status="published")]
+                return export_articles(store, published, folder, steps=progress, edition=True)
             return export_articles(store, refs, folder, steps=progress)
 
         def done(paths: list[Path]) -> None:

@@ -431,22 +431,22 @@
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="72" />
+        <location filename="../../app/ui/window_commands.py" line="77" />
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="79" />
+        <location filename="../../app/ui/window_commands.py" line="84" />
         <source>&amp;Back up now</source>
         <translation>立即備份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="86" />
+        <location filename="../../app/ui/window_commands.py" line="91" />
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="92" />
+        <location filename="../../app/ui/window_commands.py" line="97" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -456,32 +456,32 @@
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="96" />
+        <location filename="../../app/ui/window_commands.py" line="101" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="99" />
+        <location filename="../../app/ui/window_commands.py" line="104" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="104" />
+        <location filename="../../app/ui/window_commands.py" line="109" />
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="110" />
+        <location filename="../../app/ui/window_commands.py" line="115" />
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="117" />
+        <location filename="../../app/ui/window_commands.py" line="122" />
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="123" />
+        <location filename="../../app/ui/window_commands.py" line="128" />
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
@@ -491,32 +491,32 @@
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="130" />
+        <location filename="../../app/ui/window_commands.py" line="135" />
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="136" />
+        <location filename="../../app/ui/window_commands.py" line="141" />
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="142" />
+        <location filename="../../app/ui/window_commands.py" line="147" />
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="150" />
+        <location filename="../../app/ui/window_commands.py" line="155" />
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="154" />
+        <location filename="../../app/ui/window_commands.py" line="159" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="158" />
+        <location filename="../../app/ui/window_commands.py" line="163" />
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="170" />
+        <location filename="../../app/ui/window_commands.py" line="175" />
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
@@ -634,82 +634,92 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="178" />
+        <location filename="../../app/ui/window_commands.py" line="183" />
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="189" />
+        <location filename="../../app/ui/window_commands.py" line="194" />
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="191" />
+        <location filename="../../app/ui/window_commands.py" line="196" />
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="214" />
+        <location filename="../../app/ui/window_commands.py" line="219" />
         <source>Importing</source>
         <translation>匯入中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="217" />
+        <location filename="../../app/ui/window_commands.py" line="222" />
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="226" />
+        <location filename="../../app/ui/window_commands.py" line="231" />
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="247" />
+        <location filename="../../app/ui/window_commands.py" line="270" />
         <source>Exporting</source>
         <translation>匯出中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="250" />
+        <location filename="../../app/ui/window_commands.py" line="273" />
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="240" />
+        <location filename="../../app/ui/window_commands.py" line="263" />
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="262" />
+        <location filename="../../app/ui/window_commands.py" line="71" />
+        <source>Export desk &amp;edition…</source>
+        <translation>匯出編輯台版本(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="243" />
+        <source>Export the desk edition to</source>
+        <translation>將編輯台版本匯出到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="285" />
         <source>Backed up to {path}</source>
         <translation>已備份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="264" />
+        <location filename="../../app/ui/window_commands.py" line="287" />
         <source>No backup made: too little free disk space</source>
         <translation>未備份：磁碟空間不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="272" />
+        <location filename="../../app/ui/window_commands.py" line="295" />
         <source>Backing up</source>
         <translation>備份中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="276" />
+        <location filename="../../app/ui/window_commands.py" line="299" />
         <source>Backup failed</source>
         <translation>備份失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="333" />
+        <location filename="../../app/ui/window_commands.py" line="356" />
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="346" />
+        <location filename="../../app/ui/window_commands.py" line="369" />
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="347" />
+        <location filename="../../app/ui/window_commands.py" line="370" />
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 

@@ -4,6 +4,7 @@ command line (within 2 s); long operations run off the UI thread with progress a
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,26 @@ def test_a_body_the_page_cannot_be_built_from_is_marked_as_you_type(
     assert any("never closed" in t for t in texts)
     body.appendPlainText(":::")
     qtbot.waitUntil(lambda: highlighter.problem_lines == {}, timeout=2000)
+
+
+def test_the_window_exports_the_desk_edition(
+    qtbot,
+    window,
+    store,
+    articles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.conftest import move_to
+
+    store.save_desk(replace(store.desk(), base_url="https://news.example.org/"))
+    move_to(store, articles["en"], "published")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(tmp_path / "site"))
+    (tmp_path / "site").mkdir()
+    window.commands.export_desk_edition()
+    qtbot.waitUntil(lambda: (tmp_path / "site" / "sitemap-news.xml").is_file(), timeout=20_000)
+    names = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert "index.html" in names and "sitemap-news.xml" in names
+    assert len([n for n in names if not n.count(".")]) == 1  # the one published article
