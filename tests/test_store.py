@@ -176,3 +176,61 @@ def test_the_bare_schema_version_constant_matches_the_migrations() -> None:
     from app.store.version import SCHEMA_VERSION as BARE
 
     assert BARE == SCHEMA_VERSION
+
+
+def test_a_store_from_before_reader_dates_keeps_its_articles_unchanged_since_publication(
+    tmp_path: Path,
+) -> None:
+    """Migration 6 on a version-5 store: an article published in 2022 and re-saved in 2026
+    (status changes) reads as updated at its publication, and its revisions keep their
+    hashes (an unchanged save writes nothing)."""
+    import sqlite_utils
+
+    from app.store.schema import migrations
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="0006_reader_dates")
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 5
+    content = {
+        "id": "old-1",
+        "slug": "old-story",
+        "title": "舊聞",
+        "dek": "",
+        "byline": [],
+        "section": "",
+        "tags": [],
+        "language": "zh-Hant",
+        "status": "published",
+        "body": "內文",
+        "published": "2022-05-24T09:00:00+08:00",
+        "canonical_url": "",
+        "figures": [],
+        "sources": [],
+        "related": [],
+    }
+    from app.core.model import canonical_json, content_hash
+
+    digest = content_hash(content)
+    old.execute(
+        "INSERT INTO snapshots (hash, content) VALUES (?, ?)", [digest, canonical_json(content)]
+    )
+    old.execute(
+        "INSERT INTO articles (id, slug, title, created_at, updated_at, revision, status,"
+        " published_at, body) VALUES ('old-1', 'old-story', '舊聞', '2022-05-24T01:00:00Z',"
+        " '2026-11-01T00:00:00Z', 1, 'published', '2022-05-24T09:00:00+08:00', '內文')"
+    )
+    old.execute(
+        "INSERT INTO revisions (id, article_id, number, parent, hash, created_at, author, size,"
+        " uid, origin) VALUES (1, 'old-1', 1, NULL, ?, '2026-11-01T00:00:00Z', '', 2, ?, '')",
+        [digest, "a" * 32],
+    )
+    old.conn.commit()
+    old.close()
+    with Store.open(path) as store:
+        article = store.get_article("old-1")
+        assert article.updated == "2022-05-24T09:00:00+08:00"
+        assert article.saved == "2026-11-01T00:00:00Z"
+        assert article.content_hash() == digest  # the new, empty fields change no hash
+        again = store.save_article(article)
+        assert again.revision == 1 and len(store.revisions("old-1")) == 1

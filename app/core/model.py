@@ -99,6 +99,8 @@ class Article:
         for name in self.OPTIONAL:
             if not data.get(name):
                 data.pop(name, None)
+        if data.get("updated") == self.published:
+            data.pop("updated")  # "unchanged since publication" is what no field says
         for figure in data["figures"]:
             if not figure["focus"]:
                 del figure["focus"]
@@ -122,6 +124,8 @@ class Article:
         values["sources"] = [Source(**s) for s in data.get("sources", [])]
         values["related"] = [RelatedLink(**r) for r in data.get("related", [])]
         values["byline"] = list(data.get("byline", []))
+        if "updated" not in data:  # a revision kept before the field, or unchanged since
+            values["updated"] = data.get("published", "")
         values["tags"] = list(data.get("tags", []))
         return cls(**values)
 
