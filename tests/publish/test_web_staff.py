@@ -36,10 +36,11 @@ def _write(tmp_path: Path, extra: str = "", name: str = "old.md") -> Path:
 
 
 def _ld(html: str) -> dict:
-    import lxml.html
+    """The page's JSON-LD as extruct (a metadata extractor search tools use) reads it."""
+    import extruct
 
-    [script] = lxml.html.fromstring(html).xpath("//script[@type='application/ld+json']")
-    return json.loads(script.text)
+    [found] = extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+    return found
 
 
 def _meta(html: str) -> dict[str, str]:
