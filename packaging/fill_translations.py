@@ -38,6 +38,9 @@ ZH_TW = {
     "&Author pages": "作者頁面(&A)",
     "Author pages, line {n}: write name = https://…": "作者頁面第 {n} 行：請寫成 姓名 = https://…",
     "Export desk &edition…": "匯出編輯台版本(&E)…",
+    "x,y from 0 to 1 (empty: the centre)": "x,y，各為 0 到 1（空白：正中央）",
+    "The point the 16:9, 4:3 and 1:1 crops for search engines keep in view": "給搜尋引擎的 16:9、4:3 與 1:1 裁切要保留的位置",
+    "Crop &focus": "裁切焦點(&F)",
     "Export the desk edition to": "將編輯台版本匯出到",
 }
 

@@ -1,4 +1,5 @@
-"""Figures (captions pane): thumbnails, caption, credit and alt text, order, insert at cursor."""
+"""Figures (captions pane): thumbnails, caption, credit and alt text, the focal point the web
+crops keep, order, insert at cursor."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import GalleyError
 from app.core.model import Article, Figure
+from app.core.values import focal_point
 from app.store.store import Store
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
@@ -70,6 +72,12 @@ class FiguresPane(QWidget):
         form.addRow(self.tr("&Caption"), self.caption)
         form.addRow(self.tr("C&redit"), self.credit)
         form.addRow(self.tr("&Alt text"), self.alt)
+        self.focus = QLineEdit()
+        self.focus.setPlaceholderText(self.tr("x,y from 0 to 1 (empty: the centre)"))
+        self.focus.setToolTip(
+            self.tr("The point the 16:9, 4:3 and 1:1 crops for search engines keep in view")
+        )
+        form.addRow(self.tr("Crop &focus"), self.focus)
         buttons = QHBoxLayout()
         for label, slot in (
             (self.tr("&Add image…"), self.choose_files),
@@ -87,7 +95,7 @@ class FiguresPane(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.list.currentRowChanged.connect(self._show_current)
-        for field in (self.caption, self.credit, self.alt):
+        for field in (self.caption, self.credit, self.alt, self.focus):
             field.textEdited.connect(self._edit_current)
         self.setAcceptDrops(True)
 
@@ -153,6 +161,7 @@ class FiguresPane(QWidget):
             (self.caption, figure.caption if figure else ""),
             (self.credit, figure.credit if figure else ""),
             (self.alt, figure.alt if figure else ""),
+            (self.focus, figure.focus if figure else ""),
         ):
             field.setText(value)
             field.setEnabled(figure is not None)
@@ -172,6 +181,11 @@ class FiguresPane(QWidget):
         figure.caption = self.caption.text()
         figure.credit = self.credit.text()
         figure.alt = self.alt.text()
+        focus = self.focus.text().strip()
+        valid = focal_point(focus) is not None
+        if valid:  # a half-typed point is not stored; the field shows it is not valid yet
+            figure.focus = focus
+        self.focus.setStyleSheet("" if valid else "QLineEdit { background: #ffd6d6; }")
         item = self.list.currentItem()
         item.setText(self._label(figure))
         self._flag_fields(figure)

@@ -176,107 +176,122 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="65" />
+        <location filename="../../app/ui/figures_pane.py" line="67" />
         <source>Who took or supplied the photo</source>
         <translation>攝影者或圖片提供者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="67" />
+        <location filename="../../app/ui/figures_pane.py" line="69" />
         <source>What the image shows, for readers who cannot see it</source>
         <translation>圖片內容描述，供無法看見圖片的讀者使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="69" />
+        <location filename="../../app/ui/figures_pane.py" line="71" />
         <source>Key</source>
         <translation>代號</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="70" />
+        <location filename="../../app/ui/figures_pane.py" line="72" />
         <source>&amp;Caption</source>
         <translation>圖說(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="71" />
+        <location filename="../../app/ui/figures_pane.py" line="73" />
         <source>C&amp;redit</source>
         <translation>圖片來源(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="72" />
+        <location filename="../../app/ui/figures_pane.py" line="74" />
         <source>&amp;Alt text</source>
         <translation>替代文字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="75" />
+        <location filename="../../app/ui/figures_pane.py" line="76" />
+        <source>x,y from 0 to 1 (empty: the centre)</source>
+        <translation>x,y，各為 0 到 1（空白：正中央）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="78" />
+        <source>The point the 16:9, 4:3 and 1:1 crops for search engines keep in view</source>
+        <translation>給搜尋引擎的 16:9、4:3 與 1:1 裁切要保留的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="80" />
+        <source>Crop &amp;focus</source>
+        <translation>裁切焦點(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/figures_pane.py" line="83" />
         <source>&amp;Add image…</source>
         <translation>加入圖片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="76" />
+        <location filename="../../app/ui/figures_pane.py" line="84" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="77" />
+        <location filename="../../app/ui/figures_pane.py" line="85" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="78" />
+        <location filename="../../app/ui/figures_pane.py" line="86" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="79" />
+        <location filename="../../app/ui/figures_pane.py" line="87" />
         <source>&amp;Insert at cursor</source>
         <translation>插入至游標處(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="114" />
+        <location filename="../../app/ui/figures_pane.py" line="122" />
         <source>no caption</source>
         <translation>缺圖說</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="116" />
+        <location filename="../../app/ui/figures_pane.py" line="124" />
         <source>no credit</source>
         <translation>缺圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="118" />
+        <location filename="../../app/ui/figures_pane.py" line="126" />
         <source>no alt text</source>
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="212" />
+        <location filename="../../app/ui/figures_pane.py" line="226" />
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="220" />
+        <location filename="../../app/ui/figures_pane.py" line="234" />
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="226" />
+        <location filename="../../app/ui/figures_pane.py" line="240" />
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="226" />
+        <location filename="../../app/ui/figures_pane.py" line="240" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="233" />
+        <location filename="../../app/ui/figures_pane.py" line="247" />
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="245" />
+        <location filename="../../app/ui/figures_pane.py" line="259" />
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="254" />
+        <location filename="../../app/ui/figures_pane.py" line="268" />
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>

@@ -534,3 +534,18 @@ def test_saving_is_not_reported_as_a_change_from_elsewhere(qtbot, window, store,
     assert window.save_now()
     assert "elsewhere" not in window.statusBar().currentMessage()
     assert store.get_article(articles["en"]).title == "City library tries a later reading room"
+
+
+def test_the_crop_focus_is_stored_only_when_it_is_a_point(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    window.open_article(articles["zh"])
+    pane = window.editor.figures
+    pane.select_row(0)
+    for typed in ("0.3", "0.3,", "1.5,0.2"):  # half typed, or off the image
+        pane.focus.setText(typed)
+        pane.focus.textEdited.emit(typed)
+        assert "#ffd6d6" in pane.focus.styleSheet()
+    pane.focus.setText("0.3,0.25")
+    pane.focus.textEdited.emit("0.3,0.25")
+    assert pane.focus.styleSheet() == ""
+    assert window.save_now()
+    assert store.get_article(articles["zh"]).figures[0].focus == "0.3,0.25"
