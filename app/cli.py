@@ -213,6 +213,10 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     )
     for path in written:
         print(path)
+    if args.zip and (args.status or args.desk):
+        print(
+            "galley: note: no desk edition with --zip (it links to bundle folders)", file=sys.stderr
+        )
     if edition and not store.desk().base_url:
         print(
             "galley: note: no feed or sitemaps without the desk's base URL "

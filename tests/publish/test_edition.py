@@ -208,3 +208,12 @@ def test_without_a_base_url_the_edition_is_the_front_page_alone(
         "style.css",
     ]
     assert "no feed or sitemaps without the desk's base URL" in capsys.readouterr().err
+
+
+def test_a_zipped_batch_says_it_has_no_edition(
+    desk: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _export(desk, tmp_path / "zips", "--desk", "--zip") == 0
+    names = sorted(p.name for p in (tmp_path / "zips").iterdir())
+    assert names == ["kaohsiung-typhoon-drill.zip", "library-midnight-pilot.zip"]
+    assert "no desk edition with --zip" in capsys.readouterr().err
