@@ -8,6 +8,7 @@ export stops before the first bundle with a message naming it.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from app.publish.edition import (
     index_html,
     news_sitemap,
     reference_time,
-    sitemap,
+    sitemaps,
 )
 from app.publish.images import Rendition
 from app.publish.page import RenderedPage, bundle_image_url, render_page
@@ -31,9 +32,14 @@ MARK = "Galley"  # every edition file names its generator
 FILES = ("index.html", "style.css", "feed.xml", "sitemap.xml", "sitemap-news.xml")
 
 
+def _ours(out: Path) -> list[Path]:
+    """The edition's files in ``out``, sitemap parts of an earlier, larger export included."""
+    return [out / name for name in FILES] + sorted(out.glob("sitemap-[0-9]*.xml"))
+
+
 def check_replaceable(out: Path) -> None:
-    for name in FILES:
-        path = out / name
+    for path in _ours(out):
+        name = path.name
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise ExportError(f"{path}: is in the way of the desk edition; nothing was written")
         if name != "style.css" and path.is_file():
@@ -69,8 +75,12 @@ def write(out: Path, entries: list[EditionEntry], desk: DeskSettings) -> list[Pa
     }
     if desk.base_url:
         files["feed.xml"] = atom_feed(entries, desk, now).encode("utf-8")
-        files["sitemap.xml"] = sitemap(entries, desk).encode("utf-8")
+        files.update({k: v.encode("utf-8") for k, v in sitemaps(entries, desk).items()})
         files["sitemap-news.xml"] = news_sitemap(entries, desk, now).encode("utf-8")
+    for stale in _ours(out):  # parts of a larger sitemap an earlier export split
+        numbered = re.fullmatch(r"sitemap-\d+\.xml", stale.name)
+        if numbered and stale.name not in files and stale.is_file():
+            stale.unlink()
     written = []
     for name, data in files.items():
         target = out / name

@@ -33,6 +33,11 @@ from app.publish.templates import environment
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 NEWS_WINDOW = dt.timedelta(days=2)
 FEED_SIZE = 50  # the newest entries in the feed; the sitemap has them all
+FRONT_PAGE_SIZE = 500  # the front page lists the newest; the sitemap has them all
+# The sitemaps protocol's limit per file (a sitemap index lists the parts past it), and
+# Google News's limit for a news sitemap.
+SITEMAP_URLS = 50_000
+NEWS_URLS = 1_000
 
 
 @dataclass(frozen=True)
@@ -152,8 +157,9 @@ def entry_id(entry: EditionEntry, base: str) -> str:
 def index_html(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime) -> str:
     """The front page: sections in order of their newest story, newest first inside each."""
     ordered = newest_first(entries)
+    shown = ordered[:FRONT_PAGE_SIZE]
     sections: dict[str, list[EditionEntry]] = {}
-    for entry in ordered:
+    for entry in shown:
         sections.setdefault(entry.section, []).append(entry)
     labels = labels_for(desk.default_language)
     return str(
@@ -166,6 +172,8 @@ def index_html(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime
             sections=list(sections.items()),
             updated=now.isoformat(timespec="seconds"),
             has_feed=bool(desk.base_url),
+            shown=len(shown),
+            total=len(ordered),
         )
     )
 
@@ -194,13 +202,29 @@ def atom_feed(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime)
     )
 
 
-def sitemap(entries: list[EditionEntry], desk: DeskSettings) -> str:
+def sitemaps(entries: list[EditionEntry], desk: DeskSettings) -> dict[str, str]:
+    """``sitemap.xml`` with every published article; past 50,000 (the protocol's limit per
+    file) it is a sitemap index of ``sitemap-1.xml``, ``sitemap-2.xml``, …"""
     public = newest_first([e for e in entries if e.public and e.url])
-    return str(
-        environment(lstrip_blocks=True)
-        .get_template("sitemap.xml.j2")
-        .render(base=_base(desk), entries=public, rfc3339=rfc3339)
+    env = environment(lstrip_blocks=True)
+    parts = [public[n : n + SITEMAP_URLS] for n in range(0, len(public), SITEMAP_URLS)] or [[]]
+    if len(parts) == 1:
+        text = env.get_template("sitemap.xml.j2").render(entries=parts[0], rfc3339=rfc3339)
+        return {"sitemap.xml": str(text)}
+    files = {
+        f"sitemap-{n}.xml": str(
+            env.get_template("sitemap.xml.j2").render(entries=part, rfc3339=rfc3339)
+        )
+        for n, part in enumerate(parts, start=1)
+    }
+    newest = {}
+    for name, part in zip(files, parts, strict=True):
+        changes = [m for m in (instant(e.modified) for e in part) if m is not None]
+        newest[name] = max(changes).isoformat(timespec="seconds") if changes else ""
+    files["sitemap.xml"] = str(
+        env.get_template("sitemap-index.xml.j2").render(base=_base(desk), parts=newest)
     )
+    return files
 
 
 def news_sitemap(entries: list[EditionEntry], desk: DeskSettings, now: dt.datetime) -> str:
@@ -210,6 +234,7 @@ def news_sitemap(entries: list[EditionEntry], desk: DeskSettings, now: dt.dateti
         moment = instant(entry.published)
         if moment is not None and now - NEWS_WINDOW <= moment <= now:
             recent.append(entry)
+    recent = recent[:NEWS_URLS]
     return str(
         environment(lstrip_blocks=True)
         .get_template("sitemap-news.xml.j2")

@@ -29,10 +29,16 @@ class Labels:
     def numbered(self, label: str, n: int) -> str:
         raise NotImplementedError
 
+    def newest_of(self, shown: int, total: int) -> str:
+        raise NotImplementedError
+
 
 class ChineseLabels(Labels):
     def numbered(self, label: str, n: int) -> str:
         return f"{label}（{n}）"
+
+    def newest_of(self, shown: int, total: int) -> str:
+        return f"最新 {shown:,} 篇,共 {total:,} 篇;全部列在"
 
     def credit(self, credit: str) -> str:
         return f"(圖/{credit})"
@@ -61,6 +67,9 @@ class EnglishLabels(Labels):
 
     def numbered(self, label: str, n: int) -> str:
         return f"{label} ({n})"
+
+    def newest_of(self, shown: int, total: int) -> str:
+        return f"The newest {shown:,} of {total:,}; all of them are in"
 
     def credit(self, credit: str) -> str:
         return f"Photo: {credit}"

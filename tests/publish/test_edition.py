@@ -217,3 +217,56 @@ def test_a_zipped_batch_says_it_has_no_edition(
     names = sorted(p.name for p in (tmp_path / "zips").iterdir())
     assert names == ["kaohsiung-typhoon-drill.zip", "library-midnight-pilot.zip"]
     assert "no desk edition with --zip" in capsys.readouterr().err
+
+
+def test_large_desks_split_the_sitemap_and_cap_news_and_the_front_page(
+    desk: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sitemaps protocol allows 50,000 URLs a file and Google News 1,000: past that the
+    sitemap becomes an index of parts. Shown here with the limits set to 1."""
+    import lxml.etree
+    import lxml.html
+
+    from app.publish import edition
+
+    monkeypatch.setattr(edition, "SITEMAP_URLS", 1)
+    monkeypatch.setattr(edition, "NEWS_URLS", 1)
+    monkeypatch.setattr(edition, "FRONT_PAGE_SIZE", 1)
+    assert _export(desk, tmp_path / "out", "--desk") == 0
+    out = tmp_path / "out"
+    index = lxml.etree.parse(str(out / "sitemap.xml")).getroot()
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [s.findtext(f"{SITEMAP}loc") for s in index]
+    assert parts == [
+        "https://news.example.org/sitemap-1.xml",
+        "https://news.example.org/sitemap-2.xml",
+    ]
+    locs = [
+        lxml.etree.parse(str(out / f"sitemap-{n}.xml")).getroot().findtext(f".//{SITEMAP}loc")
+        for n in (1, 2)
+    ]
+    assert locs == [
+        "https://news.example.org/library-midnight-pilot/",
+        "https://news.example.org/kaohsiung-typhoon-drill/",
+    ]
+    front = lxml.html.fromstring((out / "index.html").read_bytes())
+    assert len(front.xpath("//h3/a")) == 1
+    assert "最新 1 篇,共 2 篇" in front.xpath("string(//p[@class='edition-more'])")
+    monkeypatch.setattr(edition, "SITEMAP_URLS", 50_000)
+    assert _export(desk, out, "--desk") == 0  # smaller again: the old parts go
+    assert not (out / "sitemap-1.xml").exists() and not (out / "sitemap-2.xml").exists()
+    assert lxml.etree.parse(str(out / "sitemap.xml")).getroot().tag == f"{SITEMAP}urlset"
+
+
+def test_a_control_character_in_the_text_does_not_break_the_feed(
+    desk: dict, store: Store, tmp_path: Path
+) -> None:
+    import feedparser
+
+    article = store.get_article(desk["samples"]["library-night"].id)
+    article.body += "\n\nA pasted line\x0bwith a vertical tab\x1f and a unit separator."
+    store.save_article(article)
+    assert _export(desk, tmp_path / "out", "--desk") == 0
+    feed = feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert "A pasted line" in feed.entries[0].content[0].value
