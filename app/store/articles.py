@@ -251,8 +251,8 @@ class Articles:
                 article.revision = base
                 return article
             article.saved = now_iso()
-            self._move_updated(article, base, stored["modified_at"])
-            self.write_content(db, article, author, base=base, origin=origin)
+            before = self._move_updated(article, base, stored["modified_at"])
+            self.write_content(db, article, author, base=base, origin=origin, previous=before)
             if within is not None:
                 within(db, article)
             self.tx.record(
@@ -265,15 +265,19 @@ class Articles:
             )
         return article
 
-    def _move_updated(self, article: Article, base: int | None, stored_updated: str) -> None:
+    def _move_updated(
+        self, article: Article, base: int | None, stored_updated: str
+    ) -> Article | None:
         """``updated`` follows what readers see: a change of title, dek, body, figures,
         sources, related links or correction moves it to now, unless the caller set it
-        (an import's ``updated:``); a status or slug change never does."""
+        (an import's ``updated:``); a status or slug change never does. Returns the content
+        at ``base`` (the search index needs it next)."""
         before = self.history.snapshot(base) if base is not None else None
         if before is not None and article.reader_content() == before.reader_content():
-            return
+            return before
         if article.updated == stored_updated:
             article.updated = article.saved
+        return before
 
     @staticmethod
     def _check_images(db: Database, article: Article) -> None:
@@ -303,15 +307,18 @@ class Articles:
         base: int | None,
         origin: str = "",
         existing_revision: int | None = None,
+        previous: Article | None = None,
     ) -> None:
         """Write fields, children, a revision and the search row; the caller holds the
-        transaction and has validated ``article``.
+        transaction and has validated ``article``. ``previous``: the content at ``base``,
+        when the caller has read it already.
 
         With ``existing_revision`` the article takes that (already stored) revision as its
         head instead of a new one: review bundles bring revisions with their history.
         """
         seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
-        previous = self.history.snapshot(base) if base is not None else None
+        if previous is None and base is not None:
+            previous = self.history.snapshot(base)
         content = article.content()
         digest = article.content_hash()
         db.execute(
