@@ -268,3 +268,18 @@ def test_article_json_validates_against_the_official_ninjs_schema(
     assert {"role": "galley-id", "value": article.id} in doc["altids"]
     # The schema really is strict: Galley's old top-level object is refused.
     assert not validator.is_valid({**doc, "galley:article": {"id": article.id}})
+
+
+def test_restoring_old_words_is_an_update_and_a_review_merge_keeps_their_date(
+    store: Store, tmp_path: Path
+) -> None:
+    article = import_markdown(store, _write(tmp_path))
+    article.body = "改寫後的內文。"
+    edited = store.save_article(article)
+    restored = store.review.restore_revision(article.id, 1, who="編輯")
+    assert restored.body.strip() == "舊聞的內文。"
+    assert restored.updated >= edited.updated > "2026"  # readers see the words change back
+    payload = store.merge.payload(article.id)
+    with Store.open(tmp_path / "other.sqlite") as other:
+        other.merge.apply(payload)
+        assert other.get_article(article.id).updated == restored.updated
