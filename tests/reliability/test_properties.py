@@ -162,3 +162,62 @@ def test_bundle_round_trip_is_identity(article: Article) -> None:
             (copy,) = import_path(other, bundle)
             assert copy.content() == original.content()
             assert (copy.created, copy.updated) == (original.created, original.updated)
+
+
+PUBLISHED = st.datetimes(
+    min_value=__import__("datetime").datetime(2000, 1, 1),
+    max_value=__import__("datetime").datetime(2030, 12, 31),
+).map(lambda d: d.replace(microsecond=0).isoformat() + "+08:00")
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(ARTICLES, min_size=1, max_size=3, unique_by=lambda a: (a.id, a.slug)),
+    PUBLISHED,
+    st.one_of(st.just(""), LINE),
+)
+def test_whatever_the_text_web_staff_get_valid_ninjs_a_readable_feed_and_sitemaps(
+    articles: list[Article], published: str, correction: str
+) -> None:
+    """Any article text, correction and date: article.json validates against the ninjs
+    schema, feedparser reads the feed without complaint, the sitemaps parse as XML."""
+    import json as json_module
+
+    import feedparser
+    import jsonschema
+    import lxml.etree
+
+    from app.core.model import DeskSettings
+    from tests.conftest import FIXTURES
+
+    schema = json_module.loads((FIXTURES / "standards" / "ninjs-schema_2.1.json").read_text())
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with Store.open(folder / "a.sqlite") as store:
+            store.save_desk(
+                DeskSettings(publication_name="報呱新聞", base_url="https://news.example.org/")
+            )
+            ids = []
+            for article in articles:
+                article.status, article.published = "published", published
+                if correction:
+                    article.correction, article.correction_date = correction, published[:10]
+                ids.append(store.create_article(article, author="記者").id)
+            paths = export_articles(store, ids, folder / "out", edition=True)
+        for bundle in paths:
+            if bundle.is_dir():
+                doc = json_module.loads((bundle / "article.json").read_text(encoding="utf-8"))
+                errors = [e.message for e in validator.iter_errors(doc)]
+                assert errors == [], errors
+        feed = feedparser.parse((folder / "out" / "feed.xml").read_bytes())
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert len(feed.entries) == len(articles)
+        for name in ("sitemap.xml", "sitemap-news.xml"):
+            lxml.etree.parse(str(folder / "out" / name))
