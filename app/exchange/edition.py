@@ -39,10 +39,9 @@ def _ours(out: Path) -> list[Path]:
 
 def check_replaceable(out: Path) -> None:
     for path in _ours(out):
-        name = path.name
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise ExportError(f"{path}: is in the way of the desk edition; nothing was written")
-        if name != "style.css" and path.is_file():
+        if path.is_file():  # each of ours names Galley near its top (style.css: line one)
             head = path.read_bytes()[:4096]
             if MARK.encode() not in head:
                 raise ExportError(
@@ -57,7 +56,7 @@ def entry(store: Store, article: Article, page: RenderedPage) -> EditionEntry:
     already made)."""
     feed_body = ""
     url = page.model.url
-    if url:
+    if url and article.status == "published":  # only published articles reach the feed
 
         def absolute(key: str, rendition: Rendition) -> str:
             return url.rstrip("/") + "/" + bundle_image_url(key, rendition)

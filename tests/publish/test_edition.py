@@ -185,6 +185,10 @@ def test_someone_elses_index_html_is_never_replaced(
 ) -> None:
     out = tmp_path / "site"
     out.mkdir()
+    (out / "style.css").write_text("body { color: teal }", encoding="utf-8")
+    assert _export(desk, out, "--desk") == 8
+    assert "style.css: already exists and was not written by Galley" in capsys.readouterr().err
+    (out / "style.css").unlink()
     (out / "index.html").write_text("<h1>our own home page</h1>", encoding="utf-8")
     assert _export(desk, out, "--desk") == 8  # ExportError: nothing written
     err = capsys.readouterr().err
