@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="review: also carry history, notes and status record (for another editor)",
     )
 
+    p = sub.add_parser("sync", help="sync with the desk's git repository (fetch, merge, push)")
+    p.add_argument(
+        "--remote", metavar="URL", help="the desk repository (a path or file:// URL); once"
+    )
+    p.add_argument(
+        "--create", action="store_true", help="start a new, empty desk at the --remote path"
+    )
+
     p = sub.add_parser("desk", help="show the desk settings, or set one: desk set KEY VALUE")
     p.add_argument("action", nargs="?", choices=["set"], help="set a setting")
     p.add_argument("key", nargs="?", metavar="KEY")
@@ -255,7 +263,25 @@ def cmd_desk(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(store: Any, args: argparse.Namespace) -> int:
+    """One sync: what came in, what went out, what both sides edited (one line each)."""
+    from app.core.errors import InputError
+    from app.exchange.desk_sync import DeskSync, create_desk
+
+    if args.create:
+        if not args.remote:
+            raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
+        create_desk(args.remote)
+        print(f"galley: created a new desk at {args.remote}", file=sys.stderr)
+    report = DeskSync(store).sync(
+        args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr)
+    )
+    print(report.summary())
+    return 0
+
+
 COMMANDS = {
+    "sync": cmd_sync,
     "desk": cmd_desk,
     "export": cmd_export,
     "import": cmd_import,

@@ -83,6 +83,13 @@ class ExportError(GalleyError):
     exit_code = 8
 
 
+class SyncError(GalleyError):
+    """The desk repository cannot be reached or used; nothing in the store was lost and the
+    next sync completes the work."""
+
+    exit_code = 9
+
+
 class Cancelled(GalleyError):  # noqa: N818 - what the user did, not an error
     """The user stopped a long operation; whatever it wrote was rolled back or removed."""
 

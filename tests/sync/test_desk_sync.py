@@ -1,0 +1,159 @@
+"""Desk sync through git (pygit2) with bare repositories made here: joining an empty desk, a
+second laptop cloning it, edits on both sides, everyone converging, and hostile desks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygit2
+import pytest
+
+from app.cli import main
+from app.core.errors import InputError, SyncError
+from app.exchange.desk_sync import DeskSync
+from app.exchange.markdown import import_markdown
+from app.store import Store
+from tests.conftest import LIBRARY, TYPHOON, move_to
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.git"
+    pygit2.init_repository(str(path), bare=True)
+    return path
+
+
+def _laptop(tmp_path: Path, name: str) -> Store:
+    return Store.open(tmp_path / name / "galley.sqlite")
+
+
+def test_join_clone_edit_on_both_sides_and_converge(desk: Path, tmp_path: Path) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        first = DeskSync(a).sync(str(desk))
+        assert first.pushed and first.sent == 1 and first.received == 0
+        joined = DeskSync(b).sync(str(desk))  # an empty laptop joins: the desk comes in
+        assert joined.received == 1
+        assert b.get_article(zh.id).body == a.get_article(zh.id).body
+        assert [f.key for f in b.get_article(zh.id).figures] == ["pump-station", "sandbags"]
+        # Both edit: a the same article's body, b adds another article and a note.
+        mine = a.get_article(zh.id)
+        mine.body = mine.body.replace("78 座", "80 座")
+        a.save_article(mine)
+        en = import_markdown(b, LIBRARY)
+        b.review.add_note(zh.id, "請再確認抽水站數量", author="編輯")
+        DeskSync(a).sync()
+        DeskSync(b).sync()
+        DeskSync(a).sync()
+        for store in (a, b):
+            assert {s.id for s in store.list_articles()} == {zh.id, en.id}
+            assert "80 座" in store.get_article(zh.id).body
+            assert [n.body for n in store.review.notes(zh.id)] == ["請再確認抽水站數量"]
+        uids = [{r.uid for r in s.revisions(zh.id)} for s in (a, b)]
+        assert uids[0] == uids[1]  # every revision saved anywhere is everywhere
+
+
+def test_edits_of_one_article_on_two_laptops_keep_both(desk: Path, tmp_path: Path) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        for store, text in ((a, "甲方版本。"), (b, "乙方版本。")):
+            article = store.get_article(zh.id)
+            article.body = text
+            store.save_article(article)
+        DeskSync(a).sync()
+        report = DeskSync(b).sync()
+        assert report.diverged == ["kaohsiung-typhoon-drill"]
+        assert b.get_article(zh.id).body == "乙方版本。"  # ours stays current
+        assert b.merge.incoming(zh.id)  # theirs waits in History
+        bodies = {b.revision_article(zh.id, r.number).body for r in b.revisions(zh.id)}
+        assert {"甲方版本。", "乙方版本。"} <= bodies
+
+
+def test_a_desk_someone_else_pushed_to_first_is_merged_then_pushed(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        import_markdown(a, LIBRARY)
+        move_to(b, b.list_articles()[0].id, "in_review")
+        DeskSync(a).sync()  # a pushes first; b's next sync meets a moved desk
+        report = DeskSync(b).sync()
+        assert report.pushed and report.received == 1
+        DeskSync(a).sync()
+        assert {x.status for x in a.list_articles()} == {"draft", "in_review"}
+        desk_head = pygit2.Repository(str(desk)).references["refs/heads/main"].target
+        assert desk_head == DeskSync(a).repo.references["refs/heads/main"].target
+
+
+def test_a_hostile_desk_is_refused_through_the_gate(desk: Path, tmp_path: Path) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        # Someone rewrites the desk's history.json by hand: a slug that names a path.
+        repo = pygit2.Repository(str(desk))
+        head = repo.references["refs/heads/main"].target
+        tree = repo[head].tree
+        where = f"articles/{zh.id}/history.json"
+        payload = json.loads(repo[tree[where].id].data)
+        for revision in payload["revisions"]:
+            revision["content"]["slug"] = "../victim"
+        blob = repo.create_blob(json.dumps(payload).encode())
+        folder = repo.TreeBuilder(repo[tree[f"articles/{zh.id}"].id])
+        folder.insert("history.json", blob, pygit2.GIT_FILEMODE_BLOB)
+        articles = repo.TreeBuilder(repo[tree["articles"].id])
+        articles.insert(zh.id, folder.write(), pygit2.GIT_FILEMODE_TREE)
+        root = repo.TreeBuilder(tree)
+        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+        who = pygit2.Signature("x", "x@example.org")
+        repo.create_commit("refs/heads/main", who, who, "hostile", root.write(), [head])
+        with pytest.raises(InputError) as info:
+            DeskSync(b).sync(str(desk))
+        assert info.value.file == f"desk:{where}"
+        assert b.list_articles() == []  # nothing of it came in
+
+
+def test_a_repository_that_is_not_a_desk_and_an_unreachable_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.git"
+    repo = pygit2.init_repository(str(other), bare=True)
+    who = pygit2.Signature("x", "x@example.org")
+    blob = repo.create_blob(b"hello")
+    builder = repo.TreeBuilder()
+    builder.insert("README", blob, pygit2.GIT_FILEMODE_BLOB)
+    repo.create_commit("refs/heads/main", who, who, "not a desk", builder.write(), [])
+    with _laptop(tmp_path, "a") as a:
+        import_markdown(a, TYPHOON)
+        with pytest.raises(SyncError, match="is not a Galley desk"):
+            DeskSync(a).sync(str(other))
+        assert len(a.list_articles()) == 1
+    store = str(tmp_path / "a" / "galley.sqlite")
+    assert main(["sync", "--remote", str(tmp_path / "nowhere.git"), "--store", store]) == 9
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("galley: ") and "cannot be reached" in err[-1]
+    assert main(["sync", "--store", str(tmp_path / "c" / "galley.sqlite")]) == 9
+    assert "no desk yet" in capsys.readouterr().err
+
+
+def test_the_command_creates_a_desk_and_never_takes_over_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = ["--store", str(tmp_path / "a" / "galley.sqlite")]
+    assert main(["import", str(TYPHOON), *store]) == 0
+    capsys.readouterr()
+    new = tmp_path / "usb" / "desk.git"
+    assert main(["sync", "--remote", str(new), "--create", *store]) == 0
+    out = capsys.readouterr()
+    assert "created a new desk" in out.err and out.out.strip() == "0 article(s) in; 1 out"
+    assert (new / "HEAD").is_file()
+    taken = tmp_path / "photos"
+    taken.mkdir()
+    (taken / "holiday.jpg").write_bytes(b"x")
+    assert main(["sync", "--remote", str(taken), "--create", *store]) == 9
+    assert "is not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in taken.iterdir()) == ["holiday.jpg"]
