@@ -131,6 +131,11 @@ class DeskSync:
         seen_images: set[str] = set()
         for summary in self.store.list_articles():
             payload = self.store.merge.payload(summary.id)
+            for revision in payload["revisions"]:
+                # Where a revision came from is this laptop's bookkeeping ("review bundle",
+                # "restored from revision 3"): the desk's files must read the same whoever
+                # wrote them, or every sync would rewrite every article.
+                revision["origin"] = ""
             article = self.store.get_article(summary.id)
             paths = {}
             for figure in article.figures:

@@ -31,10 +31,16 @@ def _laptop(tmp_path: Path, name: str) -> Store:
 def test_join_clone_edit_on_both_sides_and_converge(desk: Path, tmp_path: Path) -> None:
     with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
+        draft = a.new_article("從空白開始的稿子")  # a revision with no origin of its own
         first = DeskSync(a).sync(str(desk))
-        assert first.pushed and first.sent == 1 and first.received == 0
+        assert first.pushed and first.sent == 2 and first.received == 0
         joined = DeskSync(b).sync(str(desk))  # an empty laptop joins: the desk comes in
-        assert joined.received == 1
+        assert joined.received == 2
+        # The desk's files read the same whoever writes them: joining sends nothing back.
+        assert joined.sent == 0
+        assert DeskSync(b).repo.references["refs/heads/main"].target == (
+            pygit2.Repository(str(desk)).references["refs/heads/main"].target
+        )
         assert b.get_article(zh.id).body == a.get_article(zh.id).body
         assert [f.key for f in b.get_article(zh.id).figures] == ["pump-station", "sandbags"]
         # Both edit: a the same article's body, b adds another article and a note.
@@ -47,7 +53,7 @@ def test_join_clone_edit_on_both_sides_and_converge(desk: Path, tmp_path: Path) 
         DeskSync(b).sync()
         DeskSync(a).sync()
         for store in (a, b):
-            assert {s.id for s in store.list_articles()} == {zh.id, en.id}
+            assert {s.id for s in store.list_articles()} == {zh.id, en.id, draft.id}
             assert "80 座" in store.get_article(zh.id).body
             assert [n.body for n in store.review.notes(zh.id)] == ["請再確認抽水站數量"]
         uids = [{r.uid for r in s.revisions(zh.id)} for s in (a, b)]
