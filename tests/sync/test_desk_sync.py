@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pygit2
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.cli import main
 from app.core.errors import InputError, SyncError
@@ -163,3 +165,79 @@ def test_the_command_creates_a_desk_and_never_takes_over_a_folder(
     assert main(["sync", "--remote", str(taken), "--create", *store]) == 9
     assert "is not empty" in capsys.readouterr().err
     assert sorted(p.name for p in taken.iterdir()) == ["holiday.jpg"]
+
+
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["edit", "note", "status", "create", "sync"]),
+        st.integers(min_value=0, max_value=4),  # which laptop (modulo how many)
+        st.integers(min_value=0, max_value=9),  # which article (modulo how many it has)
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(min_value=3, max_value=5), STEPS)
+def test_any_order_of_edits_notes_moves_and_syncs_converges(laptops: int, steps: list) -> None:
+    """Three to five laptops, random edits, notes and status moves, synced in a random
+    order; after everyone syncs twice, all hold the same articles, every revision saved
+    anywhere is everywhere, and no note is lost."""
+    import tempfile
+
+    from app.core.workflow import next_statuses
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        desk = root / "desk.git"
+        pygit2.init_repository(str(desk), bare=True)
+        stores = [Store.open(root / f"l{n}" / "g.sqlite") for n in range(laptops)]
+        syncs = [DeskSync(s) for s in stores]
+        for sync in syncs:
+            sync.set_remote(str(desk))
+        seen_revisions: set[str] = set()
+        seen_notes: set[str] = set()
+        try:
+            stores[0].new_article("第一篇")
+            for op, who, which in steps:
+                store = stores[who % laptops]
+                ids = [s.id for s in store.list_articles()]
+                if op == "create" or not ids:
+                    store.new_article(f"新稿 {len(seen_revisions)}")
+                elif op == "edit":
+                    article = store.get_article(ids[which % len(ids)])
+                    article.body += f"\n\n第 {len(seen_revisions)} 次修改,在 {who} 號筆電。"
+                    store.save_article(article)
+                elif op == "note":
+                    store.review.add_note(ids[which % len(ids)], f"備註 {which}", author="編輯")
+                elif op == "status":
+                    article = store.get_article(ids[which % len(ids)])
+                    moves = next_statuses(article.status)
+                    if moves:
+                        store.review.change_status(
+                            article.id, moves[which % len(moves)], who="編輯", override="測試"
+                        )
+                else:
+                    syncs[who % laptops].sync()
+                for s in stores:
+                    for summary in s.list_articles():
+                        seen_revisions |= {r.uid for r in s.revisions(summary.id)}
+                        seen_notes |= {n.uid for n in s.review.notes(summary.id)}
+            for _round in range(2):
+                for sync in syncs:
+                    sync.sync()
+            articles = [{s.id for s in store.list_articles()} for store in stores]
+            assert all(found == articles[0] for found in articles)
+            for store in stores:
+                revisions = {r.uid for a in articles[0] for r in store.revisions(a)}
+                notes = {n.uid for a in articles[0] for n in store.review.notes(a)}
+                assert seen_revisions <= revisions
+                assert seen_notes <= notes
+        finally:
+            for store in stores:
+                store.close()
