@@ -45,6 +45,7 @@ BRANCH = "refs/heads/main"
 THEIRS = "refs/remotes/desk/main"
 REMOTE = "desk"
 MAX_HISTORY = 256 * 1024 * 1024
+STATE = "galley-sync-state.json"  # inside the store's own repository, never pushed
 PUSH_TRIES = 5
 
 
@@ -122,44 +123,94 @@ class DeskSync:
 
     # -- the store as a tree ---------------------------------------------------------------
     def _tree_of_store(self) -> Any:
-        """The desk's tree written from the store (blobs the repository has are reused)."""
+        """The desk's tree written from the store. Only articles whose fingerprint moved
+        since the last sync are written again (``STATE``); the rest keep their entries from
+        our last commit, so a sync costs what changed, not the size of the desk."""
         import pygit2
 
         repo = self.repo
-        articles = repo.TreeBuilder()
-        images = repo.TreeBuilder()
-        seen_images: set[str] = set()
-        for summary in self.store.list_articles():
-            payload = self.store.merge.payload(summary.id)
-            for revision in payload["revisions"]:
-                # Where a revision came from is this laptop's bookkeeping ("review bundle",
-                # "restored from revision 3"): the desk's files must read the same whoever
-                # wrote them, or every sync would rewrite every article.
-                revision["origin"] = ""
-            article = self.store.get_article(summary.id)
-            paths = {}
-            for figure in article.figures:
-                _data, mime = self.store.images.get(figure.image)
-                paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
-            folder = repo.TreeBuilder()
-            markdown = article_to_markdown(article, paths).encode("utf-8")
-            history = (
-                json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-            ).encode("utf-8")
-            folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
-            folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
-            articles.insert(summary.id, folder.write(), pygit2.GIT_FILEMODE_TREE)
-            for sha in sorted(images_of(payload) - seen_images):
-                seen_images.add(sha)
-                data, mime = self.store.images.get(sha)
-                name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
-                images.insert(name, repo.create_blob(data), pygit2.GIT_FILEMODE_BLOB)
+        head = repo.references.get(BRANCH)
+        base = repo[head.target].tree if head is not None else None
+        state = self._read_state() if base is not None else {}
+        articles = (
+            repo.TreeBuilder(repo[base["articles"].id])
+            if base and "articles" in base
+            else repo.TreeBuilder()
+        )
+        images = (
+            repo.TreeBuilder(repo[base["images"].id])
+            if base and "images" in base
+            else repo.TreeBuilder()
+        )
+        prints = self.store.merge.fingerprints()
+        for stale in [e.name for e in articles_entries(repo, base) if e.name not in prints]:
+            articles.remove(stale)
+        written: dict[str, list[str]] = {}
+        for article_id, mark in prints.items():
+            known = state.get(article_id)
+            current = articles.get(article_id)
+            if known and current is not None and known == [mark, str(current.id)]:
+                written[article_id] = known
+                continue
+            folder_id = self._write_article(article_id, images)
+            articles.insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
+            written[article_id] = [mark, str(folder_id)]
         root = repo.TreeBuilder()
         marker = json.dumps({"format": FORMAT}) + "\n"
         root.insert(MARKER, repo.create_blob(marker.encode()), pygit2.GIT_FILEMODE_BLOB)
         root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("images", images.write(), pygit2.GIT_FILEMODE_TREE)
+        self._pending_state = written
         return root.write()
+
+    def _write_article(self, article_id: str, images: Any) -> Any:
+        """One article's folder (``article.md``, ``history.json``) and its images."""
+        import pygit2
+
+        repo = self.repo
+        payload = self.store.merge.payload(article_id)
+        for revision in payload["revisions"]:
+            # Where a revision came from is this laptop's bookkeeping ("review bundle",
+            # "restored from revision 3"): the desk's files must read the same whoever
+            # wrote them, or every sync would rewrite every article.
+            revision["origin"] = ""
+        article = self.store.get_article(article_id)
+        paths = {}
+        for figure in article.figures:
+            _data, mime = self.store.images.get(figure.image)
+            paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
+        folder = repo.TreeBuilder()
+        markdown = article_to_markdown(article, paths).encode("utf-8")
+        history = (json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode(
+            "utf-8"
+        )
+        folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
+        folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
+        for sha in sorted(images_of(payload)):
+            data, mime = self.store.images.get(sha)
+            name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
+            if images.get(name) is None:
+                images.insert(name, repo.create_blob(data), pygit2.GIT_FILEMODE_BLOB)
+        return folder.write()
+
+    # What the last commit was written from: article id -> [fingerprint, folder tree id].
+    def _state_path(self) -> Path:
+        return self.path / STATE
+
+    def _read_state(self) -> dict[str, list[str]]:
+        try:
+            data = json.loads(self._state_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # no state (or a damaged one): every article is written again
+        return data if isinstance(data, dict) else {}
+
+    def _save_state(self) -> None:
+        pending = getattr(self, "_pending_state", None)
+        if pending is None:
+            return
+        tmp = self._state_path().with_suffix(".tmp")
+        tmp.write_text(json.dumps(pending, sort_keys=True), encoding="utf-8")
+        tmp.replace(self._state_path())
 
     def _commit(self, tree: Any, parents: list[Any], message: str) -> Any:
         import pygit2
@@ -183,18 +234,17 @@ class DeskSync:
         if MARKER not in theirs:
             raise SyncError(f"{self.remote_url}: is not a Galley desk (no {MARKER})")
         head = repo.references.get(BRANCH)
-        ours = repo[head.target].tree if head is not None else None
-        if "articles" not in theirs:
-            return
-        for entry in repo[theirs["articles"].id]:
+        ours = (
+            {e.name: e.id for e in articles_entries(repo, repo[head.target].tree)} if head else {}
+        )
+        for entry in articles_entries(repo, theirs):
+            if ours.get(entry.name) == entry.id:
+                continue  # the same folder as in our last commit: nothing new in it
             where = f"articles/{entry.name}/history.json"
             folder = repo[entry.id]
             if "history.json" not in folder:
                 raise InputError("is missing", file=f"desk:{where}")
-            blob_id = folder["history.json"].id
-            if ours is not None and _blob_at(repo, ours, where) == blob_id:
-                continue  # unchanged since our last sync
-            data = repo[blob_id].data
+            data = repo[folder["history.json"].id].data
             if len(data) > MAX_HISTORY:
                 raise InputError("is too large to be a history file", file=f"desk:{where}")
             try:
@@ -244,6 +294,7 @@ class DeskSync:
                 say("merging the desk into the store")
                 self._apply(theirs, report)
             ours = self._commit(self._tree_of_store(), [], "Galley: this laptop's articles")
+            self._save_state()
             if theirs is not None and ours != theirs and not self.repo.descendant_of(ours, theirs):
                 tree = self.repo[ours].tree_id
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
@@ -267,30 +318,20 @@ class DeskSync:
 
 
 def _changed_articles(repo: Any, desk_before: Any) -> int:
-    """How many article folders our head has that the desk did not have as they are."""
+    """How many article folders our head has that the desk did not have as they are (tree
+    entries compared by id: no article is read)."""
     head = repo.references.get(BRANCH)
     if head is None:
         return 0
-    new_tree = repo[head.target].tree
-    base = repo[desk_before].tree if desk_before is not None else None
-    if "articles" not in new_tree:
-        return 0
-    count = 0
-    for entry in repo[new_tree["articles"].id]:
-        if base is None or "articles" not in base:
-            count += 1
-            continue
-        old_articles = repo[base["articles"].id]
-        if entry.name not in old_articles or old_articles[entry.name].id != entry.id:
-            count += 1
-    return count
+    before = repo[desk_before].tree if desk_before is not None else None
+    old = {e.name: e.id for e in articles_entries(repo, before)}
+    return sum(1 for e in articles_entries(repo, repo[head.target].tree) if old.get(e.name) != e.id)
 
 
-def _blob_at(repo: Any, tree: Any, path: str) -> Any:
-    try:
-        return tree[path].id
-    except KeyError:
-        return None
+def articles_entries(repo: Any, tree: Any) -> list[Any]:
+    if tree is None or "articles" not in tree:
+        return []
+    return list(repo[tree["articles"].id])
 
 
 def _image_blob(repo: Any, tree: Any, sha: str) -> bytes | None:

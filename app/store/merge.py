@@ -130,6 +130,25 @@ class ReviewMerge:
             "status_changes": changes,
         }
 
+    def fingerprints(self) -> dict[str, str]:
+        """For every article, a short text that changes whenever its payload would: the
+        head, how many revisions and status records, and each note's state. Lets a desk
+        sync rewrite only the articles that changed (one query for the whole store)."""
+        rows = self.db.query(
+            "SELECT a.id, a.revision, a.created_at,"
+            " (SELECT count(*) FROM revisions r WHERE r.article_id = a.id) AS revisions,"
+            " (SELECT count(*) FROM status_changes s WHERE s.article_id = a.id) AS moves,"
+            " (SELECT group_concat(n.uid || n.updated_at || n.resolved_at, ',')"
+            "    FROM (SELECT uid, updated_at, resolved_at FROM notes"
+            "          WHERE article_id = a.id ORDER BY uid) AS n) AS notes"
+            " FROM articles a"
+        )
+        return {
+            r["id"]: f"{r['revision']}/{r['revisions']}/{r['moves']}/{r['created_at']}/"
+            + content_hash(r["notes"] or "")[:16]
+            for r in rows
+        }
+
     def incoming(self, ref: str) -> list[int]:
         """Numbers of revisions that came from another store and that our text has not seen:
         the other side's versions after both sides edited. Empty when nothing waits."""
