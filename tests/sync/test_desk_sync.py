@@ -241,3 +241,24 @@ def test_any_order_of_edits_notes_moves_and_syncs_converges(laptops: int, steps:
         finally:
             for store in stores:
                 store.close()
+
+
+def test_a_sync_writes_only_what_changed_and_survives_a_lost_state(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a:
+        ids = [a.new_article(f"稿 {n}").id for n in range(5)]
+        assert DeskSync(a).sync(str(desk)).sent == 5
+        article = a.get_article(ids[2])
+        article.body = "只改這一篇。"
+        a.save_article(article)
+        a.review.add_note(ids[4], "備註也算", author="編輯")
+        sync = DeskSync(a)
+        assert sync.sync().sent == 2
+        assert sync.sync().sent == 0  # nothing new: nothing written, nothing sent
+        (sync.path / "galley-sync-state.json").write_text("{damaged", encoding="utf-8")
+        assert DeskSync(a).sync().sent == 0  # written again from the store: the same files
+        repo = pygit2.Repository(str(desk))
+        tree = repo[repo.references["refs/heads/main"].target].tree
+        history = json.loads(repo[tree[f"articles/{ids[2]}/history.json"].id].data)
+        assert history["revisions"][-1]["content"]["body"] == "只改這一篇。"
