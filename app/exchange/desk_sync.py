@@ -8,6 +8,7 @@ The desk repository's layout (readable without Galley):
     articles/ID/article.md           the article in the import format (front matter + body)
     articles/ID/history.json         its revisions, notes and status record (review payload)
     images/SHA256.EXT                its clean source images, content-addressed, once each
+    published/SLUG/                  the web bundle of each published article
 
 Sync never merges files as text: it brings every ``history.json`` of the desk into the
 store through the store's own gate (``store.merge.apply``: validation, image cleaning,
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import InputError, SyncError
+from app.core.errors import GalleyError, InputError, SyncError
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
 from app.store.review_payload import images_of
@@ -142,6 +143,13 @@ class DeskSync:
             if base and "images" in base
             else repo.TreeBuilder()
         )
+        # With no state (first sync, or a lost one) every article is written again, and the
+        # published bundles with them: no bundle of an unpublished or renamed article stays.
+        published = (
+            repo.TreeBuilder(repo[base["published"].id])
+            if state and base and "published" in base
+            else repo.TreeBuilder()
+        )
         prints = self.store.merge.fingerprints()
         for stale in [e.name for e in articles_entries(repo, base) if e.name not in prints]:
             articles.remove(stale)
@@ -149,22 +157,28 @@ class DeskSync:
         for article_id, mark in prints.items():
             known = state.get(article_id)
             current = articles.get(article_id)
-            if known and current is not None and known == [mark, str(current.id)]:
+            if known and current is not None and known[:2] == [mark, str(current.id)]:
                 written[article_id] = known
                 continue
-            folder_id = self._write_article(article_id, images)
+            old_slug = known[2] if known and len(known) > 2 else ""
+            if old_slug and published.get(old_slug) is not None:
+                published.remove(old_slug)
+            folder_id, slug = self._write_article(article_id, images, published)
             articles.insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
-            written[article_id] = [mark, str(folder_id)]
+            written[article_id] = [mark, str(folder_id), slug]
         root = repo.TreeBuilder()
         marker = json.dumps({"format": FORMAT}) + "\n"
         root.insert(MARKER, repo.create_blob(marker.encode()), pygit2.GIT_FILEMODE_BLOB)
         root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("images", images.write(), pygit2.GIT_FILEMODE_TREE)
+        root.insert("published", published.write(), pygit2.GIT_FILEMODE_TREE)
         self._pending_state = written
         return root.write()
 
-    def _write_article(self, article_id: str, images: Any) -> Any:
-        """One article's folder (``article.md``, ``history.json``) and its images."""
+    def _write_article(self, article_id: str, images: Any, published: Any) -> tuple[Any, str]:
+        """One article's folder (``article.md``, ``history.json``) and its images; for a
+        published article also its web bundle under ``published/SLUG/``. Returns the folder
+        and the slug its bundle went under ("" when none)."""
         import pygit2
 
         repo = self.repo
@@ -191,7 +205,36 @@ class DeskSync:
             name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
             if images.get(name) is None:
                 images.insert(name, repo.create_blob(data), pygit2.GIT_FILEMODE_BLOB)
-        return folder.write()
+        slug = ""
+        if article.status == "published":
+            from app.exchange.bundles import bundle_files
+
+            try:
+                _article, files, _page = bundle_files(self.store, article)
+            except GalleyError as exc:  # the article still syncs; its page waits for a fix
+                log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
+            else:
+                published.insert(article.slug, self._tree_of_files(files), pygit2.GIT_FILEMODE_TREE)
+                slug = article.slug
+        return folder.write(), slug
+
+    def _tree_of_files(self, files: dict[str, bytes]) -> Any:
+        """A tree of ``files`` (paths with ``/``), deepest folders first."""
+        import pygit2
+
+        repo = self.repo
+        folders: dict[str, Any] = {"": repo.TreeBuilder()}
+        for path in sorted(files):
+            parts = path.split("/")
+            for depth in range(1, len(parts)):
+                folders.setdefault("/".join(parts[:depth]), repo.TreeBuilder())
+            blob = repo.create_blob(files[path])
+            folders["/".join(parts[:-1])].insert(parts[-1], blob, pygit2.GIT_FILEMODE_BLOB)
+        for name in sorted(folders, key=lambda f: -f.count("/") - 1 if f else 0):
+            if name:
+                parent, _, leaf = name.rpartition("/")
+                folders[parent].insert(leaf, folders[name].write(), pygit2.GIT_FILEMODE_TREE)
+        return folders[""].write()
 
     # What the last commit was written from: article id -> [fingerprint, folder tree id].
     def _state_path(self) -> Path:

@@ -262,3 +262,28 @@ def test_a_sync_writes_only_what_changed_and_survives_a_lost_state(
         tree = repo[repo.references["refs/heads/main"].target].tree
         history = json.loads(repo[tree[f"articles/{ids[2]}/history.json"].id].data)
         assert history["revisions"][-1]["content"]["body"] == "只改這一篇。"
+
+
+def test_published_articles_appear_as_web_bundles_a_site_build_can_pull(
+    desk: Path, tmp_path: Path
+) -> None:
+    def tree_names(folder: str) -> list[str]:
+        repo = pygit2.Repository(str(desk))
+        tree = repo[repo.references["refs/heads/main"].target].tree
+        return sorted(e.name for e in repo[tree[folder].id]) if folder in tree else []
+
+    with _laptop(tmp_path, "a") as a:
+        zh = import_markdown(a, TYPHOON)
+        import_markdown(a, LIBRARY)  # a draft: no bundle
+        DeskSync(a).sync(str(desk))
+        assert tree_names("published") == []
+        move_to(a, zh.id, "published")
+        DeskSync(a).sync()
+        assert tree_names("published") == ["kaohsiung-typhoon-drill"]
+        files = tree_names("published/kaohsiung-typhoon-drill")
+        assert {"index.html", "article.json", "style.css", "media"} <= set(files)
+        renamed = a.get_article(zh.id)
+        renamed.slug = "typhoon-drill-2024"
+        a.save_article(renamed)
+        DeskSync(a).sync()
+        assert tree_names("published") == ["typhoon-drill-2024"]  # the old address is gone
