@@ -1,0 +1,66 @@
+"""Desk sync (issue 15): two laptops and a desk repository on this disk. Times a first sync
+that sends a whole store, an empty laptop joining, then 10 articles changed on each side
+and the syncs that exchange them; sizes of the desk repository beside the store.
+
+python benchmarks/bench_sync.py [N]      (N articles, default 10,000; no images)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import pygit2  # noqa: E402
+
+from app.core.model import Article  # noqa: E402
+from app.exchange.desk_sync import DeskSync  # noqa: E402
+from app.store import Store  # noqa: E402
+
+BODY = ("市府今天宣布防災計畫,預計明年完成,各區抽水站也將同步更新。" * 30 + "\n\n") * 3
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    rows: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        desk = root / "desk.git"
+        pygit2.init_repository(str(desk), bare=True)
+        with Store.open(root / "a" / "g.sqlite") as a, Store.open(root / "b" / "g.sqlite") as b:
+            start = time.perf_counter()
+            for i in range(n):
+                a.create_article(Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY))
+            rows.append(("store filled", time.perf_counter() - start, "s"))
+
+            def timed(what: str, run) -> None:  # noqa: ANN001
+                start = time.perf_counter()
+                report = run()
+                rows.append((what, (time.perf_counter() - start) * 1000, report.summary()))
+
+            timed("first sync: the whole store sent", lambda: DeskSync(a).sync(str(desk)))
+            timed("an empty laptop joins", lambda: DeskSync(b).sync(str(desk)))
+            for store, mark, pick in ((a, "更正。", slice(0, 10)), (b, "補充。", slice(-10, None))):
+                for summary in store.list_articles()[pick]:
+                    article = store.get_article(summary.id)
+                    article.body += mark
+                    store.save_article(article)
+            timed("10 changed on each side: a syncs", lambda: DeskSync(a).sync())
+            timed("b syncs (gets a's 10, sends its 10)", lambda: DeskSync(b).sync())
+            timed("a syncs again (gets b's 10)", lambda: DeskSync(a).sync())
+            timed("nothing changed: a syncs", lambda: DeskSync(a).sync())
+            size = sum(p.stat().st_size for p in desk.rglob("*") if p.is_file())
+            store_size = (root / "a" / "g.sqlite").stat().st_size
+            rows.append(("desk repository", size / 1e6, f"MB; the store {store_size / 1e6:.1f} MB"))
+    print(f"{'what':<40} {'value':>10}  note ({n:,} articles)")
+    for what, value, note in rows:
+        unit = "ms" if not note.startswith(("s", "MB")) and what != "store filled" else ""
+        print(f"{what:<40} {value:>10,.1f}  {unit + ' ' if unit else ''}{note}")
+
+
+if __name__ == "__main__":
+    main()
