@@ -41,6 +41,15 @@ ZH_TW = {
     "x,y from 0 to 1 (empty: the centre)": "x,y，各為 0 到 1（空白：正中央）",
     "The point the 16:9, 4:3 and 1:1 crops for search engines keep in view": "給搜尋引擎的 16:9、4:3 與 1:1 裁切要保留的位置",
     "Crop &focus": "裁切焦點(&F)",
+    "S&ync with desk": "與編輯台同步(&Y)",
+    "Desk: not synced yet": "編輯台：尚未同步",
+    "The desk repository (a folder on a shared drive or USB stick)": "編輯台的儲存庫（共用磁碟或隨身碟上的資料夾）",
+    "Syncing with the desk": "正在與編輯台同步",
+    "Desk: synced {time}; {n} edited on both sides": "編輯台：{time} 已同步；{n} 篇兩邊都有修改",
+    "Desk: synced {time}": "編輯台：{time} 已同步",
+    "Desk sync: {received} in, {sent} out": "編輯台同步：收到 {received} 篇，送出 {sent} 篇",
+    "Desk: offline since {time}": "編輯台：{time} 起無法連線",
+    "Desk sync": "編輯台同步",
     "Export the desk edition to": "將編輯台版本匯出到",
 }
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ConflictError, GalleyError
 from app.core.statuses import STATUSES
+from app.ui.desk_sync_controller import DeskSyncController
 from app.ui.i18n import status_label
 from app.ui.review_actions import ReviewActions
 from app.ui.save_trouble import SaveTrouble
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.review_actions = ReviewActions(self)
         self.commands = WindowCommands(self)
         self.welcome_view = WelcomeController(self)
+        self.desk_sync = DeskSyncController(self)
         # Horizontal by default. Qt's own enums (Qt.Orientation, …) are not named before the
         # first paint: the first use of ``Qt`` builds all of them, 15 ms.
         self.splitter = QSplitter()
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.commands.build_menus()
+        self.desk_sync.attach()
         if store.notice:
             self.statusBar().showMessage(store.notice)
         if store.read_only:  # a card or share mounted read-only: read, search, export
@@ -394,5 +397,6 @@ class MainWindow(QMainWindow):
         self.list_refresh.stop()
         self.external_poll.stop()
         self._unsubscribe()
+        self.desk_sync.shutdown()
         self.editor.shutdown()
         event.accept()

@@ -92,6 +92,14 @@ class WindowCommands:
                 self.desk_settings,
             )
         )
+        self.writing_actions.append(
+            self._action(
+                file_menu,
+                QCoreApplication.translate("MainWindow", "S&ync with desk"),
+                lambda: self.main.desk_sync.sync_now(),
+                "Ctrl+Shift+Y",
+            )
+        )
         file_menu.addSeparator()
         self._action(
             file_menu, QCoreApplication.translate("MainWindow", "&Quit"), self.main.close, keys.Quit

@@ -174,6 +174,49 @@
     </message>
 </context>
 <context>
+    <name>DeskSync</name>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="64" />
+        <source>Desk: not synced yet</source>
+        <translation>編輯台：尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="90" />
+        <source>The desk repository (a folder on a shared drive or USB stick)</source>
+        <translation>編輯台的儲存庫（共用磁碟或隨身碟上的資料夾）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="115" />
+        <source>Syncing with the desk</source>
+        <translation>正在與編輯台同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="133" />
+        <source>Desk: synced {time}; {n} edited on both sides</source>
+        <translation>編輯台：{time} 已同步；{n} 篇兩邊都有修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="140" />
+        <source>Desk: synced {time}</source>
+        <translation>編輯台：{time} 已同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="143" />
+        <source>Desk sync: {received} in, {sent} out</source>
+        <translation>編輯台同步：收到 {received} 篇，送出 {sent} 篇</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="155" />
+        <source>Desk: offline since {time}</source>
+        <translation>編輯台：{time} 起無法連線</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_sync_controller.py" line="165" />
+        <source>Desk sync</source>
+        <translation>編輯台同步</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPane</name>
     <message>
         <location filename="../../app/ui/figures_pane.py" line="67" />
@@ -390,43 +433,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Search articles (Chinese or English)…</source>
         <translation>搜尋文章（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
-        <location filename="../../app/ui/main_window.py" line="251" />
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="110" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="122" />
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
@@ -461,97 +504,97 @@
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="97" />
+        <location filename="../../app/ui/window_commands.py" line="105" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="101" />
+        <location filename="../../app/ui/window_commands.py" line="109" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="104" />
+        <location filename="../../app/ui/window_commands.py" line="112" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="109" />
+        <location filename="../../app/ui/window_commands.py" line="117" />
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="115" />
+        <location filename="../../app/ui/window_commands.py" line="123" />
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="122" />
+        <location filename="../../app/ui/window_commands.py" line="130" />
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="128" />
+        <location filename="../../app/ui/window_commands.py" line="136" />
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="135" />
+        <location filename="../../app/ui/window_commands.py" line="143" />
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="141" />
+        <location filename="../../app/ui/window_commands.py" line="149" />
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="147" />
+        <location filename="../../app/ui/window_commands.py" line="155" />
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="155" />
+        <location filename="../../app/ui/window_commands.py" line="163" />
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="159" />
+        <location filename="../../app/ui/window_commands.py" line="167" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="163" />
+        <location filename="../../app/ui/window_commands.py" line="171" />
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="175" />
+        <location filename="../../app/ui/window_commands.py" line="183" />
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311" />
+        <location filename="../../app/ui/main_window.py" line="314" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -639,57 +682,57 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346" />
+        <location filename="../../app/ui/main_window.py" line="349" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="183" />
+        <location filename="../../app/ui/window_commands.py" line="191" />
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="194" />
+        <location filename="../../app/ui/window_commands.py" line="202" />
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="196" />
+        <location filename="../../app/ui/window_commands.py" line="204" />
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="219" />
+        <location filename="../../app/ui/window_commands.py" line="227" />
         <source>Importing</source>
         <translation>匯入中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="222" />
+        <location filename="../../app/ui/window_commands.py" line="230" />
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="231" />
+        <location filename="../../app/ui/window_commands.py" line="239" />
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="270" />
+        <location filename="../../app/ui/window_commands.py" line="278" />
         <source>Exporting</source>
         <translation>匯出中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="273" />
+        <location filename="../../app/ui/window_commands.py" line="281" />
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="263" />
+        <location filename="../../app/ui/window_commands.py" line="271" />
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
@@ -699,42 +742,47 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>匯出編輯台版本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="243" />
+        <location filename="../../app/ui/window_commands.py" line="98" />
+        <source>S&amp;ync with desk</source>
+        <translation>與編輯台同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="251" />
         <source>Export the desk edition to</source>
         <translation>將編輯台版本匯出到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="285" />
+        <location filename="../../app/ui/window_commands.py" line="293" />
         <source>Backed up to {path}</source>
         <translation>已備份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="287" />
+        <location filename="../../app/ui/window_commands.py" line="295" />
         <source>No backup made: too little free disk space</source>
         <translation>未備份：磁碟空間不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="295" />
+        <location filename="../../app/ui/window_commands.py" line="303" />
         <source>Backing up</source>
         <translation>備份中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="299" />
+        <location filename="../../app/ui/window_commands.py" line="307" />
         <source>Backup failed</source>
         <translation>備份失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="356" />
+        <location filename="../../app/ui/window_commands.py" line="364" />
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="369" />
+        <location filename="../../app/ui/window_commands.py" line="377" />
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="370" />
+        <location filename="../../app/ui/window_commands.py" line="378" />
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -759,12 +807,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379" />
+        <location filename="../../app/ui/main_window.py" line="382" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>

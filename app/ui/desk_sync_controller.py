@@ -1,0 +1,168 @@
+"""The window's side of desk sync: File › Sync with desk, a status-bar indicator (last sync,
+offline, articles edited on both sides) and a quiet sync in the background every few minutes
+while a desk is set.
+
+The sync itself (``app.exchange.desk_sync``) runs on a worker thread with its own store
+connection, so typing never waits for it; what it brings in reaches the editor and the list
+through the store's change log, like a write from any other process.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from app.ui.background import BackgroundTask
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_MS = 5 * 60 * 1000  # a quiet sync every five minutes while a desk is set
+
+
+def configured_desk(store_path: Path) -> str | None:
+    """The desk this store syncs with, without creating anything (None: no desk yet)."""
+    from app.exchange.desk_sync import REMOTE, default_repository
+
+    repository = default_repository(store_path)
+    if not (repository / "HEAD").is_file():
+        return None
+    import pygit2
+
+    try:
+        repo = pygit2.Repository(str(repository))
+    except pygit2.GitError:
+        return None
+    names = [r.name for r in repo.remotes]
+    return str(repo.remotes[REMOTE].url) if REMOTE in names else None
+
+
+class DeskSyncController:
+    """Sync with the desk from the window: on demand (with progress and Cancel) and in the
+    background (silently; a failure only changes the indicator)."""
+
+    def __init__(self, main: MainWindow) -> None:
+        self.main = main
+        self.label = QLabel()
+        self.running: BackgroundTask | None = None
+        self.timer = QTimer(main)
+        self.timer.setInterval(BACKGROUND_MS)
+        self.timer.timeout.connect(self.sync_in_background)
+
+    def attach(self) -> None:
+        """After the store is open: the indicator, and the background sync if a desk is set."""
+        self.main.statusBar().addPermanentWidget(self.label)
+        desk = configured_desk(self.main.store.path)
+        self.label.setVisible(desk is not None)
+        if desk is not None:
+            self.label.setText(QCoreApplication.translate("DeskSync", "Desk: not synced yet"))
+            self.label.setToolTip(desk)
+            self.timer.start()
+
+    def sync_now(self, remote: str | None = None) -> BackgroundTask | None:
+        """File › Sync with desk. With no desk set yet, ask for its folder first."""
+        if self.running is not None:
+            return self.running
+        if not self.main.save_now():
+            return None
+        if remote is None and configured_desk(self.main.store.path) is None:
+            remote = self._ask_for_desk()
+            if remote is None:
+                return None
+        return self._start(remote, quiet=False)
+
+    def sync_in_background(self) -> BackgroundTask | None:
+        if self.running is not None or self.main.store.read_only:
+            return None
+        return self._start(None, quiet=True)
+
+    def _ask_for_desk(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self.main,
+            QCoreApplication.translate(
+                "DeskSync", "The desk repository (a folder on a shared drive or USB stick)"
+            ),
+        )
+        return folder or None
+
+    def _start(self, remote: str | None, *, quiet: bool) -> BackgroundTask:
+        from app.exchange.desk_sync import DeskSync
+        from app.store.store import Store
+        from app.ui.background import BackgroundTask, run_with_progress
+
+        store_path, identity = self.main.store.path, self.main.store.file.identity
+
+        def work(progress: Any) -> Any:
+            with Store.open(store_path, expect=identity) as store:
+                return DeskSync(store).sync(remote, progress=lambda text: progress(0, 0, text))
+
+        if quiet:
+            task = BackgroundTask(work, self.main)
+            task.succeeded.connect(self._synced)
+            task.failed.connect(self._offline)
+            QTimer.singleShot(0, task.start)
+        else:
+            task = run_with_progress(
+                self.main,
+                QCoreApplication.translate("DeskSync", "Syncing with the desk"),
+                work,
+                self._synced,
+                self._failed,
+            )
+        task.ended.connect(self._ended)
+        self.running = task
+        return task
+
+    def _ended(self) -> None:
+        self.running = None
+
+    def _synced(self, report: Any) -> None:
+        when = datetime.now().strftime("%H:%M")
+        self.label.setVisible(True)
+        self.label.setStyleSheet("")
+        if report.diverged:
+            self.label.setText(
+                QCoreApplication.translate(
+                    "DeskSync", "Desk: synced {time}; {n} edited on both sides"
+                ).format(time=when, n=len(report.diverged))
+            )
+            self.label.setStyleSheet("color: #8a5300;")
+        else:
+            self.label.setText(
+                QCoreApplication.translate("DeskSync", "Desk: synced {time}").format(time=when)
+            )
+        self.main.statusBar().showMessage(
+            QCoreApplication.translate("DeskSync", "Desk sync: {received} in, {sent} out").format(
+                received=report.received, sent=report.sent
+            ),
+            8000,
+        )
+        if not self.timer.isActive():
+            self.timer.start()
+        self.main.poll_external()  # what came in shows now, not at the next poll
+
+    def _offline(self, message: str) -> None:
+        log.info("background sync failed: %s", message)
+        self.label.setText(
+            QCoreApplication.translate("DeskSync", "Desk: offline since {time}").format(
+                time=datetime.now().strftime("%H:%M")
+            )
+        )
+        self.label.setToolTip(message)
+
+    def _failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._offline(message)
+        QMessageBox.warning(self.main, QCoreApplication.translate("DeskSync", "Desk sync"), message)
+
+    def shutdown(self) -> None:
+        self.timer.stop()
