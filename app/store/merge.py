@@ -22,10 +22,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.errors import InputError
+from app.core.merge3 import merge_articles
 from app.core.model import canonical_json, content_hash
 from app.core.validation import validate_article
 from app.store.articles import Articles
 from app.store.changes import Changes
+from app.store.clock import now_iso
 from app.store.images import Images
 from app.store.review import Review
 from app.store.review_payload import (
@@ -43,7 +45,7 @@ __all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"
 @dataclass(frozen=True)
 class ReviewImport:
     article_id: str
-    outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged"
+    outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged", "merged"
     their_revision: int | None = None  # local number of their head, when diverged
 
     def message(self, slug: str) -> str:
@@ -56,6 +58,7 @@ class ReviewImport:
                 f"{slug}: both sides edited; ours is kept and theirs is revision "
                 f"{self.their_revision} (compare in History)"
             ),
+            "merged": f"{slug}: both sides edited different parts; merged",
         }[self.outcome]
 
 
@@ -220,6 +223,10 @@ class ReviewMerge:
                 self.articles.write_content(
                     db, head, "", base=local_head_id, existing_revision=known[theirs]
                 )
+            if outcome == "diverged" and local_head_id is not None:
+                known = self._known_uids(article_id)
+                if self._merge_texts(db, article_id, local_head_id, theirs, payload, known):
+                    outcome = "merged"
             changed = self._merge_records(db, article_id, payload, file)
             if outcome == "unchanged" and (added or changed):
                 outcome = "ours-newer"  # only notes or history came in
@@ -232,12 +239,43 @@ class ReviewMerge:
             self.tx.record(
                 Changes(
                     created=touched if outcome == "created" else frozenset(),
-                    articles=touched if outcome in ("updated", "diverged") else frozenset(),
+                    articles=touched
+                    if outcome in ("updated", "diverged", "merged")
+                    else frozenset(),
                     statuses=touched if outcome == "updated" else frozenset(),
                     notes=touched if changed else frozenset(),
                 )
             )
         return ReviewImport(article_id, outcome, number)
+
+    def _merge_texts(
+        self,
+        db: Database,
+        article_id: str,
+        ours_id: int,
+        theirs: str,
+        payload: dict[str, Any],
+        known: dict[str, int],
+    ) -> bool:
+        """Both sides edited apart: where their changes do not overlap (paragraphs of the
+        body, other fields whole), write the merge as our next revision, with theirs marked
+        as merged. False (nothing written) when they overlap: both stay for a person."""
+        common = local_ancestors(db, ours_id) & their_ancestors(payload, theirs)
+        starts = [known[uid] for uid in common if uid in known]
+        if not starts:
+            return False
+        base = self.articles.history.snapshot(max(starts))  # the latest version both had
+        ours = self.articles.history.snapshot(ours_id)
+        merged = merge_articles(base, ours, article_at(payload, theirs))
+        if merged is None:
+            return False
+        merged.id = article_id
+        merged.slug = self.articles.free_slug(merged.slug, article_id)
+        merged.saved = now_iso()
+        validate_article(merged)
+        self.articles.write_content(db, merged, "", base=ours_id, origin="merged both sides")
+        db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [theirs, merged.revision])
+        return True
 
     def _known_uids(self, article_id: str) -> dict[str, int]:
         return {

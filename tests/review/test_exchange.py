@@ -57,12 +57,15 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     editor.save_article(on_editor, author="王編輯")
     note = editor.review.add_note(article.id, "數字請用國字?", author="王編輯", line=5)
     on_journalist = journalist.get_article(article.id)
+    # The same paragraph as the editor's edit: the two cannot both be right.
+    on_journalist.body = on_journalist.body.replace("78 座", "78 座(含新設 2 座)")
     on_journalist.body += "\n記者補充:明天再測試一次。\n"
     journalist.save_article(on_journalist, author="林記者")
 
-    # 3. editor → journalist: both edited; both versions kept, ours stays current.
+    # 3. editor → journalist: both edited the same paragraph; both versions kept, ours
+    #    stays current.
     import_path(journalist, send(editor, article.id, tmp_path / "out2"), report=reports.append)
-    assert "both sides edited" in reports[-1]
+    assert "both sides edited; ours is kept" in reports[-1]
     current = journalist.get_article(article.id)
     assert "記者補充" in current.body and "七十八座" not in current.body
     theirs = [r for r in journalist.revisions(article.id) if r.author == "王編輯"]
@@ -80,7 +83,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     journalist.review.settle_incoming(article.id, theirs[0].number, keep="theirs", who="林記者")
     assert journalist.merge.incoming(article.id) == []
     merged = journalist.get_article(article.id)
-    merged.body += "\n記者補充:明天再測試一次。\n"
+    merged.body += "\n\n記者補充:明天再測試一次。\n"
     journalist.save_article(merged, author="林記者")
     journalist.review.set_resolved(note.uid, who="林記者")
     import_path(editor, send(journalist, article.id, tmp_path / "out4"), report=reports.append)
@@ -102,3 +105,31 @@ def test_a_damaged_review_file_is_refused_whole(store, tmp_path: Path) -> None: 
         import_path(other, folder)
     assert other.count_articles() == 0
     other.close()
+
+
+def test_edits_of_different_paragraphs_on_two_laptops_merge(tmp_path: Path) -> None:
+    """Both edited apart, but not the same paragraph or field: the text merges by
+    paragraph into a new revision that has seen theirs, with nothing left to settle."""
+    journalist = Store.open(tmp_path / "journalist.sqlite")
+    editor = Store.open(tmp_path / "editor.sqlite")
+    article = import_markdown(journalist, TYPHOON, author="林記者")
+    import_path(editor, send(journalist, article.id, tmp_path / "out1", as_zip=True))
+    on_editor = editor.get_article(article.id)
+    on_editor.body = on_editor.body.replace("78 座", "七十八座")
+    on_editor.title = "颱風季前大演練 高雄七十八座抽水站全面檢查"
+    editor.save_article(on_editor, author="王編輯")
+    on_journalist = journalist.get_article(article.id)
+    on_journalist.body += "\n\n記者補充:明天再測試一次。\n"
+    journalist.save_article(on_journalist, author="林記者")
+    reports: list[str] = []
+    import_path(journalist, send(editor, article.id, tmp_path / "out2"), report=reports.append)
+    assert "both sides edited different parts; merged" in reports[-1]
+    current = journalist.get_article(article.id)
+    assert "記者補充" in current.body and "七十八座" in current.body
+    assert current.title == "颱風季前大演練 高雄七十八座抽水站全面檢查"
+    assert journalist.merge.incoming(article.id) == []  # nothing waits in History
+    import_path(editor, send(journalist, article.id, tmp_path / "out3"), report=reports.append)
+    assert "brought up to" in reports[-1]  # the merge travels back as a plain update
+    assert editor.get_article(article.id).body == current.body
+    journalist.close()
+    editor.close()

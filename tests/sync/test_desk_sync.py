@@ -287,3 +287,23 @@ def test_published_articles_appear_as_web_bundles_a_site_build_can_pull(
         a.save_article(renamed)
         DeskSync(a).sync()
         assert tree_names("published") == ["typhoon-drill-2024"]  # the old address is gone
+
+
+def test_edits_of_different_paragraphs_merge_on_every_laptop(desk: Path, tmp_path: Path) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        mine = a.get_article(zh.id)
+        mine.body = mine.body.replace("78 座", "七十八座")
+        a.save_article(mine)
+        theirs = b.get_article(zh.id)
+        theirs.body += "\n\n乙方補充的段落。\n"
+        b.save_article(theirs)
+        DeskSync(a).sync()
+        assert DeskSync(b).sync().diverged == []  # merged, nothing to settle
+        DeskSync(a).sync()
+        for store in (a, b):
+            body = store.get_article(zh.id).body
+            assert "七十八座" in body and "乙方補充的段落。" in body
+            assert store.merge.incoming(zh.id) == []

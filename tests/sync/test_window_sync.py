@@ -14,7 +14,12 @@ from app.store import Store
 
 
 def test_sync_from_the_window_brings_the_desk_in_and_says_so(
-    qtbot, window, store, articles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot,
+    window,
+    store,
+    articles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
@@ -49,7 +54,10 @@ def test_sync_from_the_window_brings_the_desk_in_and_says_so(
 
 
 def test_an_unreachable_desk_in_the_background_only_changes_the_indicator(
-    qtbot, window, store, tmp_path: Path  # noqa: ANN001
+    qtbot,
+    window,
+    store,
+    tmp_path: Path,  # noqa: ANN001
 ) -> None:
     desk = tmp_path / "usb" / "desk.git"
     pygit2.init_repository(str(desk), bare=True)
