@@ -19,7 +19,7 @@ debs=(python3 python3-venv python3-pip
 # The test suite also checks exported pages with real consumers: the Nu HTML Checker (Java)
 # and a headless browser.
 # The packaging tests validate the menu entry and AppStream file with the real validators.
-[ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream)
+[ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream git)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

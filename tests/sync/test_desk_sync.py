@@ -307,3 +307,27 @@ def test_edits_of_different_paragraphs_merge_on_every_laptop(desk: Path, tmp_pat
             body = store.get_article(zh.id).body
             assert "七十八座" in body and "乙方補充的段落。" in body
             assert store.merge.incoming(zh.id) == []
+
+
+def test_a_push_refused_because_someone_pushed_first_is_merged_and_sent_again(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        import_markdown(a, LIBRARY)
+        b.new_article("乙方同時寫的稿子")
+        raced: list[str] = []
+
+        def meanwhile(step: str) -> None:
+            # Between a's fetch and a's push, b sends its article: a's push is refused.
+            if step == "sending to the desk" and not raced:
+                raced.append(step)
+                DeskSync(b).sync()
+
+        report = DeskSync(a).sync(progress=meanwhile)
+        assert raced and report.pushed and report.received == 1
+        DeskSync(b).sync()
+        assert {x.title for x in a.list_articles()} == {x.title for x in b.list_articles()}
+        assert len(a.list_articles()) == 3
