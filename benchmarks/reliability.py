@@ -43,6 +43,9 @@ SUITES = {
     ),
     "store file replaced or moved under a running Galley": "tests/gate/test_store_file.py",
     "images keep nothing but pixels (every path in)": "tests/gate/test_image_cleaning.py",
+    "desk sync: hostile desks, refused pushes, HTTP faults, killed mid-sync, convergence": (
+        "tests/sync"
+    ),
     "the window: other writers, background work, Cancel": "tests/gate/test_window_changes.py",
     "rules the suite used to miss (mutants)": "tests/gate/test_mutants.py",
 }

@@ -238,3 +238,23 @@ def test_rolling_backup_never_fills_the_disk(tmp_path: Path, monkeypatch) -> Non
     assert rolling_backup(path, tmp_path / "b", force=True) is None
     assert list_backups(tmp_path / "b") == []
     store.close()
+
+
+def test_a_desk_on_a_full_disk_refuses_the_push_and_the_next_sync_completes(
+    small_disk: SmallDisk, store: Store
+) -> None:
+    """Desk sync (issue 15): the desk repository lives on a full USB stick."""
+    from app.core.errors import SyncError
+    from app.exchange.desk_sync import DeskSync, create_desk
+
+    desk = create_desk(str(small_disk.root / "desk.git"))
+    store.new_article("第一篇", body="第一段。", author="記者")
+    assert DeskSync(store).sync(str(desk)).sent == 1
+    small_disk.fill()
+    store.new_article("第二篇", body="長文。" * 20_000, author="記者")
+    with pytest.raises(SyncError) as info:
+        DeskSync(store).sync()
+    assert "\n" not in str(info.value)
+    assert store.count_articles() == 2  # nothing in the store was lost
+    small_disk.free()
+    assert DeskSync(store).sync().sent == 1
