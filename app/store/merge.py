@@ -123,6 +123,14 @@ class ReviewMerge:
                 [article_id],
             )
         ]
+        history = [
+            {k: r[k] for k in r}
+            for r in self.db.query(
+                "SELECT h.* FROM note_history h JOIN notes n ON n.uid = h.note_uid"
+                " WHERE n.article_id = ? ORDER BY h.note_uid, h.updated_at",
+                [article_id],
+            )
+        ]
         return {
             "format": FORMAT,
             "article_id": article_id,
@@ -130,6 +138,7 @@ class ReviewMerge:
             "head": by_id[row["revision"]],
             "revisions": revisions,
             "notes": notes,
+            "note_history": history,
             "status_changes": changes,
         }
 
@@ -143,12 +152,14 @@ class ReviewMerge:
             " (SELECT count(*) FROM status_changes s WHERE s.article_id = a.id) AS moves,"
             " (SELECT group_concat(n.uid || n.updated_at || n.resolved_at, ',')"
             "    FROM (SELECT uid, updated_at, resolved_at FROM notes"
-            "          WHERE article_id = a.id ORDER BY uid) AS n) AS notes"
+            "          WHERE article_id = a.id ORDER BY uid) AS n) AS notes,"
+            " (SELECT count(*) FROM note_history h JOIN notes n ON n.uid = h.note_uid"
+            "    WHERE n.article_id = a.id) AS note_versions"
             " FROM articles a"
         )
         return {
-            r["id"]: f"{r['revision']}/{r['revisions']}/{r['moves']}/{r['created_at']}/"
-            + content_hash(r["notes"] or "")[:16]
+            r["id"]: f"{r['revision']}/{r['revisions']}/{r['moves']}/{r['note_versions']}/"
+            f"{r['created_at']}/" + content_hash(r["notes"] or "")[:16]
             for r in rows
         }
 
@@ -342,6 +353,7 @@ class ReviewMerge:
                 ],
             )
             changed += 1
+        changed += self._merge_note_history(db, article_id, payload, file)
         for n, change in enumerate(payload.get("status_changes", []), start=1):
             owner = db.execute(
                 "SELECT article_id FROM status_changes WHERE uid = ?", [change["uid"]]
@@ -367,6 +379,38 @@ class ReviewMerge:
             )
             changed += cursor.rowcount
         return changed
+
+    @staticmethod
+    def _merge_note_history(
+        db: Database, article_id: str, payload: dict[str, Any], file: str
+    ) -> int:
+        """Earlier states of this article's notes, united (each kept once); a version of a
+        note of another article is refused like the note itself."""
+        added = 0
+        for n, version in enumerate(payload.get("note_history", []), start=1):
+            owner = db.execute(
+                "SELECT article_id FROM notes WHERE uid = ?", [version["note_uid"]]
+            ).fetchone()
+            if owner is None or owner[0] != article_id:
+                raise InputError(
+                    "is the history of a note this article does not have",
+                    file=file,
+                    field=f"note_history[{n}].note_uid",
+                )
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at,"
+                " resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    version["note_uid"],
+                    version["body"],
+                    version["author"],
+                    version["updated_at"],
+                    version.get("resolved_at", ""),
+                    version.get("resolved_by", ""),
+                ],
+            )
+            added += cursor.rowcount
+        return added
 
     @staticmethod
     def _keep_their_version(db: Database, note: dict[str, Any]) -> None:

@@ -102,6 +102,15 @@ _NOTE = {
         "resolved_by": _TEXT,
     },
 }
+# An earlier state of a note: its history travels with it (optional: older files lack it).
+_NOTE_VERSION = {
+    "type": "object",
+    "required": ["note_uid", "body", "author", "updated_at"],
+    "properties": {
+        "note_uid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+        **{k: _TEXT for k in ("body", "author", "updated_at", "resolved_at", "resolved_by")},
+    },
+}
 _STATUS_CHANGE = {
     "type": "object",
     "required": ["uid", "from_status", "to_status", "who", "at"],
@@ -119,6 +128,7 @@ SCHEMA = {
         "head": _TEXT,
         "revisions": {"type": "array", "minItems": 1, "items": _REVISION},
         "notes": {"type": "array", "items": _NOTE},
+        "note_history": {"type": "array", "items": _NOTE_VERSION},
         "status_changes": {"type": "array", "items": _STATUS_CHANGE},
     },
 }

@@ -4,6 +4,7 @@ second laptop cloning it, edits on both sides, everyone converging, and hostile 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pygit2
@@ -331,3 +332,19 @@ def test_a_push_refused_because_someone_pushed_first_is_merged_and_sent_again(
         DeskSync(b).sync()
         assert {x.title for x in a.list_articles()} == {x.title for x in b.list_articles()}
         assert len(a.list_articles()) == 3
+
+
+def test_notes_travel_with_their_history(desk: Path, tmp_path: Path) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        note = a.review.add_note(zh.id, "數字請再確認", author="王編輯")
+        time.sleep(0.002)  # a note's versions are told apart by their millisecond
+        a.review.set_resolved(note.uid, who="林記者")
+        time.sleep(0.002)
+        a.review.set_resolved(note.uid, who="王編輯", resolved=False)  # reopened
+        versions = a.review.note_history(note.uid)
+        assert len(versions) == 2
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        assert b.review.note_history(note.uid) == versions
+        assert not next(n for n in b.review.notes(zh.id) if n.uid == note.uid).resolved
