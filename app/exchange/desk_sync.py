@@ -58,9 +58,16 @@ class SyncReport:
     received: int = 0  # articles that came in new or changed
     diverged: list[str] = field(default_factory=list)  # slugs both sides edited
     sent: int = 0  # articles written to the desk that were new or changed there
+    # Moved to different statuses on two laptops: "slug (here X, on the desk Y)".
+    status_conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"{self.received} article(s) in", f"{self.sent} out"]
+        if self.status_conflicts:
+            parts.append(
+                f"{len(self.status_conflicts)} moved to different statuses (not decided; "
+                "an editor moves it): " + ", ".join(self.status_conflicts[:5])
+            )
         if self.diverged:
             parts.append(
                 f"{len(self.diverged)} edited on both sides (compare in History): "
@@ -373,8 +380,12 @@ class DeskSync:
             result = self.store.merge.apply(payload, file=f"desk:{where}", images=images)
             if result.outcome in ("created", "updated", "diverged"):
                 report.received += 1
+            slug = self.store.get_article(result.article_id).slug
             if result.outcome == "diverged":
-                report.diverged.append(self.store.get_article(result.article_id).slug)
+                report.diverged.append(slug)
+            if result.status_conflict is not None:
+                here, there = result.status_conflict
+                report.status_conflicts.append(f"{slug} (here {here}, on the desk {there})")
 
     # -- the exchange ------------------------------------------------------------------------
     def sync(

@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from app.core.errors import InputError
 from app.core.merge3 import merge_articles
-from app.core.model import canonical_json, content_hash
+from app.core.model import Article, canonical_json, content_hash
 from app.core.validation import validate_article
 from app.store.articles import Articles
 from app.store.changes import Changes
@@ -47,6 +47,9 @@ class ReviewImport:
     article_id: str
     outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged", "merged"
     their_revision: int | None = None  # local number of their head, when diverged
+    # Both sides moved the status apart: (ours, theirs). Shown, never decided here: each
+    # move is in the status record, and the article keeps ours until an editor moves it.
+    status_conflict: tuple[str, str] | None = None
 
     def message(self, slug: str) -> str:
         return {
@@ -234,9 +237,21 @@ class ReviewMerge:
                 self.articles.write_content(
                     db, head, "", base=local_head_id, existing_revision=known[theirs]
                 )
+            status_conflict = None
             if outcome == "diverged" and local_head_id is not None:
                 known = self._known_uids(article_id)
-                if self._merge_texts(db, article_id, local_head_id, theirs, payload, known):
+                base = self._common_base(db, local_head_id, theirs, payload, known)
+                ours_now = self.articles.history.snapshot(local_head_id)
+                their_status = article_at(payload, theirs).status
+                moved_apart = base is not None and base.status not in (
+                    ours_now.status,
+                    their_status,
+                )
+                if moved_apart and ours_now.status != their_status:
+                    status_conflict = (ours_now.status, their_status)
+                if base is not None and self._merge_texts(
+                    db, article_id, local_head_id, base, theirs, payload
+                ):
                     outcome = "merged"
             changed = self._merge_records(db, article_id, payload, file)
             if outcome == "unchanged" and (added or changed):
@@ -257,25 +272,33 @@ class ReviewMerge:
                     notes=touched if changed else frozenset(),
                 )
             )
-        return ReviewImport(article_id, outcome, number)
+        return ReviewImport(article_id, outcome, number, status_conflict)
+
+    def _common_base(
+        self,
+        db: Database,
+        ours_id: int,
+        theirs: str,
+        payload: dict[str, Any],
+        known: dict[str, int],
+    ) -> Article | None:
+        """The latest version both sides had before they edited apart (None: none)."""
+        common = local_ancestors(db, ours_id) & their_ancestors(payload, theirs)
+        starts = [known[uid] for uid in common if uid in known]
+        return self.articles.history.snapshot(max(starts)) if starts else None
 
     def _merge_texts(
         self,
         db: Database,
         article_id: str,
         ours_id: int,
+        base: Article,
         theirs: str,
         payload: dict[str, Any],
-        known: dict[str, int],
     ) -> bool:
         """Both sides edited apart: where their changes do not overlap (paragraphs of the
         body, other fields whole), write the merge as our next revision, with theirs marked
         as merged. False (nothing written) when they overlap: both stay for a person."""
-        common = local_ancestors(db, ours_id) & their_ancestors(payload, theirs)
-        starts = [known[uid] for uid in common if uid in known]
-        if not starts:
-            return False
-        base = self.articles.history.snapshot(max(starts))  # the latest version both had
         ours = self.articles.history.snapshot(ours_id)
         merged = merge_articles(base, ours, article_at(payload, theirs))
         if merged is None:

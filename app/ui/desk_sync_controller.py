@@ -128,7 +128,9 @@ class DeskSyncController:
         when = datetime.now().strftime("%H:%M")
         self.label.setVisible(True)
         self.label.setStyleSheet("")
-        if report.diverged:
+        if report.status_conflicts:
+            self.label.setToolTip("\n".join(report.status_conflicts))
+        if report.diverged or report.status_conflicts:
             self.label.setText(
                 QCoreApplication.translate(
                     "DeskSync", "Desk: synced {time}; {n} edited on both sides"

@@ -348,3 +348,24 @@ def test_notes_travel_with_their_history(desk: Path, tmp_path: Path) -> None:
         DeskSync(b).sync(str(desk))
         assert b.review.note_history(note.uid) == versions
         assert not next(n for n in b.review.notes(zh.id) if n.uid == note.uid).resolved
+
+
+def test_a_status_moved_apart_on_two_laptops_is_shown_not_decided(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        move_to(a, zh.id, "in_review")
+        DeskSync(a).sync(str(desk))
+        DeskSync(b).sync(str(desk))
+        a.review.change_status(zh.id, "approved", who="王編輯", override="測試")
+        b.review.change_status(zh.id, "draft", who="林記者")
+        DeskSync(a).sync()
+        report = DeskSync(b).sync()
+        assert report.status_conflicts == [
+            "kaohsiung-typhoon-drill (here draft, on the desk approved)"
+        ]
+        assert "moved to different statuses" in report.summary()
+        assert b.get_article(zh.id).status == "draft"  # ours, until an editor moves it
+        moves = [c.to_status for c in b.review.status_history(zh.id)]
+        assert "approved" in moves and "draft" in moves  # both moves are on record
