@@ -420,36 +420,30 @@ class ReviewMerge:
                     file=file,
                     field=f"note_history[{n}].note_uid",
                 )
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at,"
-                " resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    version["note_uid"],
-                    version["body"],
-                    version["author"],
-                    version["updated_at"],
-                    version.get("resolved_at", ""),
-                    version.get("resolved_by", ""),
-                ],
-            )
-            added += cursor.rowcount
+            added += _keep_note_version(db, version["note_uid"], version)
         return added
 
     @staticmethod
     def _keep_their_version(db: Database, note: dict[str, Any]) -> None:
         """Their older edit of a note we changed since: kept in the note's history."""
-        db.execute(
-            "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at, "
-            "resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                note["uid"],
-                note["body"],
-                note["author"],
-                note["updated_at"],
-                note.get("resolved_at", ""),
-                note.get("resolved_by", ""),
-            ],
-        )
+        _keep_note_version(db, note["uid"], note)
+
+
+def _keep_note_version(db: Database, uid: str, version: dict[str, Any]) -> int:
+    """One state of note ``uid`` into its history, once (1 when it was new)."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at, "
+        "resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            uid,
+            version["body"],
+            version["author"],
+            version["updated_at"],
+            version.get("resolved_at", ""),
+            version.get("resolved_by", ""),
+        ],
+    )
+    return int(cursor.rowcount)
 
 
 def _add_revisions(
