@@ -7,6 +7,7 @@ other exception is logged with its traceback and reported as an internal error (
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--create", action="store_true", help="start a new, empty desk at the --remote path"
     )
+    p.add_argument("--json", action="store_true", help="the report as JSON (for the window)")
 
     p = sub.add_parser("desk", help="show the desk settings, or set one: desk set KEY VALUE")
     p.add_argument("action", nargs="?", choices=["set"], help="set a setting")
@@ -274,9 +276,12 @@ def cmd_sync(store: Any, args: argparse.Namespace) -> int:
         create_desk(args.remote)
         print(f"galley: created a new desk at {args.remote}", file=sys.stderr)
     report = DeskSync(store).sync(
-        args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr)
+        args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )
-    print(report.summary())
+    if args.json:
+        _print_json(dataclasses.asdict(report))
+    else:
+        print(report.summary())
     return 0
 
 

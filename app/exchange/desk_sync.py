@@ -47,6 +47,7 @@ THEIRS = "refs/remotes/desk/main"
 REMOTE = "desk"
 MAX_HISTORY = 256 * 1024 * 1024
 STATE = "galley-sync-state.json"  # inside the store's own repository, never pushed
+DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 PUSH_TRIES = 5
 
 
@@ -193,6 +194,8 @@ class DeskSync:
             self.repo.remotes.create(REMOTE, url)
         elif self.remote_url != url:
             self.repo.remotes.set_url(REMOTE, url)
+        # Also as plain JSON: the window learns its desk without loading git's library.
+        (self.path / DESK_FILE).write_text(json.dumps({"remote": url}) + "\n", encoding="utf-8")
 
     # -- the store as a tree ---------------------------------------------------------------
     def _tree_of_store(self) -> Any:

@@ -2,9 +2,13 @@
 offline, articles edited on both sides) and a quiet sync in the background every few minutes
 while a desk is set.
 
-The sync itself (``app.exchange.desk_sync``) runs on a worker thread with its own store
-connection, so typing never waits for it; what it brings in reaches the editor and the list
-through the store's change log, like a write from any other process.
+The sync itself runs in its own process (``galley sync --json``), watched from a worker
+thread: typing never waits for it, and git's native library (libgit2 through pygit2) never
+shares a process with the editor; with Qt in the same process a long sync crashed the
+interpreter ("deallocating None", a pygit2 refcount error seen only there). What it brings in
+reaches the editor and the list through the store's change log, like any other process's
+write. Cancel ends that process; an interrupted sync leaves the store whole and the next one
+completes the work.
 """
 
 from __future__ import annotations
@@ -27,20 +31,62 @@ BACKGROUND_MS = 5 * 60 * 1000  # a quiet sync every five minutes while a desk is
 
 
 def configured_desk(store_path: Path) -> str | None:
-    """The desk this store syncs with, without creating anything (None: no desk yet)."""
-    from app.exchange.desk_sync import REMOTE, default_repository
+    """The desk this store syncs with (None: no desk yet). Read from the small JSON file the
+    sync keeps beside git's own config: the window never loads git's library."""
+    import json
 
-    repository = default_repository(store_path)
-    if not (repository / "HEAD").is_file():
-        return None
-    import pygit2
+    from app.exchange.desk_sync import DESK_FILE, default_repository
 
     try:
-        repo = pygit2.Repository(str(repository))
-    except pygit2.GitError:
+        data = json.loads((default_repository(store_path) / DESK_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
         return None
-    names = [r.name for r in repo.remotes]
-    return str(repo.remotes[REMOTE].url) if REMOTE in names else None
+    remote = data.get("remote") if isinstance(data, dict) else None
+    return remote if isinstance(remote, str) and remote else None
+
+
+def sync_command(store_path: Path, remote: str | None) -> list[str]:
+    """``galley sync --json`` for this store, as this Galley runs (installed or frozen)."""
+    import sys
+
+    if getattr(sys, "frozen", False):
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "app.cli"]
+    command += ["sync", "--json", "--store", str(store_path)]
+    return command + (["--remote", remote] if remote else [])
+
+
+def run_sync_process(store_path: Path, remote: str | None, progress: Any) -> Any:
+    """Run one sync in its own process; its progress lines feed ``progress`` (whose Cancel
+    ends the process). Returns the report; a failure is a ``SyncError`` with its line."""
+    import json
+    import subprocess
+    from types import SimpleNamespace
+
+    from app.core.errors import Cancelled, SyncError
+
+    child = subprocess.Popen(
+        sync_command(store_path, remote),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    last = ""
+    try:
+        assert child.stderr is not None
+        for line in child.stderr:
+            last = line.strip().removeprefix("galley: ") or last
+            progress(0, 0, last)
+        out, _ = child.communicate(timeout=60)
+    except Cancelled:
+        child.kill()
+        child.wait()
+        raise
+    if child.returncode != 0:
+        raise SyncError(last or f"the sync stopped (exit {child.returncode})")
+    return SimpleNamespace(**json.loads(out))
 
 
 class DeskSyncController:
@@ -94,15 +140,12 @@ class DeskSyncController:
         return folder or None
 
     def _start(self, remote: str | None, *, quiet: bool) -> BackgroundTask:
-        from app.exchange.desk_sync import DeskSync
-        from app.store.store import Store
         from app.ui.background import BackgroundTask, run_with_progress
 
-        store_path, identity = self.main.store.path, self.main.store.file.identity
+        store_path = self.main.store.path
 
         def work(progress: Any) -> Any:
-            with Store.open(store_path, expect=identity) as store:
-                return DeskSync(store).sync(remote, progress=lambda text: progress(0, 0, text))
+            return run_sync_process(store_path, remote, progress)
 
         if quiet:
             task = BackgroundTask(work, self.main)
