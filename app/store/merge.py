@@ -9,8 +9,8 @@ Revisions are identified by a ``uid`` that travels with them, so importing tells
 Re-importing the same payload changes nothing.
 
 A payload comes from another laptop: it is hostile input. ``review_payload.check_payload``
-checks its shape and every revision's content first; here a note or status record of another
-article is refused; then everything is one transaction.
+checks its shape and every revision's content first; ``review_records`` unites its notes and
+status record (refusing one of another article); everything is one transaction.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from app.store.review_payload import (
     images_of,
     their_ancestors,
 )
+from app.store.review_records import ReviewRecords
 from app.store.transactions import Transactions
 
 __all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"]
@@ -87,6 +88,7 @@ class ReviewMerge:
         self.articles = articles
         self.images = images
         self.review = review
+        self.records = ReviewRecords(review)
 
     def payload(self, ref: str) -> dict[str, Any]:
         """Everything the review side needs beyond the web bundle, as JSON-ready data."""
@@ -253,7 +255,7 @@ class ReviewMerge:
                     db, article_id, local_head_id, base, theirs, payload
                 ):
                     outcome = "merged"
-            changed = self._merge_records(db, article_id, payload, file)
+            changed = self.records.unite(db, article_id, payload, file)
             if outcome == "unchanged" and (added or changed):
                 outcome = "ours-newer"  # only notes or history came in
             number = None
@@ -318,132 +320,6 @@ class ReviewMerge:
                 "SELECT id, uid FROM revisions WHERE article_id = ?", [article_id]
             )
         }
-
-    def _merge_records(
-        self, db: Database, article_id: str, payload: dict[str, Any], file: str
-    ) -> int:
-        """Union of notes (the newer edit wins, the older is kept in the note's history) and
-        of status changes. A note or record that belongs to another article is refused."""
-        changed = 0
-        for n, note in enumerate(payload.get("notes", []), start=1):
-            row = db.execute(
-                "SELECT article_id, updated_at FROM notes WHERE uid = ?", [note["uid"]]
-            ).fetchone()
-            if row is not None and row[0] != article_id:
-                raise InputError(
-                    "belongs to another article in this store; refusing to move it",
-                    file=file,
-                    field=f"notes[{n}].uid",
-                )
-            parent = note.get("parent_uid")
-            if parent is not None:
-                owner = db.execute(
-                    "SELECT article_id FROM notes WHERE uid = ?", [parent]
-                ).fetchone()
-                in_file = any(x["uid"] == parent for x in payload.get("notes", []))
-                if (owner is not None and owner[0] != article_id) or (
-                    owner is None and not in_file
-                ):
-                    raise InputError(
-                        "replies to a note of another article",
-                        file=file,
-                        field=f"notes[{n}].parent_uid",
-                    )
-            if row is not None and row[1] >= note["updated_at"]:
-                if row[1] != note["updated_at"]:
-                    self._keep_their_version(db, note)
-                continue
-            if row is not None:
-                self.review.keep_note_version(db, note["uid"])
-            db.execute(
-                "INSERT INTO notes (uid, article_id, parent_uid, anchor_text, anchor_index, body,"
-                " author, created_at, updated_at, resolved_at, resolved_by) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET"
-                " body = excluded.body, updated_at = excluded.updated_at,"
-                " resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by",
-                [
-                    note["uid"],
-                    article_id,
-                    parent,
-                    note.get("anchor_text", ""),
-                    note.get("anchor_index"),
-                    note["body"],
-                    note["author"],
-                    note["created_at"],
-                    note["updated_at"],
-                    note.get("resolved_at", ""),
-                    note.get("resolved_by", ""),
-                ],
-            )
-            changed += 1
-        changed += self._merge_note_history(db, article_id, payload, file)
-        for n, change in enumerate(payload.get("status_changes", []), start=1):
-            owner = db.execute(
-                "SELECT article_id FROM status_changes WHERE uid = ?", [change["uid"]]
-            ).fetchone()
-            if owner is not None and owner[0] != article_id:
-                raise InputError(
-                    "belongs to another article in this store",
-                    file=file,
-                    field=f"status_changes[{n}].uid",
-                )
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO status_changes (uid, article_id, from_status, to_status,"
-                " who, at, override) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    change["uid"],
-                    article_id,
-                    change["from_status"],
-                    change["to_status"],
-                    change["who"],
-                    change["at"],
-                    change.get("override", ""),
-                ],
-            )
-            changed += cursor.rowcount
-        return changed
-
-    @staticmethod
-    def _merge_note_history(
-        db: Database, article_id: str, payload: dict[str, Any], file: str
-    ) -> int:
-        """Earlier states of this article's notes, united (each kept once); a version of a
-        note of another article is refused like the note itself."""
-        added = 0
-        for n, version in enumerate(payload.get("note_history", []), start=1):
-            owner = db.execute(
-                "SELECT article_id FROM notes WHERE uid = ?", [version["note_uid"]]
-            ).fetchone()
-            if owner is None or owner[0] != article_id:
-                raise InputError(
-                    "is the history of a note this article does not have",
-                    file=file,
-                    field=f"note_history[{n}].note_uid",
-                )
-            added += _keep_note_version(db, version["note_uid"], version)
-        return added
-
-    @staticmethod
-    def _keep_their_version(db: Database, note: dict[str, Any]) -> None:
-        """Their older edit of a note we changed since: kept in the note's history."""
-        _keep_note_version(db, note["uid"], note)
-
-
-def _keep_note_version(db: Database, uid: str, version: dict[str, Any]) -> int:
-    """One state of note ``uid`` into its history, once (1 when it was new)."""
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO note_history (note_uid, body, author, updated_at, "
-        "resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            uid,
-            version["body"],
-            version["author"],
-            version["updated_at"],
-            version.get("resolved_at", ""),
-            version.get("resolved_by", ""),
-        ],
-    )
-    return int(cursor.rowcount)
 
 
 def _add_revisions(
