@@ -2,7 +2,7 @@
 laptop can reach (a bare repository on a shared drive or USB stick, a path or ``file://``)
 is the desk they meet in.
 
-The desk repository's layout (readable without Galley):
+The desk repository's layout (readable without Galley; written by ``desk_tree``):
 
     GALLEY-DESK.json                 {"format": "galley-desk/1"}: this is a Galley desk
     articles/ID/article.md           the article in the import format (front matter + body)
@@ -32,21 +32,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import GalleyError, InputError, SyncError
-from app.exchange.source import article_to_markdown
+from app.core.errors import InputError, SyncError
+from app.exchange.desk_credentials import remote_callbacks
+from app.exchange.desk_tree import BRANCH, MARKER, DeskTree, articles_entries
 from app.publish.images import EXTENSIONS
 from app.store.review_payload import images_of
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
 
-MARKER = "GALLEY-DESK.json"
-FORMAT = "galley-desk/1"
-BRANCH = "refs/heads/main"
 THEIRS = "refs/remotes/desk/main"
 REMOTE = "desk"
 MAX_HISTORY = 256 * 1024 * 1024
-STATE = "galley-sync-state.json"  # inside the store's own repository, never pushed
 DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 PUSH_TRIES = 5
 
@@ -75,71 +72,6 @@ class SyncReport:
                 + ", ".join(self.diverged[:5])
             )
         return "; ".join(parts)
-
-
-def desk_credentials(url: str, username: str | None) -> tuple[str, str] | None:
-    """(user, secret) for an HTTP(S) desk from what the user already has, never from the
-    store: ``GALLEY_DESK_USER``/``GALLEY_DESK_TOKEN``, else git's credential helper
-    (``git credential fill``, which reads the system keyring or ~/.git-credentials as the user
-    set it up). None when neither knows the desk."""
-    import os
-    import shutil
-    import subprocess
-    from urllib.parse import urlsplit
-
-    token = os.environ.get("GALLEY_DESK_TOKEN")
-    if token:
-        return os.environ.get("GALLEY_DESK_USER") or username or "galley", token
-    git = shutil.which("git")
-    if git is None:
-        return None
-    parts = urlsplit(url)
-    asked = f"protocol={parts.scheme}\nhost={parts.netloc.rpartition('@')[2]}\n"
-    if parts.path:
-        asked += f"path={parts.path.lstrip('/')}\n"
-    if username:
-        asked += f"username={username}\n"
-    try:
-        done = subprocess.run(
-            [git, "credential", "fill"],
-            input=asked + "\n",
-            capture_output=True,
-            text=True,
-            timeout=30,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "", "SSH_ASKPASS": ""},
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    found = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
-    if done.returncode != 0 or "password" not in found:
-        return None
-    return found.get("username") or username or "galley", found["password"]
-
-
-def _callbacks(url: str) -> Any:
-    """libgit2's credential questions, answered once each: a refused answer ends the sync
-    with a message instead of asking again forever."""
-    import pygit2
-
-    class Credentials(pygit2.RemoteCallbacks):
-        asked = 0
-
-        def credentials(self, where: str, username: str | None, allowed: Any) -> Any:
-            self.asked += 1
-            if self.asked > 1:
-                raise SyncError(f"{url}: the desk refused the credentials")
-            if allowed & pygit2.enums.CredentialType.SSH_KEY:
-                return pygit2.KeypairFromAgent(username or "git")
-            found = desk_credentials(where, username)
-            if found is None:
-                raise SyncError(
-                    f"{url}: needs a user and token (set GALLEY_DESK_TOKEN, or store them "
-                    "with git's credential helper)"
-                )
-            return pygit2.UserPass(*found)
-
-    return Credentials()
 
 
 def create_desk(location: str) -> Path:
@@ -182,6 +114,7 @@ class DeskSync:
             raise SyncError(
                 f"{self.path}: the store's desk repository cannot be used ({exc})"
             ) from None
+        self.tree = DeskTree(store, self.repo, self.path)
 
     # -- the remote ------------------------------------------------------------------------
     @property
@@ -196,139 +129,6 @@ class DeskSync:
             self.repo.remotes.set_url(REMOTE, url)
         # Also as plain JSON: the window learns its desk without loading git's library.
         (self.path / DESK_FILE).write_text(json.dumps({"remote": url}) + "\n", encoding="utf-8")
-
-    # -- the store as a tree ---------------------------------------------------------------
-    def _tree_of_store(self) -> Any:
-        """The desk's tree written from the store. Only articles whose fingerprint moved
-        since the last sync are written again (``STATE``); the rest keep their entries from
-        our last commit, so a sync costs what changed, not the size of the desk."""
-        import pygit2
-
-        repo = self.repo
-        head = repo.references.get(BRANCH)
-        base = repo[head.target].tree if head is not None else None
-        state = self._read_state() if base is not None else {}
-        articles = (
-            repo.TreeBuilder(repo[base["articles"].id])
-            if base and "articles" in base
-            else repo.TreeBuilder()
-        )
-        images = (
-            repo.TreeBuilder(repo[base["images"].id])
-            if base and "images" in base
-            else repo.TreeBuilder()
-        )
-        # With no state (first sync, or a lost one) every article is written again, and the
-        # published bundles with them: no bundle of an unpublished or renamed article stays.
-        published = (
-            repo.TreeBuilder(repo[base["published"].id])
-            if state and base and "published" in base
-            else repo.TreeBuilder()
-        )
-        prints = self.store.merge.fingerprints()
-        for stale in [e.name for e in articles_entries(repo, base) if e.name not in prints]:
-            articles.remove(stale)
-        written: dict[str, list[str]] = {}
-        for article_id, mark in prints.items():
-            known = state.get(article_id)
-            current = articles.get(article_id)
-            if known and current is not None and known[:2] == [mark, str(current.id)]:
-                written[article_id] = known
-                continue
-            old_slug = known[2] if known and len(known) > 2 else ""
-            if old_slug and published.get(old_slug) is not None:
-                published.remove(old_slug)
-            folder_id, slug = self._write_article(article_id, images, published)
-            articles.insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
-            written[article_id] = [mark, str(folder_id), slug]
-        root = repo.TreeBuilder()
-        marker = json.dumps({"format": FORMAT}) + "\n"
-        root.insert(MARKER, repo.create_blob(marker.encode()), pygit2.GIT_FILEMODE_BLOB)
-        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
-        root.insert("images", images.write(), pygit2.GIT_FILEMODE_TREE)
-        root.insert("published", published.write(), pygit2.GIT_FILEMODE_TREE)
-        self._pending_state = written
-        return root.write()
-
-    def _write_article(self, article_id: str, images: Any, published: Any) -> tuple[Any, str]:
-        """One article's folder (``article.md``, ``history.json``) and its images; for a
-        published article also its web bundle under ``published/SLUG/``. Returns the folder
-        and the slug its bundle went under ("" when none)."""
-        import pygit2
-
-        repo = self.repo
-        payload = self.store.merge.payload(article_id)
-        for revision in payload["revisions"]:
-            # Where a revision came from is this laptop's bookkeeping ("review bundle",
-            # "restored from revision 3"): the desk's files must read the same whoever
-            # wrote them, or every sync would rewrite every article.
-            revision["origin"] = ""
-        article = self.store.get_article(article_id)
-        paths = {}
-        for figure in article.figures:
-            _data, mime = self.store.images.get(figure.image)
-            paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
-        folder = repo.TreeBuilder()
-        markdown = article_to_markdown(article, paths).encode("utf-8")
-        history = (json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode(
-            "utf-8"
-        )
-        folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
-        folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
-        for sha in sorted(images_of(payload)):
-            data, mime = self.store.images.get(sha)
-            name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
-            if images.get(name) is None:
-                images.insert(name, repo.create_blob(data), pygit2.GIT_FILEMODE_BLOB)
-        slug = ""
-        if article.status == "published":
-            from app.exchange.bundles import bundle_files
-
-            try:
-                _article, files, _page = bundle_files(self.store, article)
-            except GalleyError as exc:  # the article still syncs; its page waits for a fix
-                log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
-            else:
-                published.insert(article.slug, self._tree_of_files(files), pygit2.GIT_FILEMODE_TREE)
-                slug = article.slug
-        return folder.write(), slug
-
-    def _tree_of_files(self, files: dict[str, bytes]) -> Any:
-        """A tree of ``files`` (paths with ``/``), deepest folders first."""
-        import pygit2
-
-        repo = self.repo
-        folders: dict[str, Any] = {"": repo.TreeBuilder()}
-        for path in sorted(files):
-            parts = path.split("/")
-            for depth in range(1, len(parts)):
-                folders.setdefault("/".join(parts[:depth]), repo.TreeBuilder())
-            blob = repo.create_blob(files[path])
-            folders["/".join(parts[:-1])].insert(parts[-1], blob, pygit2.GIT_FILEMODE_BLOB)
-        for name in sorted(folders, key=lambda f: -f.count("/") - 1 if f else 0):
-            if name:
-                parent, _, leaf = name.rpartition("/")
-                folders[parent].insert(leaf, folders[name].write(), pygit2.GIT_FILEMODE_TREE)
-        return folders[""].write()
-
-    # What the last commit was written from: article id -> [fingerprint, folder tree id].
-    def _state_path(self) -> Path:
-        return self.path / STATE
-
-    def _read_state(self) -> dict[str, list[str]]:
-        try:
-            data = json.loads(self._state_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}  # no state (or a damaged one): every article is written again
-        return data if isinstance(data, dict) else {}
-
-    def _save_state(self) -> None:
-        pending = getattr(self, "_pending_state", None)
-        if pending is None:
-            return
-        tmp = self._state_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(pending, sort_keys=True), encoding="utf-8")
-        tmp.replace(self._state_path())
 
     def _commit(self, tree: Any, parents: list[Any], message: str) -> Any:
         import pygit2
@@ -408,7 +208,7 @@ class DeskSync:
             say(f"fetching {self.remote_url}")
             try:
                 self.repo.remotes[REMOTE].fetch(
-                    ["+refs/heads/main:" + THEIRS], callbacks=_callbacks(self.remote_url)
+                    ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(self.remote_url)
                 )
             except pygit2.GitError as exc:
                 raise SyncError(f"{self.remote_url}: cannot be reached ({exc})") from None
@@ -417,8 +217,9 @@ class DeskSync:
             if theirs is not None:
                 say("merging the desk into the store")
                 self._apply(theirs, report)
-            ours = self._commit(self._tree_of_store(), [], "Galley: this laptop's articles")
-            self._save_state()
+            tree, written_from = self.tree.write()
+            ours = self._commit(tree, [], "Galley: this laptop's articles")
+            self.tree.save_state(written_from)
             if theirs is not None and ours != theirs and not self.repo.descendant_of(ours, theirs):
                 tree = self.repo[ours].tree_id
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
@@ -428,7 +229,7 @@ class DeskSync:
             say("sending to the desk")
             try:
                 self.repo.remotes[REMOTE].push(
-                    [f"{BRANCH}:refs/heads/main"], callbacks=_callbacks(self.remote_url)
+                    [f"{BRANCH}:refs/heads/main"], callbacks=remote_callbacks(self.remote_url)
                 )
             except pygit2.GitError as exc:
                 # libgit2's words for "someone pushed first" (local and smart-HTTP desks)
@@ -459,12 +260,6 @@ def _changed_articles(repo: Any, desk_before: Any) -> int:
     before = repo[desk_before].tree if desk_before is not None else None
     old = {e.name: e.id for e in articles_entries(repo, before)}
     return sum(1 for e in articles_entries(repo, repo[head.target].tree) if old.get(e.name) != e.id)
-
-
-def articles_entries(repo: Any, tree: Any) -> list[Any]:
-    if tree is None or "articles" not in tree:
-        return []
-    return list(repo[tree["articles"].id])
 
 
 def _image_blob(repo: Any, tree: Any, sha: str) -> bytes | None:

@@ -4,8 +4,9 @@ Revisions are identified by a ``uid`` that travels with them, so importing tells
 - a new article (everything comes in);
 - theirs is ahead of ours (we did not edit since): fast-forward to their head;
 - ours is ahead or equal: their history is merged in, our text stays;
-- both edited since the last exchange: their head is kept as a revision beside ours (never
-  overwriting), the article keeps our text, and the app shows the difference.
+- both edited since the last exchange: where the edits do not overlap they are merged from
+  the version both had (``core.merge3``); where they do, their head is kept as a revision
+  beside ours (never overwriting), the article keeps our text, and the app shows both.
 Re-importing the same payload changes nothing.
 
 A payload comes from another laptop: it is hostile input. ``review_payload.check_payload``
