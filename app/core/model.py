@@ -164,20 +164,6 @@ class DeskSettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DeskSettings:
         picks = [RelatedLink(**p) for p in data.get("editors_picks", [])]
-        rest = {
-            k: v
-            for k, v in data.items()
-            if k
-            in {
-                "publication_name",
-                "base_url",
-                "logo_url",
-                "author_urls",
-                "organization_bylines",
-                "default_language",
-                "title_max",
-                "punctuation",
-                "cjk_latin_space",
-            }
-        }
+        known = {f.name for f in fields(cls)} - {"editors_picks"}
+        rest = {k: v for k, v in data.items() if k in known}
         return cls(editors_picks=picks, **rest)

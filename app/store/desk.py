@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -46,25 +47,14 @@ def validate_desk(settings: DeskSettings) -> None:
             raise InputError(f"'{pick.url}' is not a web address", field=f"editors_picks[{n}]")
 
 
-SETTABLE = (
-    "publication_name",
-    "base_url",
-    "logo_url",
-    "author_urls",
-    "organization_bylines",
-    "default_language",
-    "title_max",
-    "punctuation",
-    "cjk_latin_space",
-    "editors_picks",
-)
+# Every desk setting can be set from the command line (``galley desk set``).
+SETTABLE = tuple(f.name for f in dataclasses.fields(DeskSettings))
 
 
 def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
     """``settings`` with ``key`` set from its text form (as typed on a command line):
     numbers for ``title_max``, a JSON list of links for ``editors_picks``. The result is
     validated like every desk write."""
-    import dataclasses
 
     from app.core.model import RelatedLink
 
