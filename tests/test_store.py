@@ -43,6 +43,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0004_review",
             "0005_change_log_note_history",
             "0006_reader_dates",
+            "0007_touch_journal",
         ]
 
 

@@ -17,6 +17,7 @@ status record (refusing one of another article); everything is one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,26 +149,15 @@ class ReviewMerge:
             "status_changes": changes,
         }
 
-    def fingerprints(self) -> dict[str, str]:
-        """For every article, a short text that changes whenever its payload would: the
-        head, how many revisions and status records, and each note's state. Lets a desk
-        sync rewrite only the articles that changed (one query for the whole store)."""
+    def touched_since(self, seq: int) -> tuple[int, list[str]]:
+        """The touch journal's mark now, and every article (deleted ones too) whose rows
+        changed after ``seq``: what a desk sync must write again. The mark is read first, so
+        a write that lands meanwhile is either in the list or after the mark."""
+        mark = next(self.db.query("SELECT coalesce(max(seq), 0) AS m FROM article_touches"))["m"]
         rows = self.db.query(
-            "SELECT a.id, a.revision, a.created_at,"
-            " (SELECT count(*) FROM revisions r WHERE r.article_id = a.id) AS revisions,"
-            " (SELECT count(*) FROM status_changes s WHERE s.article_id = a.id) AS moves,"
-            " (SELECT group_concat(n.uid || n.updated_at || n.resolved_at, ',')"
-            "    FROM (SELECT uid, updated_at, resolved_at FROM notes"
-            "          WHERE article_id = a.id ORDER BY uid) AS n) AS notes,"
-            " (SELECT count(*) FROM note_history h JOIN notes n ON n.uid = h.note_uid"
-            "    WHERE n.article_id = a.id) AS note_versions"
-            " FROM articles a"
+            "SELECT article_id FROM article_touches WHERE seq > ? ORDER BY seq", [seq]
         )
-        return {
-            r["id"]: f"{r['revision']}/{r['revisions']}/{r['moves']}/{r['note_versions']}/"
-            f"{r['created_at']}/" + content_hash(r["notes"] or "")[:16]
-            for r in rows
-        }
+        return int(mark), [r["article_id"] for r in rows]
 
     def incoming(self, ref: str) -> list[int]:
         """Numbers of revisions that came from another store and that our text has not seen:
@@ -187,7 +177,7 @@ class ReviewMerge:
         payload: Any,
         *,
         file: str = "review.json",
-        images: dict[str, bytes] | None = None,
+        images: Mapping[str, bytes] | None = None,
     ) -> ReviewImport:
         """Merge a review payload (with the raw bytes of its images, by SHA-256) into the
         store: all or nothing."""
