@@ -2,11 +2,14 @@
 that sends a whole store, an empty laptop joining, then 10 articles changed on each side
 and the syncs that exchange them; sizes of the desk repository beside the store.
 
-python benchmarks/bench_sync.py [N]      (N articles, default 10,000; no images)
+python benchmarks/bench_sync.py [N]            N articles of one repeated text, no images
+python benchmarks/bench_sync.py N --corpus     the benchmark corpus (``corpus.py``): varied
+                                               text, a photo an article, a quarter published
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -25,16 +28,24 @@ BODY = ("市府今天宣布防災計畫,預計明年完成,各區抽水站也將
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 10_000
+    corpus = "--corpus" in sys.argv
     rows: list[tuple[str, float, str]] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=HERE / "cache" if corpus else None) as tmp:
         root = Path(tmp)
         desk = root / "desk.git"
         pygit2.init_repository(str(desk), bare=True)
+        (root / "a").mkdir()
+        start = time.perf_counter()
+        if corpus:
+            from benchmarks.corpus import default_store
+
+            shutil.copy(default_store(n), root / "a" / "g.sqlite")
         with Store.open(root / "a" / "g.sqlite") as a, Store.open(root / "b" / "g.sqlite") as b:
-            start = time.perf_counter()
-            for i in range(n):
-                a.create_article(Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY))
+            if not corpus:
+                for i in range(n):
+                    a.create_article(Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY))
             rows.append(("store filled", time.perf_counter() - start, "s"))
 
             def timed(what: str, run) -> None:  # noqa: ANN001
@@ -56,7 +67,12 @@ def main() -> None:
             size = sum(p.stat().st_size for p in desk.rglob("*") if p.is_file())
             store_size = (root / "a" / "g.sqlite").stat().st_size
             rows.append(("desk repository", size / 1e6, f"MB; the store {store_size / 1e6:.1f} MB"))
-    print(f"{'what':<40} {'value':>10}  note ({n:,} articles)")
+            own = sum(
+                p.stat().st_size for p in (root / "a").rglob("*.desk.git/**/*") if p.is_file()
+            )
+            rows.append(("a's own repository", own / 1e6, "MB (loose objects)"))
+    kind = "corpus articles" if corpus else "articles, no images"
+    print(f"{'what':<40} {'value':>10}  note ({n:,} {kind})")
     for what, value, note in rows:
         unit = "ms" if not note.startswith(("s", "MB")) and what != "store filled" else ""
         print(f"{what:<40} {value:>10,.1f}  {unit + ' ' if unit else ''}{note}")

@@ -4,9 +4,10 @@ is the desk they meet in.
 
 The desk repository's layout (readable without Galley; written by ``desk_tree``):
 
-    GALLEY-DESK.json                 {"format": "galley-desk/1"}: this is a Galley desk
-    articles/ID/article.md           the article in the import format (front matter + body)
-    articles/ID/history.json         its revisions, notes and status record (review payload)
+    GALLEY-DESK.json                 {"format": "galley-desk/2"}: this is a Galley desk
+    articles/XX/ID/article.md        the article in the import format (front matter + body);
+                                     XX: the first two hex digits of SHA-1 of the id
+    articles/XX/ID/history.json      its revisions, notes and status record (review payload)
     images/SHA256.EXT                its clean source images, content-addressed, once each
     published/SLUG/                  the web bundle of each published article
 
@@ -27,16 +28,16 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
 from app.exchange.desk_credentials import remote_callbacks
-from app.exchange.desk_tree import BRANCH, MARKER, DeskTree, articles_entries
+from app.exchange.desk_layout import BRANCH, DeskFolders
+from app.exchange.desk_tree import DeskTree
 from app.publish.images import EXTENSIONS
-from app.store.review_payload import images_of
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -149,18 +150,19 @@ class DeskSync:
         store's gate. Hostile or damaged entries stop the sync with the entry's path."""
         repo = self.repo
         theirs = repo[their_commit].tree
-        if MARKER not in theirs:
-            raise SyncError(f"{self.remote_url}: is not a Galley desk (no {MARKER})")
+        try:
+            their_folders = DeskFolders(repo, theirs)
+        except SyncError as exc:
+            raise SyncError(f"{self.remote_url}: {exc}") from None
         head = repo.references.get(BRANCH)
-        ours = (
-            {e.name: e.id for e in articles_entries(repo, repo[head.target].tree)} if head else {}
-        )
-        for entry in articles_entries(repo, theirs):
-            if ours.get(entry.name) == entry.id:
-                continue  # the same folder as in our last commit: nothing new in it
-            where = f"articles/{entry.name}/history.json"
-            folder = repo[entry.id]
-            if "history.json" not in folder:
+        ours = DeskFolders(repo, repo[head.target].tree if head is not None else None)
+        images = _DeskImages(repo, theirs)
+        for article_id, folder_id in sorted(their_folders.changed_since(ours).items()):
+            if folder_id is None:
+                continue  # gone from the desk: a sync never deletes an article
+            where = f"{their_folders.path(article_id)}/history.json"
+            folder = repo[folder_id]
+            if "history.json" not in folder or folder["history.json"].type_str != "blob":
                 raise InputError("is missing", file=f"desk:{where}")
             data = repo[folder["history.json"].id].data
             if len(data) > MAX_HISTORY:
@@ -169,17 +171,12 @@ class DeskSync:
                 payload = json.loads(data.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as exc:
                 raise InputError(f"is not valid JSON ({exc})", file=f"desk:{where}") from None
-            if not isinstance(payload, dict) or payload.get("article_id") != entry.name:
+            if not isinstance(payload, dict) or payload.get("article_id") != article_id:
                 raise InputError(
                     "names another article than its folder",
                     file=f"desk:{where}",
                     field="article_id",
                 )
-            images = {}
-            for sha in images_of(payload) if isinstance(payload.get("revisions"), list) else ():
-                found = _image_blob(repo, theirs, sha)
-                if found is not None:
-                    images[sha] = found
             result = self.store.merge.apply(payload, file=f"desk:{where}", images=images)
             if result.outcome in ("created", "updated", "diverged"):
                 report.received += 1
@@ -217,19 +214,25 @@ class DeskSync:
             if theirs is not None:
                 say("merging the desk into the store")
                 self._apply(theirs, report)
-            tree, written_from = self.tree.write()
+                if self.repo.references.get(BRANCH) is None:
+                    # Joining: start from the desk's commit, so what came in unchanged
+                    # keeps the desk's files and there is nothing to send back for it.
+                    self.repo.references.create(BRANCH, theirs)
+            tree, mark = self.tree.write(self.repo[theirs].tree if theirs else None)
             ours = self._commit(tree, [], "Galley: this laptop's articles")
-            self.tree.save_state(written_from)
             if theirs is not None and ours != theirs and not self.repo.descendant_of(ours, theirs):
                 tree = self.repo[ours].tree_id
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
+            self.tree.save_state(mark, ours)
             if theirs is not None and ours == theirs:
                 report.pushed = True
                 break
             say("sending to the desk")
             try:
                 self.repo.remotes[REMOTE].push(
-                    [f"{BRANCH}:refs/heads/main"], callbacks=remote_callbacks(self.remote_url)
+                    [f"{BRANCH}:refs/heads/main"],
+                    callbacks=remote_callbacks(self.remote_url),
+                    threads=0,  # the pack's delta search on every core: a first sync sends all
                 )
             except pygit2.GitError as exc:
                 # libgit2's words for "someone pushed first" (local and smart-HTTP desks)
@@ -257,17 +260,38 @@ def _changed_articles(repo: Any, desk_before: Any) -> int:
     head = repo.references.get(BRANCH)
     if head is None:
         return 0
-    before = repo[desk_before].tree if desk_before is not None else None
-    old = {e.name: e.id for e in articles_entries(repo, before)}
-    return sum(1 for e in articles_entries(repo, repo[head.target].tree) if old.get(e.name) != e.id)
+    before = DeskFolders(repo, repo[desk_before].tree if desk_before is not None else None)
+    now = DeskFolders(repo, repo[head.target].tree)
+    return sum(1 for folder in now.changed_since(before).values() if folder is not None)
 
 
-def _image_blob(repo: Any, tree: Any, sha: str) -> bytes | None:
-    if "images" not in tree:
+class _DeskImages(Mapping[str, bytes]):
+    """The desk's images by SHA-256, read only when the store lacks one: a desk's articles
+    mostly share photos the store already has."""
+
+    def __init__(self, repo: Any, tree: Any) -> None:
+        self.repo = repo
+        self.folder = repo[tree["images"].id] if "images" in tree else None
+
+    def _entry(self, sha: str) -> Any:
+        if self.folder is not None:
+            for ext in sorted(set(EXTENSIONS.values())):
+                if f"{sha}.{ext}" in self.folder:
+                    return self.folder[f"{sha}.{ext}"]
         return None
-    folder = repo[tree["images"].id]
-    for ext in set(EXTENSIONS.values()):
-        name = f"{sha}.{ext}"
-        if name in folder:
-            return bytes(repo[folder[name].id].data)
-    return None
+
+    def __contains__(self, sha: object) -> bool:
+        return isinstance(sha, str) and self._entry(sha) is not None
+
+    def __getitem__(self, sha: str) -> bytes:
+        entry = self._entry(sha)
+        if entry is None:
+            raise KeyError(sha)
+        return bytes(self.repo[entry.id].data)
+
+    def __iter__(self) -> Iterator[str]:
+        for entry in self.folder or ():
+            yield entry.name.rpartition(".")[0]
+
+    def __len__(self) -> int:
+        return len(self.folder) if self.folder is not None else 0

@@ -1,8 +1,9 @@
 """The desk repository's tree, written from the store (the layout ``desk_sync`` documents).
 
-Only articles whose fingerprint moved since the last sync are written again: the store's own
-repository keeps, in ``STATE``, what its last commit was written from; every other article
-keeps its entry from that commit, so writing the tree costs what changed.
+Only the articles the store's touch journal says moved since the last sync are written
+again: the store's own repository keeps, in ``STATE``, the journal's mark and the commit
+that sync wrote; every other article keeps its folder from that commit, so writing the tree
+costs what changed, not the size of the desk.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import GalleyError
+from app.exchange.desk_layout import BRANCH, FORMAT, MARKER, DeskFolders, desk_format, fanout
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
 from app.store.review_payload import images_of
@@ -20,9 +22,6 @@ from app.store.store import Store
 
 log = logging.getLogger(__name__)
 
-MARKER = "GALLEY-DESK.json"
-FORMAT = "galley-desk/1"
-BRANCH = "refs/heads/main"
 STATE = "galley-sync-state.json"  # inside the store's own repository, never pushed
 
 
@@ -33,51 +32,72 @@ class DeskTree:
         self.store = store
         self.repo = repo
         self.path = path
+        # Large blobs written this run, by content: every published bundle of a desk whose
+        # articles share a photo carries the same renditions; hashing them again is the cost.
+        self._blobs: dict[bytes, Any] = {}
+        self._theirs: DeskFolders | None = None
+        self._their_bundles: Any = None
 
-    def write(self) -> tuple[Any, dict[str, list[str]]]:
-        """The desk's tree written from the store. Only articles whose fingerprint moved
-        since the last sync are written again (``STATE``); the rest keep their entries from
-        our last commit, so a sync costs what changed, not the size of the desk. Returns the
-        tree and what it was written from (``save_state`` once it is committed)."""
+    def write(self, theirs: Any = None) -> tuple[Any, int]:
+        """The desk's tree written from the store, and the touch journal's mark it was
+        written at (``save_state`` with it once committed). Incremental when ``STATE`` says
+        our head is what the last sync wrote: only articles touched since are written again.
+        Otherwise (a first sync, a join, a lost state) every article is, and no folder or
+        bundle of an article the store no longer has stays. An article the store holds
+        exactly as the desk's tree ``theirs`` has it (what a sync just took in) keeps the
+        desk's folder and bundle instead of being rendered again."""
         import pygit2
 
         repo = self.repo
         head = repo.references.get(BRANCH)
         base = repo[head.target].tree if head is not None else None
-        state = self._read_state() if base is not None else {}
-        articles = _builder(repo, base, "articles")
-        images = _builder(repo, base, "images")
-        # With no state (first sync, or a lost one) every article is written again, and the
-        # published bundles with them: no bundle of an unpublished or renamed article stays.
-        published = _builder(repo, base if state else None, "published")
-        prints = self.store.merge.fingerprints()
-        for stale in [e.name for e in articles_entries(repo, base) if e.name not in prints]:
-            articles.remove(stale)
-        written: dict[str, list[str]] = {}
-        for article_id, mark in prints.items():
-            known = state.get(article_id)
-            current = articles.get(article_id)
-            if known and current is not None and known[:2] == [mark, str(current.id)]:
-                written[article_id] = known
-                continue
-            old_slug = known[2] if known and len(known) > 2 else ""
+        state = self._read_state()
+        incremental = (
+            base is not None
+            and state.get("commit") == str(head.target)
+            and isinstance(state.get("seq"), int)
+            and desk_format(repo, base) == FORMAT
+        )
+        mark, touched = self.store.merge.touched_since(state["seq"] if incremental else 0)
+        self._theirs = DeskFolders(repo, theirs) if theirs is not None else None
+        self._their_bundles = _subtree(repo, theirs, "published")
+        keep = base if incremental else None
+        ours = DeskFolders(repo, keep)
+        top = _builder(repo, keep, "articles")
+        kept_articles = _subtree(repo, keep, "articles")
+        groups: dict[str, Any] = {}
+        images = _builder(repo, base, "images")  # content-addressed: a stale one harms nobody
+        published = _builder(repo, keep, "published")
+        for article_id in touched:  # first every old bundle, then the new ones: slugs swap
+            old = ours.get(article_id)
+            old_slug = _published_slug(repo, old) if old is not None else ""
             if old_slug and published.get(old_slug) is not None:
                 published.remove(old_slug)
-            folder_id, slug = self._write_article(article_id, images, published)
-            articles.insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
-            written[article_id] = [mark, str(folder_id), slug]
+        for article_id in touched:
+            name = fanout(article_id)
+            if name not in groups:
+                groups[name] = _builder(repo, kept_articles, name)
+            if groups[name].get(article_id) is not None:
+                groups[name].remove(article_id)
+            if self.store.exists(article_id):
+                folder_id = self._write_article(article_id, images, published)
+                groups[name].insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
+        for name, group in sorted(groups.items()):
+            if len(group):
+                top.insert(name, group.write(), pygit2.GIT_FILEMODE_TREE)
+            elif top.get(name) is not None:
+                top.remove(name)
         root = repo.TreeBuilder()
         marker = json.dumps({"format": FORMAT}) + "\n"
         root.insert(MARKER, repo.create_blob(marker.encode()), pygit2.GIT_FILEMODE_BLOB)
-        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+        root.insert("articles", top.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("images", images.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("published", published.write(), pygit2.GIT_FILEMODE_TREE)
-        return root.write(), written
+        return root.write(), mark
 
-    def _write_article(self, article_id: str, images: Any, published: Any) -> tuple[Any, str]:
+    def _write_article(self, article_id: str, images: Any, published: Any) -> Any:
         """One article's folder (``article.md``, ``history.json``) and its images; for a
-        published article also its web bundle under ``published/SLUG/``. Returns the folder
-        and the slug its bundle went under ("" when none)."""
+        published article also its web bundle under ``published/SLUG/``."""
         import pygit2
 
         repo = self.repo
@@ -87,24 +107,26 @@ class DeskTree:
             # "restored from revision 3"): the desk's files must read the same whoever
             # wrote them, or every sync would rewrite every article.
             revision["origin"] = ""
-        article = self.store.get_article(article_id)
-        paths = {}
-        for figure in article.figures:
-            _data, mime = self.store.images.get(figure.image)
-            paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
-        folder = repo.TreeBuilder()
-        markdown = article_to_markdown(article, paths).encode("utf-8")
         history = (json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode(
             "utf-8"
         )
-        folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
-        folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
         for sha in sorted(images_of(payload)):
             data, mime = self.store.images.get(sha)
             name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
             if images.get(name) is None:
-                images.insert(name, repo.create_blob(data), pygit2.GIT_FILEMODE_BLOB)
-        slug = ""
+                images.insert(name, self._blob(data), pygit2.GIT_FILEMODE_BLOB)
+        kept = self._theirs_if_same(article_id, payload, history, published)
+        if kept is not None:
+            return kept
+        article = self.store.get_article(article_id)
+        paths = {}
+        for figure in article.figures:
+            _data, mime = self.store.images.get(figure.image)
+            paths[figure.key] = f"../../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
+        folder = repo.TreeBuilder()
+        markdown = article_to_markdown(article, paths).encode("utf-8")
+        folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
+        folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
         if article.status == "published":
             from app.exchange.bundles import bundle_files
 
@@ -114,8 +136,43 @@ class DeskTree:
                 log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
             else:
                 published.insert(article.slug, self._tree_of_files(files), pygit2.GIT_FILEMODE_TREE)
-                slug = article.slug
-        return folder.write(), slug
+        return folder.write()
+
+    def _theirs_if_same(
+        self, article_id: str, payload: dict[str, Any], history: bytes, published: Any
+    ) -> Any:
+        """The desk's own folder (and web bundle) for an article whose history the store now
+        holds byte for byte as the desk has it: what a sync just took in is not rendered and
+        written again (a laptop joining a desk would otherwise write the whole desk twice)."""
+        import pygit2
+
+        found = self._theirs.get(article_id) if self._theirs is not None else None
+        if found is None:
+            return None
+        folder = self.repo[found]
+        if "history.json" not in folder or folder["history.json"].id != pygit2.hash(history):
+            return None
+        head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
+        slug = str(head["content"].get("slug", ""))
+        if head["content"].get("status") != "published":
+            return folder.id
+        bundles = self._their_bundles
+        if (
+            bundles is None
+            or slug not in bundles
+            or slug != self.store.get_article(article_id).slug
+        ):
+            return None  # their bundle is missing or under another name: ours is written
+        published.insert(slug, bundles[slug].id, pygit2.GIT_FILEMODE_TREE)
+        return folder.id
+
+    def _blob(self, data: bytes) -> Any:
+        if len(data) < 4096:
+            return self.repo.create_blob(data)
+        oid = self._blobs.get(data)
+        if oid is None:
+            oid = self._blobs[data] = self.repo.create_blob(data)
+        return oid
 
     def _tree_of_files(self, files: dict[str, bytes]) -> Any:
         """A tree of ``files`` (paths with ``/``), deepest folders first."""
@@ -127,7 +184,7 @@ class DeskTree:
             parts = path.split("/")
             for depth in range(1, len(parts)):
                 folders.setdefault("/".join(parts[:depth]), repo.TreeBuilder())
-            blob = repo.create_blob(files[path])
+            blob = self._blob(files[path])
             folders["/".join(parts[:-1])].insert(parts[-1], blob, pygit2.GIT_FILEMODE_BLOB)
         for name in sorted(folders, key=lambda f: -f.count("/") - 1 if f else 0):
             if name:
@@ -135,17 +192,17 @@ class DeskTree:
                 folders[parent].insert(leaf, folders[name].write(), pygit2.GIT_FILEMODE_TREE)
         return folders[""].write()
 
-    # What the last commit was written from: article id -> [fingerprint, folder, slug].
-    def _read_state(self) -> dict[str, list[str]]:
+    # What the last sync wrote: the touch journal's mark and the commit it went into.
+    def _read_state(self) -> dict[str, Any]:
         try:
             data = json.loads((self.path / STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}  # no state (or a damaged one): every article is written again
         return data if isinstance(data, dict) else {}
 
-    def save_state(self, written: dict[str, list[str]]) -> None:
+    def save_state(self, mark: int, commit: Any) -> None:
         tmp = (self.path / STATE).with_suffix(".tmp")
-        tmp.write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps({"seq": mark, "commit": str(commit)}), encoding="utf-8")
         tmp.replace(self.path / STATE)
 
 
@@ -156,7 +213,21 @@ def _builder(repo: Any, base: Any, folder: str) -> Any:
     return repo.TreeBuilder()
 
 
-def articles_entries(repo: Any, tree: Any) -> list[Any]:
-    if tree is None or "articles" not in tree:
-        return []
-    return list(repo[tree["articles"].id])
+def _subtree(repo: Any, tree: Any, folder: str) -> Any:
+    if tree is None or folder not in tree or tree[folder].type_str != "tree":
+        return None
+    return repo[tree[folder].id]
+
+
+def _published_slug(repo: Any, folder_id: Any) -> str:
+    """The slug an article's folder (as our last sync wrote it) was published under."""
+    folder = repo[folder_id]
+    if "history.json" not in folder:
+        return ""
+    try:
+        payload = json.loads(repo[folder["history.json"].id].data)
+        head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
+    except (ValueError, KeyError, TypeError, StopIteration):
+        return ""
+    content = head.get("content") or {}
+    return str(content.get("slug", "")) if content.get("status") == "published" else ""

@@ -1,0 +1,199 @@
+"""The desk's layout and what a sync costs: folders fanned out by the id's SHA-1, only the
+articles the store's touch journal names are written again, a joining laptop renders none
+of what the desk already has, and a desk of the first (flat) format is still read."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pygit2
+import pytest
+
+from app.core.errors import InputError
+from app.core.model import Article
+from app.exchange import desk_tree
+from app.exchange.desk_layout import fanout
+from app.exchange.desk_sync import DeskSync
+from app.exchange.desk_tree import DeskTree
+from app.exchange.markdown import import_markdown
+from app.store import Store
+from tests.conftest import LIBRARY, TYPHOON
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.git"
+    pygit2.init_repository(str(path), bare=True)
+    return path
+
+
+def _laptop(tmp_path: Path, name: str) -> Store:
+    return Store.open(tmp_path / name / "galley.sqlite")
+
+
+def _edit(store: Store, article_id: str, **changes: Any) -> None:
+    store.save_article(dataclasses.replace(store.get_article(article_id), **changes))
+
+
+def _written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the ids of the articles a sync writes."""
+    seen: list[str] = []
+    original = DeskTree._write_article
+
+    def counting(self: DeskTree, article_id: str, *args: Any) -> Any:
+        seen.append(article_id)
+        return original(self, article_id, *args)
+
+    monkeypatch.setattr(DeskTree, "_write_article", counting)
+    return seen
+
+
+def _head_tree(desk: Path) -> tuple[pygit2.Repository, Any]:
+    repo = pygit2.Repository(str(desk))
+    return repo, repo[repo.references["refs/heads/main"].target].tree
+
+
+def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store) -> None:
+    ids = [
+        store.create_article(Article(id="", slug="", title=f"第{n}篇", body="內文。")).id
+        for n in range(5)
+    ]
+    mark, touched = store.merge.touched_since(0)
+    assert set(touched) == set(ids)
+    steps = [
+        lambda: _edit(store, ids[0], body="改過。"),
+        lambda: store.review.add_note(ids[1], "請查證", author="編輯"),
+        lambda: store.review.change_status(ids[2], "in_review", who="記者"),
+    ]
+    for article_id, step in zip(ids, steps, strict=False):
+        step()
+        mark, touched = store.merge.touched_since(mark)
+        assert touched == [article_id]
+    note = store.review.notes(ids[3])  # none yet
+    assert note == []
+    added = store.review.add_note(ids[3], "第二則", author="編輯")
+    mark, _ = store.merge.touched_since(mark)
+    store.review.set_resolved(added.uid, who="主編")  # the note's history moves it too
+    mark, touched = store.merge.touched_since(mark)
+    assert touched == [ids[3]]
+    assert store.merge.touched_since(mark) == (mark, [])
+
+
+def test_a_sync_writes_only_the_articles_touched_since_the_last(
+    desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _laptop(tmp_path, "a") as a:
+        ids = [a.new_article(f"稿子 {n}").id for n in range(40)]
+        written = _written(monkeypatch)
+        assert DeskSync(a).sync(str(desk)).sent == 40
+        assert len(written) == 40
+        written.clear()
+        _edit(a, ids[3], body="新的一段。")
+        a.review.add_note(ids[17], "請補來源", author="編輯")
+        report = DeskSync(a).sync()
+        assert sorted(written) == sorted([ids[3], ids[17]]) and report.sent == 2
+        written.clear()
+        assert DeskSync(a).sync().sent == 0 and written == []
+        # The desk fans folders out: each sits under the first two hex digits of its id's SHA-1.
+        repo, tree = _head_tree(desk)
+        assert json.loads(repo[tree["GALLEY-DESK.json"].id].data) == {"format": "galley-desk/2"}
+        for article_id in ids:
+            assert f"articles/{fanout(article_id)}/{article_id}/history.json" in tree
+        assert len(repo[tree["articles"].id]) == len({fanout(i) for i in ids})
+
+
+def test_joining_renders_nothing_the_desk_already_has(
+    desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        a.review.change_status(zh.id, "in_review", who="記者")
+        a.review.change_status(zh.id, "approved", who="主編")
+        a.review.change_status(zh.id, "published", who="主編")
+        import_markdown(a, LIBRARY)
+        DeskSync(a).sync(str(desk))
+        rendered: list[str] = []
+        original = desk_tree.article_to_markdown
+        monkeypatch.setattr(
+            desk_tree,
+            "article_to_markdown",
+            lambda article, paths: rendered.append(article.id) or original(article, paths),
+        )
+        joined = DeskSync(b).sync(str(desk))
+        assert joined.received == 2 and joined.sent == 0 and rendered == []
+        repo, tree = _head_tree(desk)
+        assert (
+            DeskSync(b).repo.references["refs/heads/main"].target
+            == repo.references["refs/heads/main"].target
+        )  # nothing was sent back: the laptop's head is the desk's
+        assert f"published/{b.get_article(zh.id).slug}/index.html" in tree
+        # Once b edits, it writes that one article itself, and its bundle with it.
+        _edit(b, zh.id, title="演練延期")
+        assert DeskSync(b).sync().sent == 1 and rendered == [zh.id]
+
+
+def _flatten(desk: Path) -> None:
+    """Rewrite the desk's head in the first format: articles/ID/, marker galley-desk/1."""
+    repo, tree = _head_tree(desk)
+    flat = repo.TreeBuilder()
+    for group in repo[tree["articles"].id]:
+        for folder in repo[group.id]:
+            flat.insert(folder.name, folder.id, pygit2.GIT_FILEMODE_TREE)
+    root = repo.TreeBuilder(tree)
+    root.insert("articles", flat.write(), pygit2.GIT_FILEMODE_TREE)
+    marker = repo.create_blob(json.dumps({"format": "galley-desk/1"}).encode())
+    root.insert("GALLEY-DESK.json", marker, pygit2.GIT_FILEMODE_BLOB)
+    who = pygit2.Signature("x", "x@example.org")
+    head = repo.references["refs/heads/main"].target
+    repo.create_commit("refs/heads/main", who, who, "flat", root.write(), [head])
+
+
+def test_a_desk_of_the_first_flat_format_is_read_and_written_anew(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        en = import_markdown(a, LIBRARY)
+        DeskSync(a).sync(str(desk))
+        _flatten(desk)
+        assert DeskSync(b).sync(str(desk)).received == 2
+        assert b.get_article(en.id).body == a.get_article(en.id).body
+        _edit(b, zh.id, body=b.get_article(zh.id).body + "\n\n補充。")
+        DeskSync(b).sync()
+        repo, tree = _head_tree(desk)
+        assert json.loads(repo[tree["GALLEY-DESK.json"].id].data)["format"] == "galley-desk/2"
+        assert f"articles/{fanout(zh.id)}/{zh.id}/article.md" in tree
+        assert DeskSync(a).sync().received == 1
+        assert a.get_article(zh.id).body.endswith("補充。")
+
+
+def test_a_folder_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path(
+    desk: Path, tmp_path: Path
+) -> None:
+    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        repo, tree = _head_tree(desk)
+        group = fanout(zh.id)
+        wrong = "00" if group != "00" else "01"
+        articles = repo.TreeBuilder(repo[tree["articles"].id])
+        articles.insert(wrong, tree[f"articles/{group}"].id, pygit2.GIT_FILEMODE_TREE)
+        root = repo.TreeBuilder(tree)
+        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+        who = pygit2.Signature("x", "x@example.org")
+        head = repo.references["refs/heads/main"].target
+        repo.create_commit("refs/heads/main", who, who, "moved", root.write(), [head])
+        with pytest.raises(InputError) as info:
+            DeskSync(b).sync(str(desk))
+        assert info.value.file == f"desk:articles/{wrong}/{zh.id}"
+        assert b.count_articles() == 0
+        articles.insert(wrong, repo.create_blob(b"not a folder"), pygit2.GIT_FILEMODE_BLOB)
+        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+        head = repo.references["refs/heads/main"].target
+        repo.create_commit("refs/heads/main", who, who, "a file", root.write(), [head])
+        with pytest.raises(InputError) as info:
+            DeskSync(b).sync(str(desk))
+        assert info.value.file == f"desk:articles/{wrong}"
