@@ -19,7 +19,9 @@ debs=(python3 python3-venv python3-pip
 # The test suite also checks exported pages with real consumers: the Nu HTML Checker (Java)
 # and a headless browser.
 # The packaging tests validate the menu entry and AppStream file with the real validators.
-[ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream git)
+# The desk sync tests serve desks over HTTP (git http-backend) and SSH (OpenSSH's sshd).
+[ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream git
+  openssh-server openssh-client)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -48,20 +48,61 @@ def desk_credentials(url: str, username: str | None) -> tuple[str, str] | None:
     return found.get("username") or username or "galley", found["password"]
 
 
+def ssh_keys(username: str) -> list[Any]:
+    """What to offer an SSH desk, in the order ssh itself tries: the agent when one runs,
+    then the usual key files in ~/.ssh (without a passphrase; one with a passphrase belongs
+    in the agent)."""
+    import os
+    from pathlib import Path
+
+    import pygit2
+
+    offers: list[Any] = []
+    if os.environ.get("SSH_AUTH_SOCK"):
+        offers.append(pygit2.KeypairFromAgent(username))
+    for name in ("id_ed25519", "id_ecdsa", "id_rsa"):
+        private = Path.home() / ".ssh" / name
+        if private.is_file():
+            public = private.with_name(name + ".pub")
+            offers.append(
+                pygit2.Keypair(
+                    username, str(public) if public.is_file() else None, str(private), ""
+                )
+            )
+    return offers
+
+
 def remote_callbacks(url: str) -> Any:
-    """libgit2's credential questions, answered once each: a refused answer ends the sync
-    with a message instead of asking again forever."""
+    """libgit2's questions, answered from what the user already has: a refused answer ends
+    the sync with a message instead of asking again forever, and a host whose identity
+    cannot be checked is never talked to."""
     import pygit2
 
     class Credentials(pygit2.RemoteCallbacks):
         asked = 0
+        keys: list[Any] | None = None
 
         def credentials(self, where: str, username: str | None, allowed: Any) -> Any:
             self.asked += 1
+            kinds = pygit2.enums.CredentialType
+            if allowed & kinds.USERNAME and not allowed & (
+                kinds.SSH_KEY | kinds.USERPASS_PLAINTEXT
+            ):
+                import getpass
+
+                return pygit2.Username(username or getpass.getuser())  # ssh://host/ as ssh does
+            if allowed & kinds.SSH_KEY:
+                if self.keys is None:
+                    self.keys = ssh_keys(username or "git")
+                if not self.keys:
+                    raise SyncError(
+                        f"{url}: needs an SSH key (none in the SSH agent or ~/.ssh)"
+                        if self.asked == 1
+                        else f"{url}: the desk refused the SSH key (the agent's and ~/.ssh's)"
+                    )
+                return self.keys.pop(0)
             if self.asked > 1:
                 raise SyncError(f"{url}: the desk refused the credentials")
-            if allowed & pygit2.enums.CredentialType.SSH_KEY:
-                return pygit2.KeypairFromAgent(username or "git")
             found = desk_credentials(where, username)
             if found is None:
                 raise SyncError(
@@ -69,5 +110,16 @@ def remote_callbacks(url: str) -> Any:
                     "with git's credential helper)"
                 )
             return pygit2.UserPass(*found)
+
+        def certificate_check(self, certificate: Any, valid: bool, host: bytes | str) -> bool:
+            if valid:
+                return True
+            name = host.decode() if isinstance(host, bytes) else host
+            if url.startswith(("ssh://", "git@")) or "@" in url.split("/", 1)[0]:
+                raise SyncError(
+                    f"{url}: the host key of {name} is not in ~/.ssh/known_hosts, or it "
+                    f"changed; connect once with ssh {name} to check it and remember it"
+                )
+            raise SyncError(f"{url}: the certificate of {name} cannot be trusted")
 
     return Credentials()
