@@ -47,6 +47,8 @@ REMOTE = "desk"
 MAX_HISTORY = 256 * 1024 * 1024
 DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 PUSH_TRIES = 5
+LOCK_FILE = "galley-sync.lock"  # held for a sync's whole run, in the store's own repository
+LOCK_WAIT = 120.0
 
 
 @dataclass
@@ -189,23 +191,34 @@ class DeskSync:
 
     # -- the exchange ------------------------------------------------------------------------
     def sync(
-        self, remote: str | None = None, *, progress: Callable[[str], None] | None = None
+        self,
+        remote: str | None = None,
+        *,
+        progress: Callable[[str], None] | None = None,
+        wait: float = LOCK_WAIT,
     ) -> SyncReport:
-        """Fetch, merge through the gate, commit and push; retried when someone pushed first."""
-        import pygit2
-
+        """Fetch, merge through the gate, commit and push; retried when someone pushed first.
+        One sync of a store at a time (the window's and the command line's): a second one
+        waits up to ``wait`` seconds for the first to end."""
         say = progress or (lambda _text: None)
         if remote:
             self.set_remote(remote)
         if self.remote_url is None:
             raise SyncError("no desk yet: give its address once (galley sync --remote PATH)")
+        with _SyncLock(self.path / LOCK_FILE, wait, say):
+            return self._sync(say)
+
+    def _sync(self, say: Callable[[str], None]) -> SyncReport:
+        import pygit2
+
+        url = self.remote_url or ""
         report = SyncReport()
         theirs = None
         for attempt in range(1, PUSH_TRIES + 1):
             say(f"fetching {self.remote_url}")
             try:
                 self.repo.remotes[REMOTE].fetch(
-                    ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(self.remote_url)
+                    ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(url)
                 )
             except pygit2.GitError as exc:
                 raise SyncError(f"{self.remote_url}: cannot be reached ({exc})") from None
@@ -231,7 +244,7 @@ class DeskSync:
             try:
                 self.repo.remotes[REMOTE].push(
                     [f"{BRANCH}:refs/heads/main"],
-                    callbacks=remote_callbacks(self.remote_url),
+                    callbacks=remote_callbacks(url),
                     threads=0,  # the pack's delta search on every core: a first sync sends all
                 )
             except pygit2.GitError as exc:
@@ -263,6 +276,45 @@ def _changed_articles(repo: Any, desk_before: Any) -> int:
     before = DeskFolders(repo, repo[desk_before].tree if desk_before is not None else None)
     now = DeskFolders(repo, repo[head.target].tree)
     return sum(1 for folder in now.changed_since(before).values() if folder is not None)
+
+
+class _SyncLock:
+    """An exclusive lock on a store's repository for one sync (``flock``: released by the
+    system when the process ends, however it ends, so a killed sync never leaves it held)."""
+
+    def __init__(self, path: Path, wait: float, say: Callable[[str], None]) -> None:
+        self.path = path
+        self.wait = wait
+        self.say = say
+        self.file: Any = None
+
+    def __enter__(self) -> _SyncLock:
+        try:
+            import fcntl
+        except ImportError:  # no flock on this system: one sync at a time is up to the user
+            return self
+        self.file = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
+        deadline = time.monotonic() + self.wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(self.file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except OSError:
+                if time.monotonic() >= deadline:
+                    self.file.close()
+                    raise SyncError(
+                        f"{self.path.parent}: another sync of this store is still running; "
+                        "try again when it ends"
+                    ) from None
+                if not told:
+                    self.say("waiting for another sync of this store to end")
+                    told = True
+                time.sleep(0.1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()  # closing releases the lock
 
 
 class _DeskImages(Mapping[str, bytes]):
