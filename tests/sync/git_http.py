@@ -1,6 +1,8 @@
 """A git smart-HTTP server for the tests, as a newsroom's Git host would be: Debian's
 ``git http-backend`` behind HTTP/1.1 with basic auth, on 127.0.0.1. ``stop()`` kills it
-(the desk goes offline); ``cut_after`` drops connections after that many requests."""
+(the desk goes offline); ``cut_after`` drops connections after that many requests, and
+``truncate_after`` sends only the first half of each answer after that many (a connection
+lost in the middle of a pack)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class GitHTTPServer:
         self.user = user
         self.requests = 0
         self.cut_after: int | None = None
+        self.truncate_after: int | None = None
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -94,6 +97,12 @@ class GitHTTPServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
+                if server.truncate_after is not None and server.requests > server.truncate_after:
+                    self.wfile.write(payload[: len(payload) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(2)  # the pack stops halfway
+                    return
                 self.wfile.write(payload)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -1,7 +1,8 @@
 """A desk on a Git host over HTTP with basic auth (Debian's git http-backend on 127.0.0.1):
 credentials from the environment or git's credential helper, never stored by Galley; a wrong
-token, a host that went down and a connection cut mid-push each end in one line with the
-store intact, and the next sync completes the work."""
+token, a host that went down, a connection cut mid-push and one lost halfway through the
+desk's pack each end in one line with the store intact, and the next sync completes the
+work."""
 
 from __future__ import annotations
 
@@ -89,3 +90,22 @@ def test_a_wrong_token_a_host_that_went_down_and_a_cut_connection(
         host.stop()
         with pytest.raises(SyncError, match="cannot be reached"):
             DeskSync(a).sync()
+
+
+def test_a_connection_lost_in_the_middle_of_the_desks_pack_changes_nothing(
+    host: GitHTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GALLEY_DESK_USER", "reporter")
+    monkeypatch.setenv("GALLEY_DESK_TOKEN", "s3cret-token")
+    url = host.url("desk.git")
+    with Store.open(tmp_path / "a" / "g.sqlite") as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
+        zh = import_markdown(a, TYPHOON)
+        import_markdown(a, LIBRARY)
+        DeskSync(a).sync(url)
+        host.truncate_after = host.requests + 1  # the ref list arrives, the pack stops halfway
+        with pytest.raises(SyncError, match="cannot be reached"):
+            DeskSync(b).sync(url)
+        assert b.count_articles() == 0  # nothing half-taken
+        host.truncate_after = None
+        assert DeskSync(b).sync().received == 2  # the next sync completes the work
+        assert b.get_article(zh.id).body == a.get_article(zh.id).body
