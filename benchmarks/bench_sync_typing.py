@@ -1,8 +1,10 @@
 """Keystroke latency in the window while a desk sync runs on its worker thread (issue 15:
 "unchanged, <= 16 ms"). A store of N articles sends itself to an empty desk (the longest
 sync there is); 200 keystrokes are timed before it and 200 while it runs (offscreen Qt).
+With ``--join`` the window's store instead takes in a desk of N articles another laptop
+sent (the store is written while the keys are typed, a short transaction at a time).
 
-QT_QPA_PLATFORM=offscreen python benchmarks/bench_sync_typing.py [N]
+QT_QPA_PLATFORM=offscreen python benchmarks/bench_sync_typing.py [N] [--join]
 """
 
 from __future__ import annotations
@@ -31,20 +33,29 @@ def main() -> None:
     from app.store import Store
     from app.ui.main_window import MainWindow
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 3000
+    join = "--join" in sys.argv
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         desk = root / "desk.git"
         store = Store.open(root / "g.sqlite")
         body = "市府今天宣布防災計畫,預計明年完成。" * 60
-        for i in range(n):
-            store.create_article(Article(id="", slug="", title=f"第 {i} 篇", body=body))
-        # An empty desk, made by the command line (git's library stays out of this process).
-        empty = root / "empty.sqlite"
+        # The desk, made by the command line (git's library stays out of this process): empty,
+        # or (--join) holding another laptop's N articles.
+        other = root / "other.sqlite"
+        if join:
+            with Store.open(other) as sender:
+                for i in range(n):
+                    sender.create_article(Article(id="", slug="", title=f"他 {i} 篇", body=body))
+            store.create_article(Article(id="", slug="", title="我的稿子", body=body))
+        else:
+            for i in range(n):
+                store.create_article(Article(id="", slug="", title=f"第 {i} 篇", body=body))
         subprocess.run(
             [sys.executable, "-m", "app.cli", "sync", "--remote", str(desk), "--create"]
-            + ["--store", str(empty)],
+            + ["--store", str(other)],
             check=True,
             capture_output=True,
         )
@@ -80,7 +91,8 @@ def main() -> None:
         for what, times in (("no sync", quiet), (f"while a sync runs ({len(busy)} keys)", busy)):
             median, p95 = summarise(times)
             print(f"{what:<34} {median:>8.2f} {p95:>8.2f} {max(times):>8.2f}")
-        print(f"the sync sent {n:,} articles in {sync_ms / 1000:.1f} s while the keys were typed")
+        did = "took in" if join else "sent"
+        print(f"the sync {did} {n:,} articles in {sync_ms / 1000:.1f} s while the keys were typed")
         window.close()
         store.close()
 
