@@ -5,6 +5,9 @@ and the syncs that exchange them; sizes of the desk repository beside the store.
 python benchmarks/bench_sync.py [N]            N articles of one repeated text, no images
 python benchmarks/bench_sync.py N --corpus     the benchmark corpus (``corpus.py``): varied
                                                text, a photo an article, a quarter published
+    --keep=DIR    work in DIR (new) and keep the laptops and the desk there afterwards
+
+Each sync's phases (fetch, merge, write, send) are timed on stderr.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ def main() -> None:
     n = int(args[0]) if args else 10_000
     corpus = "--corpus" in sys.argv
     rows: list[tuple[str, float, str]] = []
+    keep = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--keep=")), None)
     with tempfile.TemporaryDirectory(dir=HERE / "cache" if corpus else None) as tmp:
-        root = Path(tmp)
+        root = Path(keep or tmp)
         desk = root / "desk.git"
         pygit2.init_repository(str(desk), bare=True)
         (root / "a").mkdir()
@@ -53,16 +57,33 @@ def main() -> None:
                 report = run()
                 rows.append((what, (time.perf_counter() - start) * 1000, report.summary()))
 
-            timed("first sync: the whole store sent", lambda: DeskSync(a).sync(str(desk)))
-            timed("an empty laptop joins", lambda: DeskSync(b).sync(str(desk)))
+            def phases(what: str):  # noqa: ANN202 - each phase's start, on stderr
+                start = time.perf_counter()
+                return lambda text: print(
+                    f"  {what}: {time.perf_counter() - start:8.2f} s  {text}", file=sys.stderr
+                )
+
+            timed(
+                "first sync: the whole store sent",
+                lambda: DeskSync(a).sync(str(desk), progress=phases("first sync")),
+            )
+            timed(
+                "an empty laptop joins",
+                lambda: DeskSync(b).sync(str(desk), progress=phases("join")),
+            )
             for store, mark, pick in ((a, "更正。", slice(0, 10)), (b, "補充。", slice(-10, None))):
                 for summary in store.list_articles()[pick]:
                     article = store.get_article(summary.id)
                     article.body += mark
                     store.save_article(article)
-            timed("10 changed on each side: a syncs", lambda: DeskSync(a).sync())
-            timed("b syncs (gets a's 10, sends its 10)", lambda: DeskSync(b).sync())
-            timed("a syncs again (gets b's 10)", lambda: DeskSync(a).sync())
+            timed(
+                "10 changed on each side: a syncs", lambda: DeskSync(a).sync(progress=phases("a"))
+            )
+            timed(
+                "b syncs (gets a's 10, sends its 10)",
+                lambda: DeskSync(b).sync(progress=phases("b")),
+            )
+            timed("a syncs again (gets b's 10)", lambda: DeskSync(a).sync(progress=phases("a")))
             timed("nothing changed: a syncs", lambda: DeskSync(a).sync())
             size = sum(p.stat().st_size for p in desk.rglob("*") if p.is_file())
             store_size = (root / "a" / "g.sqlite").stat().st_size

@@ -248,7 +248,12 @@ class DeskSync:
                     # Joining: start from the desk's commit, so what came in unchanged
                     # keeps the desk's files and there is nothing to send back for it.
                     self.repo.references.create(BRANCH, theirs)
+            say("writing this laptop's articles")
             tree, mark = self.tree.write(self.repo[theirs].tree if theirs else None)
+            if theirs is not None and tree == self.repo[theirs].tree_id:
+                # Only the desk's changes came in: our tree is the desk's, so is our head
+                # (no commit of ours, nothing to send back).
+                self.repo.references.create(BRANCH, theirs, force=True)
             ours = self._commit(tree, [], "Galley: this laptop's articles")
             if theirs is not None and ours != theirs and not self.repo.descendant_of(ours, theirs):
                 tree = self.repo[ours].tree_id
