@@ -21,17 +21,7 @@ from app.exchange.desk_tree import DeskTree
 from app.exchange.markdown import import_markdown
 from app.store import Store
 from tests.conftest import LIBRARY, TYPHOON
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Path:
-    path = tmp_path / "desk.git"
-    pygit2.init_repository(str(path), bare=True)
-    return path
-
-
-def _laptop(tmp_path: Path, name: str) -> Store:
-    return Store.open(tmp_path / name / "galley.sqlite")
+from tests.sync.conftest import laptop
 
 
 def _edit(store: Store, article_id: str, **changes: Any) -> None:
@@ -85,7 +75,7 @@ def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store
 def test_a_sync_writes_only_the_articles_touched_since_the_last(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with _laptop(tmp_path, "a") as a:
+    with laptop(tmp_path, "a") as a:
         ids = [a.new_article(f"稿子 {n}").id for n in range(40)]
         written = _written(monkeypatch)
         assert DeskSync(a).sync(str(desk)).sent == 40
@@ -108,7 +98,7 @@ def test_a_sync_writes_only_the_articles_touched_since_the_last(
 def test_joining_renders_nothing_the_desk_already_has(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         a.review.change_status(zh.id, "in_review", who="記者")
         a.review.change_status(zh.id, "approved", who="主編")
@@ -154,7 +144,7 @@ def _flatten(desk: Path) -> None:
 def test_a_desk_of_the_first_flat_format_is_read_and_written_anew(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         en = import_markdown(a, LIBRARY)
         DeskSync(a).sync(str(desk))
@@ -173,7 +163,7 @@ def test_a_desk_of_the_first_flat_format_is_read_and_written_anew(
 def test_a_folder_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         repo, tree = _head_tree(desk)

@@ -19,21 +19,11 @@ from app.exchange.desk_sync import DeskSync
 from app.exchange.markdown import import_markdown
 from app.store import Store
 from tests.conftest import LIBRARY, TYPHOON, move_to
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Path:
-    path = tmp_path / "desk.git"
-    pygit2.init_repository(str(path), bare=True)
-    return path
-
-
-def _laptop(tmp_path: Path, name: str) -> Store:
-    return Store.open(tmp_path / name / "galley.sqlite")
+from tests.sync.conftest import laptop
 
 
 def test_join_clone_edit_on_both_sides_and_converge(desk: Path, tmp_path: Path) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         draft = a.new_article("從空白開始的稿子")  # a revision with no origin of its own
         first = DeskSync(a).sync(str(desk))
@@ -65,7 +55,7 @@ def test_join_clone_edit_on_both_sides_and_converge(desk: Path, tmp_path: Path) 
 
 
 def test_edits_of_one_article_on_two_laptops_keep_both(desk: Path, tmp_path: Path) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         DeskSync(b).sync(str(desk))
@@ -85,7 +75,7 @@ def test_edits_of_one_article_on_two_laptops_keep_both(desk: Path, tmp_path: Pat
 def test_a_desk_someone_else_pushed_to_first_is_merged_then_pushed(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         DeskSync(b).sync(str(desk))
@@ -101,7 +91,7 @@ def test_a_desk_someone_else_pushed_to_first_is_merged_then_pushed(
 
 
 def test_a_hostile_desk_is_refused_through_the_gate(desk: Path, tmp_path: Path) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         # Someone rewrites the desk's history.json by hand: a slug that names a path.
@@ -140,7 +130,7 @@ def test_a_repository_that_is_not_a_desk_and_an_unreachable_one(
     builder = repo.TreeBuilder()
     builder.insert("README", blob, pygit2.GIT_FILEMODE_BLOB)
     repo.create_commit("refs/heads/main", who, who, "not a desk", builder.write(), [])
-    with _laptop(tmp_path, "a") as a:
+    with laptop(tmp_path, "a") as a:
         import_markdown(a, TYPHOON)
         with pytest.raises(SyncError, match="is not a Galley desk"):
             DeskSync(a).sync(str(other))
@@ -251,7 +241,7 @@ def test_any_order_of_edits_notes_moves_and_syncs_converges(laptops: int, steps:
 def test_a_sync_writes_only_what_changed_and_survives_a_lost_state(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a:
+    with laptop(tmp_path, "a") as a:
         ids = [a.new_article(f"稿 {n}").id for n in range(5)]
         assert DeskSync(a).sync(str(desk)).sent == 5
         article = a.get_article(ids[2])
@@ -277,7 +267,7 @@ def test_published_articles_appear_as_web_bundles_a_site_build_can_pull(
         tree = repo[repo.references["refs/heads/main"].target].tree
         return sorted(e.name for e in repo[tree[folder].id]) if folder in tree else []
 
-    with _laptop(tmp_path, "a") as a:
+    with laptop(tmp_path, "a") as a:
         zh = import_markdown(a, TYPHOON)
         import_markdown(a, LIBRARY)  # a draft: no bundle
         DeskSync(a).sync(str(desk))
@@ -294,8 +284,8 @@ def test_published_articles_appear_as_web_bundles_a_site_build_can_pull(
         assert tree_names("published") == ["typhoon-drill-2024"]  # the old address is gone
 
 
-def test_edits_of_different_paragraphs_merge_on_every_laptop(desk: Path, tmp_path: Path) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+def test_edits_of_different_paragraphs_merge_on_everylaptop(desk: Path, tmp_path: Path) -> None:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         DeskSync(b).sync(str(desk))
@@ -317,7 +307,7 @@ def test_edits_of_different_paragraphs_merge_on_every_laptop(desk: Path, tmp_pat
 def test_a_push_refused_because_someone_pushed_first_is_merged_and_sent_again(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         import_markdown(a, TYPHOON)
         DeskSync(a).sync(str(desk))
         DeskSync(b).sync(str(desk))
@@ -339,7 +329,7 @@ def test_a_push_refused_because_someone_pushed_first_is_merged_and_sent_again(
 
 
 def test_notes_travel_with_their_history(desk: Path, tmp_path: Path) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         note = a.review.add_note(zh.id, "數字請再確認", author="王編輯")
         time.sleep(0.002)  # a note's versions are told apart by their millisecond
@@ -357,7 +347,7 @@ def test_notes_travel_with_their_history(desk: Path, tmp_path: Path) -> None:
 def test_a_status_moved_apart_on_two_laptops_is_shown_not_decided(
     desk: Path, tmp_path: Path
 ) -> None:
-    with _laptop(tmp_path, "a") as a, _laptop(tmp_path, "b") as b:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
         zh = import_markdown(a, TYPHOON)
         move_to(a, zh.id, "in_review")
         DeskSync(a).sync(str(desk))

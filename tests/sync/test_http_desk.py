@@ -30,11 +30,17 @@ def host(tmp_path: Path):  # noqa: ANN201
     server.stop()
 
 
-def test_two_laptops_sync_through_the_host_with_a_token(
-    host: GitHTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reporter's token for the host, as the environment gives it."""
     monkeypatch.setenv("GALLEY_DESK_USER", "reporter")
     monkeypatch.setenv("GALLEY_DESK_TOKEN", "s3cret-token")
+
+
+@pytest.mark.usefixtures("token")
+def test_two_laptops_sync_through_the_host_with_a_token(
+    host: GitHTTPServer, tmp_path: Path
+) -> None:
     url = host.url("desk.git")
     with Store.open(tmp_path / "a" / "g.sqlite") as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
         zh = import_markdown(a, TYPHOON)
@@ -92,11 +98,10 @@ def test_a_wrong_token_a_host_that_went_down_and_a_cut_connection(
             DeskSync(a).sync()
 
 
+@pytest.mark.usefixtures("token")
 def test_a_connection_lost_in_the_middle_of_the_desks_pack_changes_nothing(
-    host: GitHTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    host: GitHTTPServer, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("GALLEY_DESK_USER", "reporter")
-    monkeypatch.setenv("GALLEY_DESK_TOKEN", "s3cret-token")
     url = host.url("desk.git")
     with Store.open(tmp_path / "a" / "g.sqlite") as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
         zh = import_markdown(a, TYPHOON)
