@@ -6,6 +6,7 @@ python benchmarks/bench_sync.py [N]            N articles of one repeated text, 
 python benchmarks/bench_sync.py N --corpus     the benchmark corpus (``corpus.py``): varied
                                                text, a photo an article, a quarter published
     --keep=DIR    work in DIR (new) and keep the laptops and the desk there afterwards
+    --again=DIR   the 10-a-side exchange again, on laptops a --keep run left in DIR
 
 Each sync's phases (fetch, merge, write, send) are timed on stderr.
 """
@@ -36,18 +37,20 @@ def main() -> None:
     corpus = "--corpus" in sys.argv
     rows: list[tuple[str, float, str]] = []
     keep = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--keep=")), None)
+    again = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--again=")), None)
     with tempfile.TemporaryDirectory(dir=HERE / "cache" if corpus else None) as tmp:
-        root = Path(keep or tmp)
+        root = Path(again or keep or tmp)
         desk = root / "desk.git"
-        pygit2.init_repository(str(desk), bare=True)
-        (root / "a").mkdir()
+        if not again:
+            pygit2.init_repository(str(desk), bare=True)
+            (root / "a").mkdir()
         start = time.perf_counter()
-        if corpus:
+        if corpus and not again:
             from benchmarks.corpus import default_store
 
             shutil.copy(default_store(n), root / "a" / "g.sqlite")
         with Store.open(root / "a" / "g.sqlite") as a, Store.open(root / "b" / "g.sqlite") as b:
-            if not corpus:
+            if not corpus and not again:
                 for i in range(n):
                     a.create_article(Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY))
             rows.append(("store filled", time.perf_counter() - start, "s"))
@@ -63,18 +66,20 @@ def main() -> None:
                     f"  {what}: {time.perf_counter() - start:8.2f} s  {text}", file=sys.stderr
                 )
 
-            timed(
-                "first sync: the whole store sent",
-                lambda: DeskSync(a).sync(str(desk), progress=phases("first sync")),
-            )
-            timed(
-                "an empty laptop joins",
-                lambda: DeskSync(b).sync(str(desk), progress=phases("join")),
-            )
+            if not again:
+                timed(
+                    "first sync: the whole store sent",
+                    lambda: DeskSync(a).sync(str(desk), progress=phases("first sync")),
+                )
+                timed(
+                    "an empty laptop joins",
+                    lambda: DeskSync(b).sync(str(desk), progress=phases("join")),
+                )
+            edit = f" {time.time():.0f}"
             for store, mark, pick in ((a, "更正。", slice(0, 10)), (b, "補充。", slice(-10, None))):
                 for summary in store.list_articles()[pick]:
                     article = store.get_article(summary.id)
-                    article.body += mark
+                    article.body += mark + edit
                     store.save_article(article)
             timed(
                 "10 changed on each side: a syncs", lambda: DeskSync(a).sync(progress=phases("a"))

@@ -1,12 +1,14 @@
-"""Reading a desk repository's tree: where each article's folder is, and which folders
+"""Reading a desk repository's tree: where each article's files are, and which articles
 differ between two trees (what a sync must take in, what it sent).
 
-Folders fan out by the first two hex digits of the SHA-1 of the article id
-(``articles/3f/ID/``): a sync that changed ten articles writes ten small trees and the
-``articles`` tree of 256 names, not one tree naming every article (6 MB at 100,000). A
-desk of the first format (``articles/ID/``, flat) is still read; it is written anew in
-this one. Everything here is read from trees another laptop wrote: an entry that is not
-what the layout says stops the sync with its path.
+An article is two files, fanned out by the first two hex digits of the SHA-1 of its id:
+``articles/3f/ID.md`` and ``articles/3f/ID.history.json``. No folder lists every article
+(a flat ``articles`` tree was 6 MB at 100,000 and went into every commit), and an article
+is no folder of its own: git's library reads every folder of the commit the other side
+already has before it sends anything, so 100,000 folders cost a second a push. A desk of
+the first format (``articles/ID/article.md`` and ``history.json``) is still read; it is
+written anew in this one. Everything here is read from trees another laptop wrote: an
+entry that is not what the layout says stops the sync with its path.
 """
 
 from __future__ import annotations
@@ -54,8 +56,13 @@ def _trees(repo: Any, tree: Any, where: str) -> dict[str, Any]:
     return out
 
 
-class DeskFolders:
-    """The article folders of one desk tree, read a fan-out folder at a time."""
+TEXT = ".md"
+HISTORY = ".history.json"
+
+
+class DeskArticles:
+    """The articles of one desk tree: for each id, its history file's and its text's blob
+    ids, read a fan-out folder at a time."""
 
     def __init__(self, repo: Any, tree: Any) -> None:
         self.repo = repo
@@ -65,47 +72,65 @@ class DeskFolders:
         if articles is not None and articles.type_str != "tree":
             raise InputError("is not a folder", file="desk:articles")
         self._top = _trees(repo, articles, "articles")
-        self._groups: dict[str, dict[str, Any]] = {}
+        self._groups: dict[str, dict[str, tuple[Any, Any]]] = {}
 
-    def _group(self, name: str) -> dict[str, Any]:
-        if name not in self._groups:
-            where = f"articles/{name}"
-            folders = (
-                _trees(self.repo, self.repo[self._top[name]], where) if name in self._top else {}
-            )
-            for article_id in folders:
-                if not ARTICLE_ID_RE.fullmatch(article_id) or fanout(article_id) != name:
-                    raise InputError(
-                        "is not where an article folder belongs", file=f"desk:{where}/{article_id}"
-                    )
-            self._groups[name] = folders
+    def _group(self, name: str) -> dict[str, tuple[Any, Any]]:
+        if name in self._groups:
+            return self._groups[name]
+        where = f"articles/{name}"
+        files: dict[str, list[Any]] = {}
+        for entry in self.repo[self._top[name]] if name in self._top else ():
+            article_id, kind = _split(entry.name)
+            if (
+                entry.type_str != "blob"
+                or kind is None
+                or not ARTICLE_ID_RE.fullmatch(article_id)
+                or fanout(article_id) != name
+            ):
+                raise InputError(
+                    "is not where an article's file belongs", file=f"desk:{where}/{entry.name}"
+                )
+            files.setdefault(article_id, [None, None])[kind] = entry.id
+        for article_id, (history, _text) in files.items():
+            if history is None:
+                raise InputError("is missing", file=f"desk:{where}/{article_id}{HISTORY}")
+        self._groups[name] = {k: (v[0], v[1]) for k, v in files.items()}
         return self._groups[name]
 
-    def get(self, article_id: str) -> Any:
-        """The folder's id, or None when the tree has no such article."""
+    def _flat_folder(self, article_id: str) -> tuple[Any, Any]:
+        """A first-format article folder's two files."""
+        where = f"articles/{article_id}"
+        if not ARTICLE_ID_RE.fullmatch(article_id):
+            raise InputError("is not an article folder", file=f"desk:{where}")
+        folder = self.repo[self._top[article_id]]
+        if "history.json" not in folder or folder["history.json"].type_str != "blob":
+            raise InputError("is missing", file=f"desk:{where}/history.json")
+        text = folder["article.md"].id if "article.md" in folder else None
+        return folder["history.json"].id, text
+
+    def get(self, article_id: str) -> tuple[Any, Any] | None:
+        """(history blob, text blob) of the article, or None when the tree has none."""
         if self.flat:
-            return self._top.get(article_id)
+            return self._flat_folder(article_id) if article_id in self._top else None
         return self._group(fanout(article_id)).get(article_id)
 
     def path(self, article_id: str) -> str:
+        """Where the article's history file is, for messages."""
         if self.flat:
-            return f"articles/{article_id}"
-        return f"articles/{fanout(article_id)}/{article_id}"
+            return f"articles/{article_id}/history.json"
+        return f"articles/{fanout(article_id)}/{article_id}{HISTORY}"
 
-    def all(self) -> dict[str, Any]:
+    def all(self) -> dict[str, tuple[Any, Any]]:
         if self.flat:
-            for article_id in self._top:
-                if not ARTICLE_ID_RE.fullmatch(article_id):
-                    raise InputError("is not an article folder", file=f"desk:articles/{article_id}")
-            return dict(self._top)
-        out: dict[str, Any] = {}
+            return {article_id: self._flat_folder(article_id) for article_id in self._top}
+        out: dict[str, tuple[Any, Any]] = {}
         for name in self._top:
             out.update(self._group(name))
         return out
 
-    def changed_since(self, earlier: DeskFolders) -> dict[str, Any]:
-        """Folders that differ from ``earlier``'s (gone ones as None). Fan-out folders with
-        the same id are not opened: the cost is what changed, not the desk's size."""
+    def changed_since(self, earlier: DeskArticles) -> dict[str, tuple[Any, Any] | None]:
+        """Articles whose files differ from ``earlier``'s (gone ones as None). Fan-out
+        folders with the same id are not opened: the cost is what changed, not the desk."""
         if self.flat or earlier.flat:
             now, before = self.all(), earlier.all()
         else:
@@ -118,10 +143,17 @@ class DeskFolders:
             for name in names:
                 now.update(self._group(name))
                 before.update(earlier._group(name))
-        out: dict[str, Any] = {k: v for k, v in now.items() if before.get(k) != v}
+        out: dict[str, tuple[Any, Any] | None] = {
+            k: v for k, v in now.items() if before.get(k) != v
+        }
         out.update({k: None for k in before if k not in now})
         return out
 
 
-def empty_folders(repo: Any) -> DeskFolders:
-    return DeskFolders(repo, None)
+def _split(name: str) -> tuple[str, int | None]:
+    """An article file's id and kind (0 history, 1 text; None for anything else)."""
+    if name.endswith(HISTORY):
+        return name[: -len(HISTORY)], 0
+    if name.endswith(TEXT):
+        return name[: -len(TEXT)], 1
+    return name, None

@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import GalleyError
-from app.exchange.desk_layout import BRANCH, FORMAT, MARKER, DeskFolders, desk_format, fanout
+from app.exchange.desk_layout import (
+    BRANCH,
+    FORMAT,
+    HISTORY,
+    MARKER,
+    TEXT,
+    DeskArticles,
+    desk_format,
+    fanout,
+)
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
 from app.store.review_payload import images_of
@@ -35,17 +44,18 @@ class DeskTree:
         # Large blobs written this run, by content: every published bundle of a desk whose
         # articles share a photo carries the same renditions; hashing them again is the cost.
         self._blobs: dict[bytes, Any] = {}
-        self._theirs: DeskFolders | None = None
+        self.rendered = 0  # articles written from the store (not kept from the desk) so far
+        self._theirs: DeskArticles | None = None
         self._their_bundles: Any = None
 
     def write(self, theirs: Any = None) -> tuple[Any, int]:
         """The desk's tree written from the store, and the touch journal's mark it was
         written at (``save_state`` with it once committed). Incremental when ``STATE`` says
         our head is what the last sync wrote: only articles touched since are written again.
-        Otherwise (a first sync, a join, a lost state) every article is, and no folder or
+        Otherwise (a first sync, a join, a lost state) every article is, and no file or
         bundle of an article the store no longer has stays. An article the store holds
         exactly as the desk's tree ``theirs`` has it (what a sync just took in) keeps the
-        desk's folder and bundle instead of being rendered again."""
+        desk's files and bundle instead of being rendered again."""
         import pygit2
 
         repo = self.repo
@@ -59,10 +69,10 @@ class DeskTree:
             and desk_format(repo, base) == FORMAT
         )
         mark, touched = self.store.merge.touched_since(state["seq"] if incremental else 0)
-        self._theirs = DeskFolders(repo, theirs) if theirs is not None else None
+        self._theirs = DeskArticles(repo, theirs) if theirs is not None else None
         self._their_bundles = _subtree(repo, theirs, "published")
         keep = base if incremental else None
-        ours = DeskFolders(repo, keep)
+        ours = DeskArticles(repo, keep)
         top = _builder(repo, keep, "articles")
         kept_articles = _subtree(repo, keep, "articles")
         groups: dict[str, Any] = {}
@@ -70,18 +80,20 @@ class DeskTree:
         published = _builder(repo, keep, "published")
         for article_id in touched:  # first every old bundle, then the new ones: slugs swap
             old = ours.get(article_id)
-            old_slug = _published_slug(repo, old) if old is not None else ""
+            old_slug = _published_slug(repo, old[0]) if old is not None else ""
             if old_slug and published.get(old_slug) is not None:
                 published.remove(old_slug)
         for article_id in touched:
             name = fanout(article_id)
             if name not in groups:
                 groups[name] = _builder(repo, kept_articles, name)
-            if groups[name].get(article_id) is not None:
-                groups[name].remove(article_id)
+            for file in (article_id + HISTORY, article_id + TEXT):
+                if groups[name].get(file) is not None:
+                    groups[name].remove(file)
             if self.store.exists(article_id):
-                folder_id = self._write_article(article_id, images, published)
-                groups[name].insert(article_id, folder_id, pygit2.GIT_FILEMODE_TREE)
+                history, text = self._write_article(article_id, images, published)
+                groups[name].insert(article_id + HISTORY, history, pygit2.GIT_FILEMODE_BLOB)
+                groups[name].insert(article_id + TEXT, text, pygit2.GIT_FILEMODE_BLOB)
         for name, group in sorted(groups.items()):
             if len(group):
                 top.insert(name, group.write(), pygit2.GIT_FILEMODE_TREE)
@@ -95,8 +107,8 @@ class DeskTree:
         root.insert("published", published.write(), pygit2.GIT_FILEMODE_TREE)
         return root.write(), mark
 
-    def _write_article(self, article_id: str, images: Any, published: Any) -> Any:
-        """One article's folder (``article.md``, ``history.json``) and its images; for a
+    def _write_article(self, article_id: str, images: Any, published: Any) -> tuple[Any, Any]:
+        """One article's history file and text (their blobs) and its images; for a
         published article also its web bundle under ``published/SLUG/``."""
         import pygit2
 
@@ -118,44 +130,42 @@ class DeskTree:
         kept = self._theirs_if_same(article_id, payload, history, published)
         if kept is not None:
             return kept
+        self.rendered += 1
         article = self.store.get_article(article_id)
         paths = {}
         for figure in article.figures:
             _data, mime = self.store.images.get(figure.image)
-            paths[figure.key] = f"../../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
-        folder = repo.TreeBuilder()
+            paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
         markdown = article_to_markdown(article, paths).encode("utf-8")
-        folder.insert("article.md", repo.create_blob(markdown), pygit2.GIT_FILEMODE_BLOB)
-        folder.insert("history.json", repo.create_blob(history), pygit2.GIT_FILEMODE_BLOB)
+        files = repo.create_blob(history), repo.create_blob(markdown)
         if article.status == "published":
             from app.exchange.bundles import bundle_files
 
             try:
-                _article, files, _page = bundle_files(self.store, article)
+                _article, bundle, _page = bundle_files(self.store, article)
             except GalleyError as exc:  # the article still syncs; its page waits for a fix
                 log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
             else:
-                published.insert(article.slug, self._tree_of_files(files), pygit2.GIT_FILEMODE_TREE)
-        return folder.write()
+                published.insert(
+                    article.slug, self._tree_of_files(bundle), pygit2.GIT_FILEMODE_TREE
+                )
+        return files
 
     def _theirs_if_same(
         self, article_id: str, payload: dict[str, Any], history: bytes, published: Any
-    ) -> Any:
-        """The desk's own folder (and web bundle) for an article whose history the store now
+    ) -> tuple[Any, Any] | None:
+        """The desk's own files (and web bundle) for an article whose history the store now
         holds byte for byte as the desk has it: what a sync just took in is not rendered and
         written again (a laptop joining a desk would otherwise write the whole desk twice)."""
         import pygit2
 
         found = self._theirs.get(article_id) if self._theirs is not None else None
-        if found is None:
-            return None
-        folder = self.repo[found]
-        if "history.json" not in folder or folder["history.json"].id != pygit2.hash(history):
+        if found is None or found[1] is None or found[0] != pygit2.hash(history):
             return None
         head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
         slug = str(head["content"].get("slug", ""))
         if head["content"].get("status") != "published":
-            return folder.id
+            return found
         bundles = self._their_bundles
         if (
             bundles is None
@@ -164,7 +174,7 @@ class DeskTree:
         ):
             return None  # their bundle is missing or under another name: ours is written
         published.insert(slug, bundles[slug].id, pygit2.GIT_FILEMODE_TREE)
-        return folder.id
+        return found
 
     def _blob(self, data: bytes) -> Any:
         if len(data) < 4096:
@@ -219,13 +229,10 @@ def _subtree(repo: Any, tree: Any, folder: str) -> Any:
     return repo[tree[folder].id]
 
 
-def _published_slug(repo: Any, folder_id: Any) -> str:
-    """The slug an article's folder (as our last sync wrote it) was published under."""
-    folder = repo[folder_id]
-    if "history.json" not in folder:
-        return ""
+def _published_slug(repo: Any, history: Any) -> str:
+    """The slug an article (its history file as our last sync wrote it) was published under."""
     try:
-        payload = json.loads(repo[folder["history.json"].id].data)
+        payload = json.loads(repo[history].data)
         head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
     except (ValueError, KeyError, TypeError, StopIteration):
         return ""

@@ -91,7 +91,8 @@ def test_a_sync_writes_only_the_articles_touched_since_the_last(
         repo, tree = _head_tree(desk)
         assert json.loads(repo[tree["GALLEY-DESK.json"].id].data) == {"format": "galley-desk/2"}
         for article_id in ids:
-            assert f"articles/{fanout(article_id)}/{article_id}/history.json" in tree
+            assert f"articles/{fanout(article_id)}/{article_id}.history.json" in tree
+            assert f"articles/{fanout(article_id)}/{article_id}.md" in tree
         assert len(repo[tree["articles"].id]) == len({fanout(i) for i in ids})
 
 
@@ -126,12 +127,17 @@ def test_joining_renders_nothing_the_desk_already_has(
 
 
 def _flatten(desk: Path) -> None:
-    """Rewrite the desk's head in the first format: articles/ID/, marker galley-desk/1."""
+    """Rewrite the desk's head in the first format: articles/ID/{article.md,history.json},
+    marker galley-desk/1."""
     repo, tree = _head_tree(desk)
     flat = repo.TreeBuilder()
     for group in repo[tree["articles"].id]:
-        for folder in repo[group.id]:
-            flat.insert(folder.name, folder.id, pygit2.GIT_FILEMODE_TREE)
+        for name in {f.name.split(".", 1)[0] for f in repo[group.id]}:
+            folder = repo.TreeBuilder()
+            for kind, file in (("history.json", ".history.json"), ("article.md", ".md")):
+                blob = repo[group.id][name + file].id
+                folder.insert(kind, blob, pygit2.GIT_FILEMODE_BLOB)
+            flat.insert(name, folder.write(), pygit2.GIT_FILEMODE_TREE)
     root = repo.TreeBuilder(tree)
     root.insert("articles", flat.write(), pygit2.GIT_FILEMODE_TREE)
     marker = repo.create_blob(json.dumps({"format": "galley-desk/1"}).encode())
@@ -155,12 +161,12 @@ def test_a_desk_of_the_first_flat_format_is_read_and_written_anew(
         DeskSync(b).sync()
         repo, tree = _head_tree(desk)
         assert json.loads(repo[tree["GALLEY-DESK.json"].id].data)["format"] == "galley-desk/2"
-        assert f"articles/{fanout(zh.id)}/{zh.id}/article.md" in tree
+        assert f"articles/{fanout(zh.id)}/{zh.id}.md" in tree
         assert DeskSync(a).sync().received == 1
         assert a.get_article(zh.id).body.endswith("補充。")
 
 
-def test_a_folder_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path(
+def test_a_file_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path(
     desk: Path, tmp_path: Path
 ) -> None:
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
@@ -178,7 +184,7 @@ def test_a_folder_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_pa
         repo.create_commit("refs/heads/main", who, who, "moved", root.write(), [head])
         with pytest.raises(InputError) as info:
             DeskSync(b).sync(str(desk))
-        assert info.value.file == f"desk:articles/{wrong}/{zh.id}"
+        assert info.value.file == f"desk:articles/{wrong}/{zh.id}.history.json"
         assert b.count_articles() == 0
         articles.insert(wrong, repo.create_blob(b"not a folder"), pygit2.GIT_FILEMODE_BLOB)
         root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
@@ -187,3 +193,52 @@ def test_a_folder_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_pa
         with pytest.raises(InputError) as info:
             DeskSync(b).sync(str(desk))
         assert info.value.file == f"desk:articles/{wrong}"
+
+
+def test_an_article_without_its_history_or_a_stray_file_is_refused_with_its_path(
+    desk: Path, tmp_path: Path
+) -> None:
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
+        zh = import_markdown(a, TYPHOON)
+        DeskSync(a).sync(str(desk))
+        repo, tree = _head_tree(desk)
+        name = fanout(zh.id)
+        who = pygit2.Signature("x", "x@example.org")
+        for change, refused in (
+            (lambda g: g.remove(f"{zh.id}.history.json"), f"{zh.id}.history.json"),
+            (lambda g: g.insert("notes.txt", repo.create_blob(b"x"), pygit2.GIT_FILEMODE_BLOB),
+             "notes.txt"),
+        ):  # fmt: skip
+            group = repo.TreeBuilder(repo[tree[f"articles/{name}"].id])
+            change(group)
+            articles = repo.TreeBuilder(repo[tree["articles"].id])
+            articles.insert(name, group.write(), pygit2.GIT_FILEMODE_TREE)
+            root = repo.TreeBuilder(tree)
+            root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+            head = repo.references["refs/heads/main"].target
+            repo.create_commit("refs/heads/main", who, who, "damaged", root.write(), [head])
+            with pytest.raises(InputError) as info:
+                DeskSync(b).sync(str(desk))
+            assert info.value.file == f"desk:articles/{name}/{refused}"
+            assert b.count_articles() == 0
+
+
+def test_a_sync_that_wrote_many_articles_packs_the_laptops_repository(
+    desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.exchange import desk_sync
+
+    monkeypatch.setattr(desk_sync, "PACK_AFTER", 5)
+    with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
+        ids = [a.new_article(f"稿子 {n}").id for n in range(8)]
+        sync = DeskSync(a)
+        said: list[str] = []
+        sync.sync(str(desk), progress=said.append)
+        assert "packing this laptop's repository" in said
+        objects = sync.path / "objects"
+        assert not [d for d in objects.iterdir() if len(d.name) == 2]  # no loose object left
+        assert list((objects / "pack").glob("*.idx"))
+        _edit(a, ids[0], body="改過。")
+        assert DeskSync(a).sync().sent == 1  # the packed repository keeps working
+        assert DeskSync(b).sync(str(desk)).received == 8
+        assert b.get_article(ids[0]).body == "改過。"

@@ -99,15 +99,13 @@ def test_a_hostile_desk_is_refused_through_the_gate(desk: Path, tmp_path: Path) 
         head = repo.references["refs/heads/main"].target
         tree = repo[head].tree
         group = f"articles/{fanout(zh.id)}"
-        where = f"{group}/{zh.id}/history.json"
+        where = f"{group}/{zh.id}.history.json"
         payload = json.loads(repo[tree[where].id].data)
         for revision in payload["revisions"]:
             revision["content"]["slug"] = "../victim"
         blob = repo.create_blob(json.dumps(payload).encode())
-        folder = repo.TreeBuilder(repo[tree[f"{group}/{zh.id}"].id])
-        folder.insert("history.json", blob, pygit2.GIT_FILEMODE_BLOB)
         fan = repo.TreeBuilder(repo[tree[group].id])
-        fan.insert(zh.id, folder.write(), pygit2.GIT_FILEMODE_TREE)
+        fan.insert(f"{zh.id}.history.json", blob, pygit2.GIT_FILEMODE_BLOB)
         articles = repo.TreeBuilder(repo[tree["articles"].id])
         articles.insert(fanout(zh.id), fan.write(), pygit2.GIT_FILEMODE_TREE)
         root = repo.TreeBuilder(tree)
@@ -255,7 +253,7 @@ def test_a_sync_writes_only_what_changed_and_survives_a_lost_state(
         assert DeskSync(a).sync().sent == 0  # written again from the store: the same files
         repo = pygit2.Repository(str(desk))
         tree = repo[repo.references["refs/heads/main"].target].tree
-        history = json.loads(repo[tree[f"articles/{fanout(ids[2])}/{ids[2]}/history.json"].id].data)
+        history = json.loads(repo[tree[f"articles/{fanout(ids[2])}/{ids[2]}.history.json"].id].data)
         assert history["revisions"][-1]["content"]["body"] == "只改這一篇。"
 
 
