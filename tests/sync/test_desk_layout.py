@@ -242,3 +242,24 @@ def test_a_sync_that_wrote_many_articles_packs_the_laptops_repository(
         assert DeskSync(a).sync().sent == 1  # the packed repository keeps working
         assert DeskSync(b).sync(str(desk)).received == 8
         assert b.get_article(ids[0]).body == "改過。"
+
+
+def test_history_that_comes_in_alone_moves_the_article_in_the_touch_journal(
+    store: Store,
+) -> None:
+    """A review bundle or a desk can bring revisions the article's text never moved for (a
+    side branch someone kept): the store must send them on at its next sync."""
+    import copy
+    import uuid
+
+    article = store.create_article(Article(id="", slug="", title="稿子", body="第一版。"))
+    payload = store.merge.payload(article.id)
+    side = copy.deepcopy(payload["revisions"][-1])
+    side.update(uid=uuid.uuid4().hex, parent=payload["head"], origin="")
+    side["content"]["body"] = "另一個版本。"
+    payload["revisions"].append(side)  # the head stays ours: only history comes in
+    mark, _ = store.merge.touched_since(0)
+    result = store.merge.apply(payload)
+    assert result.outcome == "ours-newer"
+    assert store.merge.touched_since(mark)[1] == [article.id]
+    assert store.get_article(article.id).body == "第一版。"
