@@ -11,7 +11,7 @@ import sys
 from common import Result, emit, timed
 from corpus import build_store, default_store, vocabulary
 
-from app.core.text import fts_query
+from app.core.search_query import parse_query
 from app.store import Store
 
 QUERIES = [
@@ -33,7 +33,7 @@ def results(count: int = 100_000) -> list[Result]:
             matches = next(
                 store._db.query(
                     "SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?",
-                    [fts_query(query)],
+                    [parse_query(query).fts_expression()],
                 )
             )["n"]
             median, p95 = timed(lambda q=query: store.search(q, limit=50), runs=40)

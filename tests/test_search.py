@@ -70,3 +70,51 @@ def test_very_common_words_rank_only_the_newest_matches(store: Store, monkeypatc
     assert oldest.id not in ids
     assert sorted(ids) == sorted(a.id for a in newer[1:])
     assert search_module.count_matches(store._db, "pump") == 5
+
+
+def _article(store: Store, title: str, body: str, **fields: object) -> str:
+    from app.core.model import Article
+
+    return store.create_article(Article(id="", slug="", title=title, body=body, **fields)).id  # type: ignore[arg-type]
+
+
+def test_phrases_exclusions_and_title_searches(store: Store) -> None:
+    together = _article(store, "Opening hours", "The city library opens at midnight.")
+    apart = _article(store, "Budget", "The library asked the city for money at midnight.")
+    titled = _article(store, "City library plans", "Plans were shown.")
+    assert {h.id for h in store.search("city library")} == {together, apart, titled}
+    assert {h.id for h in store.search('"city library"')} == {together, titled}
+    assert {h.id for h in store.search("library -midnight")} == {titled}
+    assert {h.id for h in store.search('library -"at midnight"')} == {titled}
+    assert [h.id for h in store.search("title:library")] == [titled]
+    zh = _article(store, "市府公布防災計畫", "抽水站更新。")
+    assert [h.id for h in store.search('"防災計畫"')] == [zh]
+    assert store.search('"防災 更新"') == []  # not next to each other
+
+
+def test_section_byline_and_status_filters(store: Store) -> None:
+    local = _article(store, "颱風逼近", "抽水站待命。", section="地方", byline=["林 雨晴"])
+    world = _article(store, "颱風過境日本", "抽水站。", section="國際", byline=["Alex Chen"])
+    store.review.change_status(world, "in_review", who="記者")
+    assert {h.id for h in store.search("颱風 section:地方")} == {local}
+    assert {h.id for h in store.search("颱風 byline:雨晴")} == {local}
+    assert {h.id for h in store.search("颱風 byline:alex")} == {world}  # any case
+    assert {h.id for h in store.search("抽水站 status:in_review")} == {world}
+    # Filters alone list their articles, newest first.
+    assert [h.id for h in store.search("status:draft")] == [local]
+    from app.store.search import count_matches
+
+    assert count_matches(store._db, "section:國際") == 1
+    assert count_matches(store._db, "颱風 -日本") == 1
+
+
+def test_what_cannot_be_searched_for_is_said_in_one_line(store: Store) -> None:
+    import pytest
+
+    from app.core.errors import InputError
+
+    _article(store, "颱風", "內文。")
+    with pytest.raises(InputError, match="unknown status 'finished'"):
+        store.search("颱風 status:finished")
+    with pytest.raises(InputError, match="add a word to look for"):
+        store.search("-颱風")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from app.core.text import count_body, count_text, fts_query, index_text, make_snippet, query_terms
+from app.core.text import count_body, count_text, index_text, make_snippet, query_terms
 
 
 def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
@@ -13,13 +13,6 @@ def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
 def test_query_terms_split_cjk_from_latin() -> None:
     assert query_terms("抽水站 Reuters") == ["抽水站", "reuters"]
     assert query_terms("防颱drill") == ["防颱", "drill"]
-
-
-def test_fts_query_quotes_user_text_so_operators_are_not_obeyed() -> None:
-    assert fts_query("抽水站") == '"抽水 水站"'
-    assert fts_query("颱") == '"颱"*'
-    assert fts_query('midnight OR "x') == '"midnight" AND "or" AND "x"'
-    assert fts_query("   ") == ""
 
 
 def test_counts_chinese_by_character_and_other_text_by_word() -> None:

@@ -51,25 +51,6 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def fts_query(query: str) -> str:
-    """An FTS5 MATCH expression for a user's query; empty when there is nothing to look for.
-
-    Every term must match (AND). A CJK term is the phrase of its bigrams; one CJK character is
-    a prefix query over the bigrams that start with it. User text is always quoted, so FTS5
-    operators in it are searched for, never obeyed.
-    """
-    parts: list[str] = []
-    for term in query_terms(query):
-        if CJK_RUN.fullmatch(term):
-            if len(term) == 1:
-                parts.append(f'"{term}"*')
-            else:
-                parts.append('"' + " ".join(_bigrams(term)) + '"')
-        else:
-            parts.append('"' + term.replace('"', '""') + '"')
-    return " AND ".join(parts)
-
-
 def count_text(text: str) -> tuple[int, int]:
     """(CJK characters, other words): newsrooms count Chinese per character, other text per word."""
     cjk = len(_CJK_CHAR.findall(text))

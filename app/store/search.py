@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from app.core.errors import InputError
-from app.core.text import fts_query, index_text, make_snippet, query_terms
+from app.core.search_query import SearchQuery, parse_query
+from app.core.text import index_text, make_snippet
 
 if TYPE_CHECKING:
     from app.core.model import Article
@@ -81,11 +82,56 @@ def index_article(db: Database, seq: int, article: Article, previous: Article | 
     )
 
 
+def _filters(parsed: SearchQuery) -> tuple[str, list[Any]]:
+    """SQL conditions on ``a`` (the articles table) for the query's field filters."""
+    conditions, params = [], []
+    if parsed.status is not None:
+        conditions.append("a.status = ?")
+        params.append(parsed.status)
+    if parsed.section is not None:
+        conditions.append("a.section = ?")
+        params.append(parsed.section)
+    if parsed.byline is not None:  # the byline list is stored as JSON text
+        conditions.append("a.byline LIKE ? ESCAPE '\\'")
+        escaped = parsed.byline.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    return "".join(f" AND {c}" for c in conditions), params
+
+
+def _parsed(query: str) -> SearchQuery:
+    parsed = parse_query(query)
+    if parsed.problems:
+        raise InputError(parsed.problems[0], field="query")
+    if parsed.exclude and not parsed.has_text and not _has_filter(parsed):
+        raise InputError(
+            f"'{query.strip()}' only says what to leave out; add a word to look for",
+            field="query",
+        )
+    return parsed
+
+
+def _has_filter(parsed: SearchQuery) -> bool:
+    return any(v is not None for v in (parsed.status, parsed.section, parsed.byline))
+
+
 def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
-    """Ranked matches for ``query``: all its words must occur (Chinese as substrings)."""
-    expression = fts_query(query)
+    """Ranked matches for ``query`` (``app.core.search_query``: words, "phrases", -exclusions,
+    title:/section:/byline:/status:). A query of filters only lists its articles, newest
+    first."""
+    parsed = _parsed(query)
+    expression = parsed.fts_expression()
+    where, params = _filters(parsed)
     if not expression:
-        return []
+        if not where:
+            return []
+        rows = list(
+            db.query(
+                "SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, 0.0 AS score "
+                f"FROM articles a WHERE 1 {where} ORDER BY a.updated_at DESC LIMIT ?",
+                [*params, limit],
+            )
+        )
+        return [_hit(r, []) for r in rows]
     weights = ", ".join(str(w) for w in WEIGHTS)
     try:
         floor = list(
@@ -95,45 +141,55 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
                 [expression, RANK_WINDOW],
             )
         )
-        window = "AND rowid > ?" if floor else ""
-        params = [expression, floor[0]["rowid"], limit] if floor else [expression, limit]
+        window = "AND article_fts.rowid > ?" if floor else ""
+        # The articles' own columns are read for every match only when a filter needs them.
+        joined = "JOIN articles a ON a.seq = article_fts.rowid" if where else ""
         rows = list(
             db.query(
                 f"SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, hit.score "
-                f"FROM (SELECT rowid, bm25(article_fts, {weights}) AS score FROM article_fts "
-                f"      WHERE article_fts MATCH ? {window} ORDER BY score LIMIT ?) AS hit "
+                f"FROM (SELECT article_fts.rowid AS rowid, bm25(article_fts, {weights}) AS score "
+                f"      FROM article_fts {joined} "
+                f"      WHERE article_fts MATCH ? {window} {where} ORDER BY score LIMIT ?) AS hit "
                 f"JOIN articles a ON a.seq = hit.rowid ORDER BY hit.score",
-                params,
+                [expression, *([floor[0]["rowid"]] if floor else []), *params, limit],
             )
         )
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for '{query}': {exc}", field="query") from None
-    terms = query_terms(query)
-    hits = []
-    for r in rows:
-        text = r["body"] if _contains(r["body"], terms) else r["dek"] or r["body"]
-        snippet, match = make_snippet(text, terms)
-        hits.append(
-            SearchHit(
-                id=r["id"],
-                slug=r["slug"],
-                title=r["title"],
-                status=r["status"],
-                updated=r["updated_at"],
-                snippet=snippet,
-                match=match,
-                rank=round(r["score"], 4),
-            )
-        )
-    return hits
+    terms = parsed.terms()
+    return [_hit(r, terms) for r in rows]
+
+
+def _hit(r: Any, terms: list[str]) -> SearchHit:
+    text = r["body"] if _contains(r["body"], terms) else r["dek"] or r["body"]
+    snippet, match = make_snippet(text, terms)
+    return SearchHit(
+        id=r["id"],
+        slug=r["slug"],
+        title=r["title"],
+        status=r["status"],
+        updated=r["updated_at"],
+        snippet=snippet,
+        match=match,
+        rank=round(r["score"], 4),
+    )
 
 
 def count_matches(db: Database, query: str) -> int:
     """How many articles match (cheap: no ranking), for "about N results"."""
-    expression = fts_query(query)
+    parsed = _parsed(query)
+    expression = parsed.fts_expression()
+    where, params = _filters(parsed)
     if not expression:
-        return 0
-    rows = db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
+        if not where:
+            return 0
+        rows = db.query(f"SELECT count(*) AS n FROM articles a WHERE 1 {where}", params)
+        return int(next(rows)["n"])
+    rows = db.query(
+        "SELECT count(*) AS n FROM article_fts JOIN articles a ON a.seq = article_fts.rowid "
+        f"WHERE article_fts MATCH ? {where}",
+        [expression, *params],
+    )
     return int(next(rows)["n"])
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.core.errors import InputError
 from app.store.search import SearchHit
 from app.store.store import ArticleSummary, Store
 
@@ -29,6 +30,7 @@ class ArticleListModel(QAbstractTableModel):
         self.status: str | None = None
         self.section: str | None = None
         self.query = ""
+        self.problem = ""  # why the last search found nothing it could look for
         self.sort_key = "updated"
         self.descending = True
         self.reload()
@@ -81,8 +83,12 @@ class ArticleListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self.problem = ""
         if self.searching:
-            hits = self._store.search(self.query, limit=PAGE)
+            try:
+                hits = self._store.search(self.query, limit=PAGE)
+            except InputError as exc:  # "status:finished": said in the status bar, not raised
+                hits, self.problem = [], exc.message
             self._rows = [h for h in hits if self._passes(h)]
             self._total = len(self._rows)
         else:

@@ -203,7 +203,9 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
     def _build_list_frame(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search articles (Chinese or English)…"))
+        self.search.setPlaceholderText(
+            self.tr('Search: words, "a phrase", -leave out, title: section: byline: status:')
+        )
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), "")
@@ -266,7 +268,11 @@ class MainWindow(QMainWindow):
     def _run_search(self) -> None:
         self.list_model.set_query(self.search.text())
         self.list_view.setColumnHidden(5, not self.list_model.searching)
-        if self.list_model.searching:
+        if self.list_model.problem:
+            self.statusBar().showMessage(
+                self.tr("Cannot search: {problem}").format(problem=self.list_model.problem), 8000
+            )
+        elif self.list_model.searching:
             self.statusBar().showMessage(
                 self.tr("{n} matching articles").format(n=self.list_model.rowCount()), 4000
             )

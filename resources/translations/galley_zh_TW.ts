@@ -46,32 +46,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="38" />
+        <location filename="../../app/ui/article_list_model.py" line="40" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="39" />
+        <location filename="../../app/ui/article_list_model.py" line="41" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="40" />
+        <location filename="../../app/ui/article_list_model.py" line="42" />
         <source>Section</source>
         <translation>版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="41" />
+        <location filename="../../app/ui/article_list_model.py" line="43" />
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="42" />
+        <location filename="../../app/ui/article_list_model.py" line="44" />
         <source>Updated</source>
         <translation>更新時間</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="43" />
+        <location filename="../../app/ui/article_list_model.py" line="45" />
         <source>Match</source>
         <translation>符合內容</translation>
     </message>
@@ -176,42 +176,42 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="64" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="110" />
         <source>Desk: not synced yet</source>
         <translation>編輯台：尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="90" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="136" />
         <source>The desk repository (a folder on a shared drive or USB stick)</source>
         <translation>編輯台的儲存庫（共用磁碟或隨身碟上的資料夾）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="115" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="158" />
         <source>Syncing with the desk</source>
         <translation>正在與編輯台同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="133" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="178" />
         <source>Desk: synced {time}; {n} edited on both sides</source>
         <translation>編輯台：{time} 已同步；{n} 篇兩邊都有修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="140" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="185" />
         <source>Desk: synced {time}</source>
         <translation>編輯台：{time} 已同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="143" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="188" />
         <source>Desk sync: {received} in, {sent} out</source>
         <translation>編輯台同步：收到 {received} 篇，送出 {sent} 篇</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="155" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="200" />
         <source>Desk: offline since {time}</source>
         <translation>編輯台：{time} 起無法連線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="165" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="210" />
         <source>Desk sync</source>
         <translation>編輯台同步</translation>
     </message>
@@ -448,18 +448,23 @@
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
-        <source>Search articles (Chinese or English)…</source>
-        <translation>搜尋文章（中文或英文）…</translation>
+        <location filename="../../app/ui/main_window.py" line="207" />
+        <source>Search: words, "a phrase", -leave out, title: section: byline: status:</source>
+        <translation>搜尋：詞、"完整詞組"、-排除、title: section: byline: status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="273" />
+        <source>Cannot search: {problem}</source>
+        <translation>無法搜尋：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="211" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
-        <location filename="../../app/ui/main_window.py" line="254" />
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
@@ -589,12 +594,12 @@
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314" />
+        <location filename="../../app/ui/main_window.py" line="320" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -682,12 +687,12 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="355" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="360" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
@@ -807,12 +812,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="388" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>

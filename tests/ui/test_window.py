@@ -251,6 +251,17 @@ def test_search_box_and_lazy_list(qtbot, window, store) -> None:  # noqa: ANN001
     assert window.list_model.rowCount() == 1
 
 
+def test_search_box_syntax_and_a_query_it_cannot_search_for(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.keyClicks(window.search, '"midnight reading room" -typhoon status:draft')
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=3000)
+    window.search.clear()
+    qtbot.keyClicks(window.search, "library status:finished")  # said in the status bar
+    qtbot.waitUntil(
+        lambda: "unknown status 'finished'" in window.statusBar().currentMessage(), timeout=3000
+    )
+    assert window.list_model.rowCount() == 0
+
+
 def test_preview_uses_the_publishing_renderer(qtbot, window, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
     with qtbot.waitSignal(window.editor.preview.shown_html, timeout=5000) as blocker:
