@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search (Chinese substrings, English words)")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--sort", choices=("relevance", "date"), help="best match (default) or newest")
+    p.add_argument("--since", metavar="DATE", help="dated on or after (2015, 2015-06, 2015-06-30)")
+    p.add_argument("--until", metavar="DATE", help="dated on or before")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="export publishable bundles (HTML, images, JSON)")
@@ -180,7 +183,9 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_search(store: Any, args: argparse.Namespace) -> int:
-    hits = store.search(args.query, limit=args.limit)
+    # The options are the query's own fields (sort:, since:, until:), spelled as options.
+    options = [f"{k}:{v}" for k in ("sort", "since", "until") if (v := getattr(args, k))]
+    hits = store.search(" ".join([args.query, *options]), limit=args.limit)
     if args.json:
         _print_json([h.to_dict() for h in hits])
         return 0

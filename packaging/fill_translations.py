@@ -8,7 +8,7 @@ from pathlib import Path
 
 # ruff: noqa: E501 - one entry a line reads best
 ZH_TW = {
-    'Search: words, "a phrase", -leave out, title: section: byline: status:': '搜尋：詞、"完整詞組"、-排除、title: section: byline: status:',
+    'Search: words, "a phrase", -leave out, title: section: byline: status: since: until: sort:date': '搜尋：詞、"完整詞組"、-排除、title: section: byline: status: since: until: sort:date',
     "Cannot search: {problem}": "無法搜尋：{problem}",
     "This article was changed elsewhere; showing the new version.": "這篇稿子已在別處修改，現在顯示新版本。",
     "This article was changed elsewhere; saving will ask what to keep.": "這篇稿子已在別處修改，儲存時會詢問要保留哪一版。",

@@ -118,3 +118,29 @@ def test_what_cannot_be_searched_for_is_said_in_one_line(store: Store) -> None:
         store.search("颱風 status:finished")
     with pytest.raises(InputError, match="add a word to look for"):
         store.search("-颱風")
+
+
+def test_date_range_and_newest_first(store: Store) -> None:
+    old = _article(store, "政府公布十年防災總體檢", "政府。", published="2015-03-02T10:00:00+08:00")
+    mid = _article(store, "選舉", "政府說明。", published="2019-06-30T10:00:00+08:00")
+    new = _article(store, "颱風", "政府宣布停班。", published="2024-09-01T10:00:00+08:00")
+    assert [h.id for h in store.search("政府")][0] == old  # the title match ranks first
+    assert [h.id for h in store.search("政府 sort:date")] == [new, mid, old]
+    assert [h.id for h in store.search("政府 since:2019 until:2019-06")] == [mid]
+    assert [h.id for h in store.search("政府 until:2015")] == [old]
+    assert [h.id for h in store.search("since:2020")] == [new]
+
+
+def test_the_command_line_spells_sort_and_dates_as_options(store_path, capsys) -> None:  # noqa: ANN001
+    from app.cli import main
+
+    with Store.open(store_path) as store:
+        _article(store, "舊聞", "政府。", published="2015-03-02T10:00:00+08:00")
+        _article(store, "新聞", "政府。", published="2024-03-02T10:00:00+08:00")
+    assert main(["--store", str(store_path), "search", "政府", "--sort", "date"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "新聞" in lines[0] and "舊聞" in lines[2]
+    assert main(["--store", str(store_path), "search", "政府", "--since", "2016"]) == 0
+    assert "舊聞" not in capsys.readouterr().out
+    assert main(["--store", str(store_path), "search", "政府", "--since", "2016-13"]) == 2
+    assert "since:2016-13 is not a date" in capsys.readouterr().err

@@ -1,7 +1,9 @@
 """What an editor types in the search box, understood: words and Chinese runs that must all
 occur, ``"quoted phrases"`` that must occur as written, ``-word`` or ``-"phrase"`` that must
 not, and field filters: ``title:`` (text in the title), ``section:``, ``byline:`` and
-``status:``. Anything else is text to look for: a colon in ``https://…`` is not a field.
+``status:``; ``since:2015-01-01`` and ``until:2015-12-31`` (or a year, or a month) keep the
+articles dated in that range, and ``sort:date`` puts the newest first instead of the best
+match. Anything else is text to look for: a colon in ``https://…`` is not a field.
 
 The FTS5 expression built here quotes every piece of user text, so FTS5's own operators in
 a query are searched for, never obeyed.
@@ -15,7 +17,9 @@ from dataclasses import dataclass
 from app.core.statuses import STATUSES
 from app.core.text import CJK_RUN, query_terms
 
-FIELDS = ("title", "section", "byline", "status")
+FIELDS = ("title", "section", "byline", "status", "since", "until", "sort")
+SORTS = ("relevance", "date")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # An optional "-", an optional known field, then a "quoted phrase" or a run without spaces.
 _TOKEN = re.compile(
     r"(?P<neg>-)?(?:(?P<field>" + "|".join(FIELDS) + r'):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))'
@@ -30,6 +34,9 @@ class SearchQuery:
     section: str | None = None
     byline: str | None = None
     status: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    sort: str = "relevance"
     problems: tuple[str, ...] = ()  # what the editor typed that cannot be searched for
 
     @property
@@ -94,6 +101,10 @@ def parse_query(text: str) -> SearchQuery:
             title.append(value)
         elif field == "status" and value not in STATUSES:
             problems.append(f"unknown status '{value}' (one of {', '.join(STATUSES)})")
+        elif field == "sort" and value not in SORTS:
+            problems.append(f"unknown sort '{value}' (one of {', '.join(SORTS)})")
+        elif field in ("since", "until") and _day(value, field == "until") is None:
+            problems.append(f"{field}:{value} is not a date (2015, 2015-06 or 2015-06-30)")
         elif negated:
             problems.append(f"'-{field}:' is not supported; search for {field}:{value} instead")
         else:
@@ -105,5 +116,25 @@ def parse_query(text: str) -> SearchQuery:
         section=filters.get("section"),
         byline=filters.get("byline"),
         status=filters.get("status"),
+        since=_day(filters["since"], False) if "since" in filters else None,
+        until=_day(filters["until"], True) if "until" in filters else None,
+        sort=filters.get("sort", "relevance"),
         problems=tuple(problems),
     )
+
+
+def _day(value: str, last: bool) -> str | None:
+    """A year, month or day as the first (or ``last``) day it covers; None if not a date."""
+    import calendar
+    import datetime as dt
+
+    found = _DATE.match(value)
+    if not found:
+        return None
+    year, month, day = found.group(1), found.group(2), found.group(3)
+    try:
+        m = int(month) if month else (12 if last else 1)
+        d = int(day) if day else (calendar.monthrange(int(year), m)[1] if last else 1)
+        return dt.date(int(year), m, d).isoformat()
+    except ValueError:
+        return None

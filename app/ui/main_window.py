@@ -204,7 +204,10 @@ class MainWindow(QMainWindow):
     def _build_list_frame(self) -> None:
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr('Search: words, "a phrase", -leave out, title: section: byline: status:')
+            self.tr(
+                'Search: words, "a phrase", -leave out, title: section: byline: status: '
+                "since: until: sort:date"
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
