@@ -43,6 +43,11 @@ class SearchQuery:
     def has_text(self) -> bool:
         return bool(self.include or self.title)
 
+    @property
+    def has_filter(self) -> bool:
+        fields = (self.status, self.section, self.byline, self.since, self.until)
+        return any(v is not None for v in fields)
+
     def terms(self) -> list[str]:
         """The pieces of text a match shows (for snippets)."""
         return [t for piece in (*self.include, *self.title) for t in query_terms(piece)]

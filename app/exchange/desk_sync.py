@@ -364,6 +364,9 @@ class _SyncLock:
             self.file.close()  # closing releases the lock
 
 
+_IMAGE_EXTENSIONS = sorted(set(EXTENSIONS.values()))
+
+
 class _DeskImages(Mapping[str, bytes]):
     """The desk's images by SHA-256, read only when the store lacks one: a desk's articles
     mostly share photos the store already has."""
@@ -374,7 +377,7 @@ class _DeskImages(Mapping[str, bytes]):
 
     def _entry(self, sha: str) -> Any:
         if self.folder is not None:
-            for ext in sorted(set(EXTENSIONS.values())):
+            for ext in _IMAGE_EXTENSIONS:
                 if f"{sha}.{ext}" in self.folder:
                     return self.folder[f"{sha}.{ext}"]
         return None

@@ -26,7 +26,7 @@ from app.exchange.desk_layout import (
 )
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
-from app.store.review_payload import images_of
+from app.store.review_payload import article_at, images_of
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -162,9 +162,9 @@ class DeskTree:
         found = self._theirs.get(article_id) if self._theirs is not None else None
         if found is None or found[1] is None or found[0] != pygit2.hash(history):
             return None
-        head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
-        slug = str(head["content"].get("slug", ""))
-        if head["content"].get("status") != "published":
+        head = article_at(payload, payload["head"])
+        slug = head.slug
+        if head.status != "published":
             return found
         bundles = self._their_bundles
         if (
@@ -233,8 +233,7 @@ def _published_slug(repo: Any, history: Any) -> str:
     """The slug an article (its history file as our last sync wrote it) was published under."""
     try:
         payload = json.loads(repo[history].data)
-        head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
-    except (ValueError, KeyError, TypeError, StopIteration):
+        head = article_at(payload, payload["head"])
+    except (ValueError, KeyError, TypeError, StopIteration, GalleyError):
         return ""
-    content = head.get("content") or {}
-    return str(content.get("slug", "")) if content.get("status") == "published" else ""
+    return head.slug if head.status == "published" else ""

@@ -110,19 +110,12 @@ def _parsed(query: str) -> SearchQuery:
     parsed = parse_query(query)
     if parsed.problems:
         raise InputError(parsed.problems[0], field="query")
-    if parsed.exclude and not parsed.has_text and not _has_filter(parsed):
+    if parsed.exclude and not parsed.has_text and not parsed.has_filter:
         raise InputError(
             f"'{query.strip()}' only says what to leave out; add a word to look for",
             field="query",
         )
     return parsed
-
-
-def _has_filter(parsed: SearchQuery) -> bool:
-    return any(
-        v is not None
-        for v in (parsed.status, parsed.section, parsed.byline, parsed.since, parsed.until)
-    )
 
 
 def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
@@ -132,28 +125,23 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
     parsed = _parsed(query)
     expression = parsed.fts_expression()
     where, params = _filters(parsed)
-    if not expression:
-        if not where:
-            return []
-        rows = list(
-            db.query(
-                "SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, 0.0 AS score "
-                f"FROM articles a WHERE 1 {where} ORDER BY {ARTICLE_DATE} DESC LIMIT ?",
-                [*params, limit],
-            )
+    if not expression and not where:
+        return []
+    if not expression or parsed.sort == "date":  # newest first: no rank to compute
+        matched = (
+            "article_fts JOIN articles a ON a.seq = article_fts.rowid WHERE article_fts MATCH ?"
+            if expression
+            else "articles a WHERE 1"
         )
-        return [_hit(r, []) for r in rows]
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    if parsed.sort == "date":  # newest first among every match: no rank to compute
         rows = list(
             db.query(
                 "SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, 0.0 AS score "
-                "FROM article_fts JOIN articles a ON a.seq = article_fts.rowid "
-                f"WHERE article_fts MATCH ? {where} ORDER BY {ARTICLE_DATE} DESC LIMIT ?",
-                [expression, *params, limit],
+                f"FROM {matched} {where} ORDER BY {ARTICLE_DATE} DESC LIMIT ?",
+                [*([expression] if expression else []), *params, limit],
             )
         )
         return [_hit(r, parsed.terms()) for r in rows]
+    weights = ", ".join(str(w) for w in WEIGHTS)
     try:
         floor = list(
             db.query(

@@ -126,6 +126,16 @@ def test_joining_renders_nothing_the_desk_already_has(
         assert DeskSync(b).sync().sent == 1 and rendered == [zh.id]
 
 
+def _commit_articles(repo: pygit2.Repository, articles: Any, message: str) -> None:
+    """Commit on the desk's main branch its head's tree with ``articles`` (a tree builder)
+    as its articles folder: someone changing the desk by hand."""
+    head = repo.references["refs/heads/main"].target
+    root = repo.TreeBuilder(repo[head].tree)
+    root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
+    who = pygit2.Signature("x", "x@example.org")
+    repo.create_commit("refs/heads/main", who, who, message, root.write(), [head])
+
+
 def _flatten(desk: Path) -> None:
     """Rewrite the desk's head in the first format: articles/ID/{article.md,history.json},
     marker galley-desk/1."""
@@ -177,19 +187,13 @@ def test_a_file_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path
         wrong = "00" if group != "00" else "01"
         articles = repo.TreeBuilder(repo[tree["articles"].id])
         articles.insert(wrong, tree[f"articles/{group}"].id, pygit2.GIT_FILEMODE_TREE)
-        root = repo.TreeBuilder(tree)
-        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
-        who = pygit2.Signature("x", "x@example.org")
-        head = repo.references["refs/heads/main"].target
-        repo.create_commit("refs/heads/main", who, who, "moved", root.write(), [head])
+        _commit_articles(repo, articles, "moved")
         with pytest.raises(InputError) as info:
             DeskSync(b).sync(str(desk))
         assert info.value.file == f"desk:articles/{wrong}/{zh.id}.history.json"
         assert b.count_articles() == 0
         articles.insert(wrong, repo.create_blob(b"not a folder"), pygit2.GIT_FILEMODE_BLOB)
-        root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
-        head = repo.references["refs/heads/main"].target
-        repo.create_commit("refs/heads/main", who, who, "a file", root.write(), [head])
+        _commit_articles(repo, articles, "a file")
         with pytest.raises(InputError) as info:
             DeskSync(b).sync(str(desk))
         assert info.value.file == f"desk:articles/{wrong}"
@@ -203,7 +207,6 @@ def test_an_article_without_its_history_or_a_stray_file_is_refused_with_its_path
         DeskSync(a).sync(str(desk))
         repo, tree = _head_tree(desk)
         name = fanout(zh.id)
-        who = pygit2.Signature("x", "x@example.org")
         for change, refused in (
             (lambda g: g.remove(f"{zh.id}.history.json"), f"{zh.id}.history.json"),
             (lambda g: g.insert("notes.txt", repo.create_blob(b"x"), pygit2.GIT_FILEMODE_BLOB),
@@ -213,10 +216,7 @@ def test_an_article_without_its_history_or_a_stray_file_is_refused_with_its_path
             change(group)
             articles = repo.TreeBuilder(repo[tree["articles"].id])
             articles.insert(name, group.write(), pygit2.GIT_FILEMODE_TREE)
-            root = repo.TreeBuilder(tree)
-            root.insert("articles", articles.write(), pygit2.GIT_FILEMODE_TREE)
-            head = repo.references["refs/heads/main"].target
-            repo.create_commit("refs/heads/main", who, who, "damaged", root.write(), [head])
+            _commit_articles(repo, articles, "damaged")
             with pytest.raises(InputError) as info:
                 DeskSync(b).sync(str(desk))
             assert info.value.file == f"desk:articles/{name}/{refused}"
