@@ -8,7 +8,8 @@ from pathlib import Path
 
 # ruff: noqa: E501 - one entry a line reads best
 ZH_TW = {
-    'Search: words, "a phrase", -leave out, title: section: byline: status: since: until: sort:date': '搜尋：詞、"完整詞組"、-排除、title: section: byline: status: since: until: sort:date',
+    'Search: words, "a phrase", -leave out…': '搜尋：詞、"完整詞組"、-排除…',
+    'Words must all occur; "a phrase" as written; -word or -"a phrase" left out.\ntitle:政府  text in the title\nsection:地方  byline:林  status:draft\nsince:2015  until:2015-06-30  (a year, a month or a day)\nsort:date  newest first instead of best match': '所有詞都要出現；"完整詞組"照原樣出現；-詞 或 -"詞組" 排除。\ntitle:政府  標題裡的字\nsection:地方  byline:林  status:draft\nsince:2015  until:2015-06-30（年、月或日）\nsort:date  最新的在前，而非最相關',
     "Cannot search: {problem}": "無法搜尋：{problem}",
     "This article was changed elsewhere; showing the new version.": "這篇稿子已在別處修改，現在顯示新版本。",
     "This article was changed elsewhere; saving will ask what to keep.": "這篇稿子已在別處修改，儲存時會詢問要保留哪一版。",

@@ -203,10 +203,15 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
     def _build_list_frame(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
+        # The list pane is narrow: a short hint that fits, the whole syntax on hover.
+        self.search.setPlaceholderText(self.tr('Search: words, "a phrase", -leave out…'))
+        self.search.setToolTip(
             self.tr(
-                'Search: words, "a phrase", -leave out, title: section: byline: status: '
-                "since: until: sort:date"
+                'Words must all occur; "a phrase" as written; -word or -"a phrase" left out.\n'
+                "title:政府  text in the title\n"
+                "section:地方  byline:林  status:draft\n"
+                "since:2015  until:2015-06-30  (a year, a month or a day)\n"
+                "sort:date  newest first instead of best match"
             )
         )
         self.search.setClearButtonEnabled(True)

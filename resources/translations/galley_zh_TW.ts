@@ -448,23 +448,36 @@
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="207" />
+        <source>Search: words, "a phrase", -leave out…</source>
+        <translation>搜尋：詞、"完整詞組"、-排除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210" />
+        <source>Words must all occur; "a phrase" as written; -word or -"a phrase" left out.
+title:政府  text in the title
+section:地方  byline:林  status:draft
+since:2015  until:2015-06-30  (a year, a month or a day)
+sort:date  newest first instead of best match</source>
+        <translation>所有詞都要出現；"完整詞組"照原樣出現；-詞 或 -"詞組" 排除。
+title:政府  標題裡的字
+section:地方  byline:林  status:draft
+since:2015  until:2015-06-30（年、月或日）
+sort:date  最新的在前，而非最相關</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Cannot search: {problem}</source>
         <translation>無法搜尋：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
-        <source>Search: words, "a phrase", -leave out, title: section: byline: status: since: until: sort:date</source>
-        <translation>搜尋：詞、"完整詞組"、-排除、title: section: byline: status: since: until: sort:date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
-        <location filename="../../app/ui/main_window.py" line="259" />
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
@@ -594,12 +607,12 @@
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="328" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -687,12 +700,12 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="363" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
@@ -812,12 +825,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
