@@ -32,13 +32,17 @@ from app.store import Store  # noqa: E402
 BODY = ("市府今天宣布防災計畫,預計明年完成,各區抽水站也將同步更新。" * 30 + "\n\n") * 3
 
 
+def _option(name: str) -> str | None:
+    """The value of ``--NAME=VALUE`` on the command line, if given."""
+    return next((a.split("=", 1)[1] for a in sys.argv if a.startswith(f"--{name}=")), None)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 10_000
     corpus = "--corpus" in sys.argv
     rows: list[tuple[str, float, str]] = []
-    keep = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--keep=")), None)
-    again = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--again=")), None)
+    keep, again = _option("keep"), _option("again")
     with tempfile.TemporaryDirectory(dir=HERE / "cache" if corpus else None) as tmp:
         root = Path(again or keep or tmp)
         desk = root / "desk.git"
