@@ -93,8 +93,12 @@ class ReviewMerge:
         self.records = ReviewRecords(review)
 
     def payload(self, ref: str) -> dict[str, Any]:
-        """Everything the review side needs beyond the web bundle, as JSON-ready data."""
-        article_id = self.articles.resolve(ref)
+        """Everything the review side needs beyond the web bundle, as JSON-ready data, read
+        as one state of the store (another process may be saving the article meanwhile)."""
+        with self.tx.read():
+            return self._payload(self.articles.resolve(ref))
+
+    def _payload(self, article_id: str) -> dict[str, Any]:
         by_id: dict[int, str] = {}
         revisions = []
         for r in self.db.query(

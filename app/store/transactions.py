@@ -112,6 +112,22 @@ class Transactions:
         self._pending = self._pending | changes
 
     @contextlib.contextmanager
+    def read(self) -> Iterator[Database]:
+        """Several reads that see one state of the store (a deferred transaction: in WAL mode
+        its snapshot is taken at the first read and other writers never wait for it). Without
+        it, a save by another process between two queries can be half seen."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield self.db
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
         """One write transaction, taking the write lock up front (``BEGIN IMMEDIATE``).
 

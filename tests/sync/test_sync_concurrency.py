@@ -111,3 +111,27 @@ def test_a_sync_that_waited_too_long_for_another_says_so(tmp_path: Path) -> None
             assert "waiting for another sync of this store to end" in said
             assert a.count_articles() == 2  # nothing was taken in meanwhile
         assert sync.sync().received == 2  # once it ended, the sync runs
+
+
+def test_a_payload_read_while_another_process_saves_is_one_state(tmp_path: Path) -> None:
+    """Found by the test above on a CI run: a save by another process between the payload's
+    query of revisions and its query of the article named a head it had not read (KeyError)."""
+    path = tmp_path / "g.sqlite"
+    with Store.open(path) as reader, Store.open(path) as writer:
+        article = writer.create_article(Article(id="", slug="", title="稿子", body="第一版。"))
+        real_query = reader.merge.db.query
+        saved: list[bool] = []
+
+        def query_then_save(sql: str, params: object = None):  # noqa: ANN202
+            rows = list(real_query(sql, params))
+            if "FROM revisions" in sql and not saved:  # the other process saves right now
+                saved.append(True)
+                edited = writer.get_article(article.id)
+                edited.body = "第二版。"
+                writer.save_article(edited)
+            return iter(rows)
+
+        reader.merge.db.query = query_then_save  # type: ignore[method-assign]
+        payload = reader.merge.payload(article.id)
+        assert saved and payload["head"] in {r["uid"] for r in payload["revisions"]}
+        assert len(payload["revisions"]) == 1  # the state before the save, whole
