@@ -59,19 +59,6 @@ def test_edits_update_the_index(store: Store) -> None:
     assert store.search("獨居長者") == []
 
 
-def test_very_common_words_rank_only_the_newest_matches(store: Store, monkeypatch) -> None:  # noqa: ANN001
-    from app.store import search as search_module
-
-    oldest = store.new_article("Pump pump pump", body="pump")
-    newer = [store.new_article(f"Story {n}", body="a pump was mentioned") for n in range(4)]
-    assert store.search("pump")[0].id == oldest.id  # best match when everything is ranked
-    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
-    ids = [h.id for h in store.search("pump")]
-    assert oldest.id not in ids
-    assert sorted(ids) == sorted(a.id for a in newer[1:])
-    assert search_module.count_matches(store._db, "pump") == 5
-
-
 def _article(store: Store, title: str, body: str, **fields: object) -> str:
     from app.core.model import Article
 

@@ -33,6 +33,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
         "article_fts",
         "status_changes",
         "notes",
+        "term_impacts",
     } <= tables
     conn.close()
     with Store.open(store_path) as store:  # reopening applies nothing twice
@@ -44,6 +45,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0005_change_log_note_history",
             "0006_reader_dates",
             "0007_touch_journal",
+            "0008_term_impacts",
         ]
 
 

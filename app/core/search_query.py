@@ -48,6 +48,14 @@ class SearchQuery:
         fields = (self.status, self.section, self.byline, self.since, self.until)
         return any(v is not None for v in fields)
 
+    def single_token(self) -> str | None:
+        """The one index token the query looks for, when it is just that (a two-character
+        Chinese word, one English word) with no exclusion or title: part; else None."""
+        if len(self.include) != 1 or self.title or self.exclude:
+            return None
+        tokens, prefix = _tokens(self.include[0])
+        return tokens[0] if len(tokens) == 1 and not prefix else None
+
     def terms(self) -> list[str]:
         """The pieces of text a match shows (for snippets)."""
         return [t for piece in (*self.include, *self.title) for t in query_terms(piece)]
@@ -67,21 +75,29 @@ class SearchQuery:
         return expression
 
 
-def _phrase(text: str) -> str:
-    """One piece of user text as FTS5 sees it: every word and Chinese run must occur, in
-    order and next to each other (a Chinese run as the phrase of its bigrams)."""
+def _tokens(text: str) -> tuple[list[str], bool]:
+    """The index tokens one piece of user text stands for, and whether they are a prefix
+    (one Chinese character matches every bigram it starts)."""
     terms = query_terms(text)
     if len(terms) == 1 and len(terms[0]) == 1 and CJK_RUN.fullmatch(terms[0]):
-        return f'"{terms[0]}"*'  # one Chinese character: every bigram it starts
+        return terms, True
     tokens: list[str] = []
     for term in terms:
         if CJK_RUN.fullmatch(term) and len(term) > 1:
             tokens += [term[i : i + 2] for i in range(len(term) - 1)]
         else:
             tokens.append(term)
+    return tokens, False
+
+
+def _phrase(text: str) -> str:
+    """One piece of user text as FTS5 sees it: every word and Chinese run must occur, in
+    order and next to each other (a Chinese run as the phrase of its bigrams)."""
+    tokens, prefix = _tokens(text)
     if not tokens:
         return ""
-    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+    quoted = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+    return quoted + "*" if prefix else quoted
 
 
 def parse_query(text: str) -> SearchQuery:

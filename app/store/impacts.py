@@ -1,0 +1,183 @@
+"""Per-term impact lists: exact top-k for a frequent word without ranking every match.
+
+FTS5's bm25 costs ~0.8 µs a match, so ranking a word found in most of a million articles
+takes most of a second. For one word the score of an article is ``idf * g(F, D)`` where F is
+the word's weighted count in the article and D its length in tokens: the order depends on
+(F, D) alone. At write time we keep, for every word that weighs much in an article, a row
+``(term, impact, seq, F, D)`` with ``impact = g(F, D)`` at a fixed reference length. A search
+reads a word's rows best impact first and stops as soon as no unread row (and no article
+without a row) can beat the k-th best exact score: block-max/early-termination top-k over
+a precomputed impact order (Lucene's "impacts", in SQL).
+
+The bound (``ceiling``): g grows with F and falls with D / a, so an article stored at
+``g_ref`` under the reference length ``A_REF`` scores at most ``(k1 + 1) / (1 - r + (k1 + 1)
+* r / g_ref)`` when the archive's real average length ``a`` is longer (r = A_REF / a < 1),
+and at most ``g_ref`` when it is shorter; articles without a row have ``g_ref < FLOOR``.
+
+F and D must be what FTS5 itself counts. Text made only of characters whose tokenising we
+have checked against ``unicode61`` character by character (ASCII, CJK ideographs of
+Unicode 6.1, the punctuation news uses; ``tests/test_search_impacts.py``) is counted in
+Python (~0.15 ms an article); any other text is counted by FTS5 itself in a scratch
+in-memory table (~0.9 ms).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+# FTS5's bm25 constants (fts5_aux.c) and our column weights: title, dek, body, captions, sources.
+K1 = 1.2
+B = 0.75
+WEIGHTS = (10.0, 4.0, 1.0, 2.0, 1.0)
+COLUMNS = ("title", "dek", "body", "captions", "sources")
+# The reference article length for stored impacts (a news article is ~900 tokens here).
+A_REF = 1000.0
+# Words that weigh less than this in an article get no row: a single mention never does
+# (g(1, D) < 1.7 for any D); a title word in an article of ordinary length does (~1.95).
+FLOOR = 1.75
+SCALE = 1_000_000  # impacts are stored as integers: floor(g * SCALE)
+
+# Characters whose tokenising by unicode61 (remove_diacritics 2) we have verified: token
+# characters are ASCII letters and digits (folded to lower case) and CJK ideographs; the
+# rest of this set separates tokens.
+_TOKEN_CHARS = "0-9A-Za-z\u3400-\u4db5\u4e00-\u9fcb"
+_SAFE_TEXT = re.compile(
+    f"[{_TOKEN_CHARS}\\x00-\\x7f\u00a0\u00b7\u2010-\u2027\u2030-\u203e\u3000-\u3004"
+    "\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*"
+)
+_TOKEN = re.compile(f"[{_TOKEN_CHARS}]+")
+_LONG_WORD = re.compile("[0-9A-Za-z]{100}")  # FTS5 handles very long tokens its own way
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """What bm25 needs of one article: each token's weighted count, and the length."""
+
+    weights: dict[str, float]
+    length: int
+
+
+def index_token(word: str) -> str | None:
+    """``word`` as the index spells it, when it is exactly one token we tokenise as FTS5
+    does; else None."""
+    return word.lower() if _TOKEN.fullmatch(word) and not _LONG_WORD.search(word) else None
+
+
+def _python_tokens(text: str) -> list[str] | None:
+    """unicode61's tokens of ``text``, or None when the text holds a character we have not
+    verified (then FTS5 counts it)."""
+    if not _SAFE_TEXT.fullmatch(text) or _LONG_WORD.search(text):
+        return None
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _fts5_counts(columns: Sequence[str]) -> TermWeights:
+    """FTS5's own count of ``columns``, in a scratch in-memory table."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE counter USING fts5 (title, dek, body, captions, sources, "
+            "content = '', tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        conn.execute("CREATE VIRTUAL TABLE counts USING fts5vocab (counter, 'col')")
+        conn.execute("INSERT INTO counter VALUES (?, ?, ?, ?, ?)", list(columns))
+        weights: dict[str, float] = {}
+        length = 0
+        for term, column, count in conn.execute("SELECT term, col, cnt FROM counts"):
+            weights[term] = weights.get(term, 0.0) + WEIGHTS[COLUMNS.index(column)] * count
+            length += count
+        return TermWeights(weights, length)
+    finally:
+        conn.close()
+
+
+def term_weights(columns: Sequence[str]) -> TermWeights:
+    """Weighted counts and length of an article's indexed columns, as FTS5 counts them."""
+    per_column = [_python_tokens(text) for text in columns]
+    if any(tokens is None for tokens in per_column):
+        return _fts5_counts(columns)
+    weights: dict[str, float] = {}
+    length = 0
+    for weight, tokens in zip(WEIGHTS, per_column, strict=True):
+        assert tokens is not None
+        length += len(tokens)
+        for token, count in Counter(tokens).items():
+            weights[token] = weights.get(token, 0.0) + weight * count
+    return TermWeights(weights, length)
+
+
+def saturation(weight: float, length: float, average: float) -> float:
+    """bm25's per-phrase factor, written as fts5_aux.c computes it (same operation order,
+    so the same double)."""
+    return (weight * (K1 + 1.0)) / (weight + K1 * (1 - B + B * length / average))
+
+
+def ceiling(impact: float, average: float) -> float:
+    """The most an article stored at ``impact`` (under A_REF) can score when the archive's
+    average length is ``average``: the limit of g as F grows with g_ref held fixed."""
+    ratio = min(1.0, A_REF / average)
+    if ratio >= 1.0 or impact <= 0.0:
+        return impact
+    return (K1 + 1.0) / (1.0 - ratio + (K1 + 1.0) * ratio / impact)
+
+
+def impact_rows(seq: int, columns: Sequence[str]) -> Iterator[tuple[str, int, int, float, int]]:
+    """(term, impact, seq, weight, length) for each word that weighs at least FLOOR."""
+    counted = term_weights(columns)
+    for term, weight in counted.weights.items():
+        impact = saturation(weight, counted.length, A_REF)
+        if impact >= FLOOR:
+            yield term, int(impact * SCALE), seq, weight, counted.length
+
+
+def write_impacts(
+    db: Database, seq: int, columns: Sequence[str], previous: Sequence[str] | None
+) -> None:
+    """Replace the article's impact rows. Caller holds the write transaction.
+
+    Rows are keyed (term, impact, seq) and found again from the previous text, as the
+    contentless FTS5 index is: no second index by article."""
+    if previous is not None:
+        db.conn.executemany(
+            "DELETE FROM term_impacts WHERE term = ? AND impact = ? AND seq = ?",
+            [row[:3] for row in impact_rows(seq, previous)],
+        )
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO term_impacts (term, impact, seq, weight, length) "
+        "VALUES (?, ?, ?, ?, ?)",
+        list(impact_rows(seq, columns)),
+    )
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite varints (big-endian, 7 bits a byte, the ninth byte whole)."""
+    values, at = [], 0
+    while at < len(blob):
+        value = 0
+        for n in range(9):
+            byte = blob[at]
+            at += 1
+            if n == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values
+
+
+def index_totals(db: Database) -> tuple[int, int]:
+    """(rows, tokens) of the full-text index, as bm25 reads them: FTS5's averages record
+    (``article_fts_data`` row 1: the row count, then each column's token total)."""
+    rows = list(db.query("SELECT block FROM article_fts_data WHERE id = 1"))
+    if not rows or not rows[0]["block"]:
+        return 0, 0
+    values = _varints(rows[0]["block"])
+    return values[0], sum(values[1:])

@@ -1,0 +1,162 @@
+"""The impact lists behind exact search at scale (``app.store.impacts``): counted as FTS5
+counts, kept in step with every save, and ranking exactly as bm25 over every match does."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from app.core.model import Article
+from app.store import Store, impacts
+from app.store import search as search_module
+from app.store.search import _columns, index_columns
+
+
+def _safe_characters() -> Iterator[str]:
+    for code in itertools.chain(range(0x80), range(0x3000, 0xA000), range(0xFF00, 0xFF70)):
+        char = chr(code)
+        if impacts._SAFE_TEXT.fullmatch(char):
+            yield char
+
+
+def test_python_counts_every_safe_character_exactly_as_fts5_does() -> None:
+    """Every character the fast path accepts, alone, doubled, inside and between words:
+    the same tokens, the same counts and the same length as unicode61 gives."""
+    chars = [c for c in _safe_characters() if c not in "\x00"]
+    assert len(chars) > 27_000
+    for at in range(0, len(chars), 2_000):
+        batch = chars[at : at + 2_000]
+        text = " ".join(f"q{c}z {c}{c} 政{c}府" for c in batch)
+        columns = [text, "", "Title Case WORDS", "", ""]
+        fast = impacts.term_weights(columns)
+        assert fast == impacts._fts5_counts(columns), batch[0]
+
+
+def test_text_outside_the_checked_set_is_counted_by_fts5() -> None:
+    columns = ["Café CAFE cafe ＡＢＣ 🙂 naïve", "", "", "", ""]
+    assert impacts._python_tokens(columns[0]) is None
+    counted = impacts.term_weights(columns)
+    assert counted.weights["cafe"] == 30.0  # three in the title, folded as FTS5 folds
+    assert counted == impacts._fts5_counts(columns)
+
+
+def _rows_of(store: Store, seq: int) -> set[tuple[str, int, int, float, int]]:
+    return {
+        (r["term"], r["impact"], r["seq"], r["weight"], r["length"])
+        for r in store._db.query("SELECT * FROM term_impacts WHERE seq = ?", [seq])
+    }
+
+
+def _seq(store: Store, article_id: str) -> int:
+    return int(next(store._db.query("SELECT seq FROM articles WHERE id = ?", [article_id]))["seq"])
+
+
+def test_a_save_replaces_the_articles_rows(store: Store) -> None:
+    article = store.new_article("政府公布防災計畫", body="政府說明。")
+    seq = _seq(store, article.id)
+    assert ("政府", int(impacts.saturation(11.0, 10, 1000.0) * impacts.SCALE)) in {
+        row[:2] for row in _rows_of(store, seq)
+    }
+    article.title = "市府公布颱風整備"
+    article.body = "颱風將至。颱風假。"
+    saved = store.save_article(article)
+    expected = set(impacts.impact_rows(seq, _columns(saved)))
+    assert expected and _rows_of(store, seq) == expected
+    assert not any(row[0] == "政府" for row in _rows_of(store, seq))
+
+
+def test_the_migration_counts_stored_articles_as_a_save_does(store: Store) -> None:
+    for n in range(7):
+        store.new_article(f"颱風 {n} 政府", body="抽水站 政府 " * n, dek="防災 Flood")
+    before = set(store._db.execute("SELECT * FROM term_impacts").fetchall())
+    assert len(before) > 10
+    with store._db.atomic():
+        store._db.execute("DELETE FROM term_impacts")
+        search_module.backfill_impacts(store._db, chunk=3)
+    assert set(store._db.execute("SELECT * FROM term_impacts").fetchall()) == before
+
+
+def _random_archive(store: Store, count: int, rng: random.Random, longest: int) -> None:
+    words = ["政府", "颱風", "防災", "抽水", "pump", "city", "記者", "今天"]
+    for n in range(count):
+        body = " ".join(rng.choices(words, k=rng.randint(2, longest)))
+        title = " ".join(rng.choices(words, k=rng.randint(1, 6)))
+        store.create_article(
+            Article(id="", slug=f"a-{n}", title=title, dek=rng.choice(["", "防災 政府"]), body=body)
+        )
+
+
+@pytest.mark.parametrize(("limit", "longest"), [(1, 400), (5, 400), (20, 400), (5, 4000)])
+def test_the_impact_order_gives_the_bm25_top_k(store: Store, limit: int, longest: int) -> None:
+    """Where the impact list can prove its answer, it is bm25's own top k, score for score,
+    and it proves it for words with many strong matches; also when articles are on average
+    longer than the reference length the impacts were stored at."""
+    _random_archive(store, 300, random.Random(limit), longest)
+    proven = 0
+    for token in ["政府", "颱風", "防災", "抽水", "pump", "city", "記者", "今天"]:
+        expression = f'"{token}"'
+        fast = search_module._by_impact(store._db, token, "", [], limit)
+        slow = search_module._by_bm25(store._db, expression, "", [], limit)
+        if fast is not None:
+            proven += 1
+            assert [s for s, _ in fast] == [s for s, _ in slow]
+            assert [round(x, 9) for _, x in fast] == [round(x, 9) for _, x in slow]
+    assert proven >= 6
+
+
+def test_the_old_title_match_ranks_first_among_12500_body_matches(tmp_path: Path) -> None:
+    """An editor looking for a 2015 story: newer articles mention 政府 in passing, the old one
+    has it in its title. It comes first; asked for the best one alone, the impact list
+    proves it without ranking the other 12,600."""
+    with Store.open(tmp_path / "archive.sqlite") as store:
+        old = store.create_article(
+            Article(
+                id="",
+                slug="disaster-review",
+                title="政府公布十年防災總體檢",
+                body="十年來的防災工作,逐項檢討。",
+                published="2015-03-02T10:00:00+08:00",
+            )
+        )
+        for n in range(12_600):
+            store.create_article(
+                Article(
+                    id="",
+                    slug=f"local-{n}",
+                    title=f"地方新聞第{n}則",
+                    body=f"市議會今天開會,政府官員列席說明第{n}號預算案。",
+                    published="2024-05-01T10:00:00+08:00",
+                )
+            )
+        assert store.search_index.count("政府") == 12_601
+        hits = store.search("政府", limit=50)
+        assert hits[0].id == old.id
+        assert len(hits) == 50
+        with mock.patch.object(search_module, "_by_bm25", side_effect=AssertionError("scan")):
+            assert [h.id for h in store.search("政府", limit=1)] == [old.id]
+        assert [h.id for h in store.search("政府 until:2015")] == [old.id]
+
+
+def test_columns_for_the_migration_match_an_articles_own() -> None:
+    from app.core.model import Figure, Source
+
+    article = Article(
+        id="x",
+        slug="x",
+        title="標題",
+        dek="導言",
+        body="內文",
+        figures=[
+            Figure(key="a", image="i", caption="圖說", alt="替代"),
+            Figure(key="b", image="j"),
+        ],
+        sources=[Source(outlet="中央社", title="來源標題", url="https://example.org")],
+    )
+    assert _columns(article) == index_columns(
+        "標題", "導言", "內文", ["圖說 替代", " "], ["中央社 來源標題"]
+    )
