@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from app.exchange.markdown import import_markdown
 from app.store import Store
 from tests.conftest import LIBRARY, TYPHOON
@@ -116,6 +118,27 @@ def test_date_range_and_newest_first(store: Store) -> None:
     assert [h.id for h in store.search("政府 since:2019 until:2019-06")] == [mid]
     assert [h.id for h in store.search("政府 until:2015")] == [old]
     assert [h.id for h in store.search("since:2020")] == [new]
+
+
+@pytest.mark.parametrize("walk_after", [0, 2_000])
+def test_newest_first_walks_the_date_index_or_sorts_the_matches(
+    store: Store, monkeypatch: pytest.MonkeyPatch, walk_after: int
+) -> None:
+    """Both ways of listing matches newest first give the same order (ties: last written
+    first), with filters; an article's date is its publication, else when it was written."""
+    from app.store import search as search_module
+
+    monkeypatch.setattr(search_module, "DATE_WALK_AFTER", walk_after)
+    ids = []
+    for n, day in enumerate(["2019-01-05", "", "2024-03-01", "2019-01-05", "2016-07-07"]):
+        published = f"{day}T10:00:00+08:00" if day else ""
+        ids.append(_article(store, f"颱風 {n}", "政府說明。", published=published))
+    _article(store, "無關", "地方新聞。", published="2030-01-01T10:00:00+08:00")
+    unpublished, newest = ids[1], ids[2]
+    order = [unpublished, newest, ids[3], ids[0], ids[4]]  # written today, so newest
+    assert [h.id for h in store.search("政府 sort:date")] == order
+    assert [h.id for h in store.search("政府 sort:date", limit=2)] == order[:2]
+    assert [h.id for h in store.search("颱風 sort:date until:2019")] == [ids[3], ids[0], ids[4]]
 
 
 def test_the_command_line_spells_sort_and_dates_as_options(store_path, capsys) -> None:  # noqa: ANN001

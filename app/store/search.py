@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # An article's date for since:/until:/sort:date: when it was published, else when written.
 ARTICLE_DATE = "coalesce(nullif(a.published_at, ''), a.created_at)"
+# Newest first over more matches than this walks the date index instead of sorting them all.
+DATE_WALK_AFTER = 2_000
 
 
 @dataclass(frozen=True)
@@ -138,25 +140,14 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
     where, params = _filters(parsed)
     if not expression and not where:
         return []
-    if not expression or parsed.sort == "date":  # newest first: no rank to compute
-        matched = (
-            "article_fts JOIN articles a ON a.seq = article_fts.rowid WHERE article_fts MATCH ?"
-            if expression
-            else "articles a WHERE 1"
-        )
-        rows = list(
-            db.query(
-                "SELECT a.id, a.slug, a.title, a.status, a.updated_at, a.dek, a.body, 0.0 AS score "
-                f"FROM {matched} {where} ORDER BY {ARTICLE_DATE} DESC LIMIT ?",
-                [*([expression] if expression else []), *params, limit],
-            )
-        )
-        return [_hit(r, parsed.terms()) for r in rows]
     try:
-        token = parsed.single_token()
-        ranked = _by_impact(db, token, where, params, limit) if token is not None else None
-        if ranked is None:
-            ranked = _by_bm25(db, expression, where, params, limit)
+        if not expression or parsed.sort == "date":  # newest first: no rank to compute
+            ranked = _by_date(db, expression, where, params, limit)
+        else:
+            token = parsed.single_token()
+            ranked = _by_impact(db, token, where, params, limit) if token is not None else None
+            if ranked is None:
+                ranked = _by_bm25(db, expression, where, params, limit)
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for '{query}': {exc}", field="query") from None
     if not ranked:
@@ -171,6 +162,31 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
     }
     terms = parsed.terms()
     return [_hit({**found[seq], "score": score}, terms) for seq, score in ranked]
+
+
+def _by_date(
+    db: Database, expression: str, where: str, params: list[Any], limit: int
+) -> list[tuple[int, float]]:
+    """Newest first. Many matches: walk the date index and stop at ``limit`` (the matches'
+    rowids are gathered once, ~0.15 µs each); few: sort just them."""
+    order = f"ORDER BY {ARTICLE_DATE} DESC, a.seq DESC LIMIT ?"
+    if not expression:
+        sql = f"SELECT a.seq FROM articles a INDEXED BY articles_by_date WHERE 1 {where} {order}"
+        return [(r["seq"], 0.0) for r in db.query(sql, [*params, limit])]
+    matches = next(
+        db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
+    )["n"]
+    if matches > DATE_WALK_AFTER:
+        sql = (
+            "SELECT a.seq FROM articles a INDEXED BY articles_by_date WHERE a.seq IN "
+            f"(SELECT rowid FROM article_fts WHERE article_fts MATCH ?) {where} {order}"
+        )
+    else:
+        sql = (
+            "SELECT a.seq FROM article_fts JOIN articles a ON a.seq = article_fts.rowid "
+            f"WHERE article_fts MATCH ? {where} {order}"
+        )
+    return [(r["seq"], 0.0) for r in db.query(sql, [expression, *params, limit])]
 
 
 def _by_bm25(
