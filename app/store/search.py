@@ -140,14 +140,14 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
     where, params = _filters(parsed)
     if not expression and not where:
         return []
+    ranked: list[tuple[int, float]] | None = None
     try:
         if not expression or parsed.sort == "date":  # newest first: no rank to compute
             ranked = _by_date(db, expression, where, params, limit)
-        else:
-            token = parsed.single_token()
-            ranked = _by_impact(db, token, where, params, limit) if token is not None else None
-            if ranked is None:
-                ranked = _by_bm25(db, expression, where, params, limit)
+        elif (token := parsed.single_token()) is not None:
+            ranked = _by_impact(db, token, where, params, limit)
+        if ranked is None:
+            ranked = _by_bm25(db, expression, where, params, limit)
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for '{query}': {exc}", field="query") from None
     if not ranked:
