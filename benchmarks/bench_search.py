@@ -9,7 +9,7 @@ import random
 import sys
 
 from common import Result, emit, timed
-from corpus import build_store, default_store, vocabulary
+from corpus import archive_size, build_store, default_store, vocabulary
 
 from app.core.search_query import parse_query
 from app.store import Store
@@ -23,7 +23,8 @@ QUERIES = [
 ]
 
 
-def results(count: int = 100_000) -> list[Result]:
+def results(count: int | None = None) -> list[Result]:
+    count = archive_size() if count is None else count
     path = default_store(count)
     rare = vocabulary(random.Random(build_store.__kwdefaults__["seed"]))[0][20_000]
     queries = [*QUERIES, ("search: 2-char Chinese, rare", rare)]
@@ -51,4 +52,4 @@ def results(count: int = 100_000) -> list[Result]:
 
 if __name__ == "__main__":
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
-    emit(results(int(numbers[0]) if numbers else 100_000))
+    emit(results(int(numbers[0]) if numbers else None))

@@ -46,7 +46,7 @@ def _start(args: list[str], env: dict[str, str]) -> tuple[float, float | None]:
 
 
 def results(runs: int = 15) -> list[Result]:
-    store = default_store(100_000)
+    store = default_store()
     home = tempfile.mkdtemp(prefix="galley-start-")
     # An installed app (and the PyInstaller build) starts from bytecode: compile Galley's
     # modules first, or a PYTHONDONTWRITEBYTECODE environment makes every start compile them
@@ -75,7 +75,7 @@ def results(runs: int = 15) -> list[Result]:
     return [
         Result("start: bare PySide6 QMainWindow (floor)", bare_median, bare_p95, note=platform),
         Result(
-            "start: Galley, 100,000-article store",
+            "start: Galley, archive store",
             galley_median,
             galley_p95,
             note=f"{platform}; first paint of the window frame",

@@ -1,4 +1,4 @@
-"""The window on the 100,000-article store: list, open, keystroke, autosave, memory (offscreen).
+"""The window on the benchmark archive (100,000 articles unless GALLEY_BENCH_ARTICLES): list, open, keystroke, autosave, memory (offscreen).
 
 QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py
 """
@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import Result, emit, summarise  # noqa: E402
-from corpus import default_store  # noqa: E402
+from corpus import archive_size, default_store  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -28,7 +28,8 @@ def rss_mb() -> float:
 
 
 def results() -> list[Result]:
-    path = default_store(100_000)
+    path = default_store()
+    size = archive_size()
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTableView
@@ -60,7 +61,7 @@ def results() -> list[Result]:
         Result(
             "list: first rows painted (store open + model)",
             *summarise(lists),
-            note=f"{rows} of 100,000 rows fetched, +{rss_mb() - base:.1f} MB",
+            note=f"{rows} of {size:,} rows fetched, +{rss_mb() - base:.1f} MB",
         )
     )
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
@@ -122,7 +123,7 @@ def results() -> list[Result]:
         )
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out.append(Result("memory: peak resident, 100,000-article store open", peak, unit="MB"))
+    out.append(Result("memory: peak resident, archive open", peak, unit="MB"))
     window.close()
     store.close()
     return out

@@ -6,6 +6,7 @@ term frequencies look like a news archive (some bigrams everywhere, most rare).
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sqlite3
@@ -157,8 +158,15 @@ def build_store(path: Path, count: int, *, seed: int = 20261124) -> Path:
     return path
 
 
-def default_store(count: int = 100_000) -> Path:
+def archive_size() -> int:
+    """How many articles the benchmarks' archive holds: GALLEY_BENCH_ARTICLES, else 100,000
+    (``run.py --articles`` sets it for each size of its scale table)."""
+    return int(os.environ.get("GALLEY_BENCH_ARTICLES", "100000"))
+
+
+def default_store(count: int | None = None) -> Path:
     CACHE.mkdir(exist_ok=True)
+    count = archive_size() if count is None else count
     return build_store(CACHE / f"store-{count}.sqlite", count)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.errors import ConflictError, InputError, NotFoundError
-from app.core.model import Article, Figure, RelatedLink, Source, canonical_json
+from app.core.model import Article, Figure, RelatedLink, Source, canonical_json, content_hash
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
 from app.store import search as search_index
@@ -320,7 +320,7 @@ class Articles:
         if previous is None and base is not None:
             previous = self.history.snapshot(base)
         content = article.content()
-        digest = article.content_hash()
+        digest = content_hash(content)
         db.execute(
             "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
             [digest, canonical_json(content)],

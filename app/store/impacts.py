@@ -130,7 +130,13 @@ def ceiling(impact: float, average: float) -> float:
 def impact_rows(seq: int, columns: Sequence[str]) -> Iterator[tuple[str, int, int, float, int]]:
     """(term, impact, seq, weight, length) for each word that weighs at least FLOOR."""
     counted = term_weights(columns)
+    # g(F, D) >= FLOOR needs F >= FLOOR * x / (k1 + 1 - FLOOR): most words (one mention)
+    # are passed over without computing g. The exact test below still decides.
+    spread = K1 * (1 - B + B * counted.length / A_REF)
+    least = FLOOR * spread / (K1 + 1.0 - FLOOR) * 0.999
     for term, weight in counted.weights.items():
+        if weight < least:
+            continue
         impact = saturation(weight, counted.length, A_REF)
         if impact >= FLOOR:
             yield term, int(impact * SCALE), seq, weight, counted.length
