@@ -1,4 +1,5 @@
-"""The window on the benchmark archive (100,000 articles unless GALLEY_BENCH_ARTICLES): list, open, keystroke, autosave, memory (offscreen).
+"""The window on the benchmark archive (GALLEY_BENCH_ARTICLES, else 100,000): list, open,
+keystroke, autosave, memory (offscreen).
 
 QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py
 """
