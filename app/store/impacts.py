@@ -23,6 +23,7 @@ in-memory table (~0.9 ms).
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections import Counter
@@ -52,7 +53,8 @@ _SAFE_TEXT = re.compile(
     "\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*"
 )
 _TOKEN = re.compile(f"[{_TOKEN_CHARS}]+")
-_LONG_WORD = re.compile("[0-9A-Za-z]{100}")  # FTS5 handles very long tokens its own way
+# FTS5 cuts a token at 32,768 bytes; far shorter runs go the exact way to be safe.
+_LONG_WORD = re.compile("[0-9A-Za-z]{1000}")
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _python_tokens(text: str) -> list[str] | None:
     verified (then FTS5 counts it)."""
     if not _SAFE_TEXT.fullmatch(text) or _LONG_WORD.search(text):
         return None
-    return [t.lower() for t in _TOKEN.findall(text)]
+    return _TOKEN.findall(text.lower())  # only ASCII letters have a lower case here
 
 
 def _fts5_counts(columns: Sequence[str]) -> TermWeights:
@@ -99,6 +101,12 @@ def _fts5_counts(columns: Sequence[str]) -> TermWeights:
 
 def term_weights(columns: Sequence[str]) -> TermWeights:
     """Weighted counts and length of an article's indexed columns, as FTS5 counts them."""
+    return _term_weights(tuple(columns))
+
+
+@functools.lru_cache(maxsize=16)
+def _term_weights(columns: tuple[str, ...]) -> TermWeights:
+    """Remembered: a save counts the text it replaces, which the previous save counted."""
     per_column = [_python_tokens(text) for text in columns]
     if any(tokens is None for tokens in per_column):
         return _fts5_counts(columns)

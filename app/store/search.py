@@ -8,6 +8,7 @@ only.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import sqlite3
@@ -58,18 +59,19 @@ class SearchHit:
 
 def index_columns(
     title: str, dek: str, body: str, captions: Iterable[str], sources: Iterable[str]
-) -> list[str]:
+) -> tuple[str, ...]:
     """The five indexed columns as FTS5 is handed them (CJK spelled out as bigrams)."""
-    return [
-        index_text(title),
-        index_text(dek),
-        index_text(body),
-        index_text("\n".join(captions)),
-        index_text("\n".join(sources)),
-    ]
+    return _spelled_out(title, dek, body, "\n".join(captions), "\n".join(sources))
 
 
-def _columns(article: Article) -> list[str]:
+@functools.lru_cache(maxsize=16)
+def _spelled_out(*texts: str) -> tuple[str, ...]:
+    """A pure function, remembered: a save hands the index the text it was last given again
+    (to take it out), and that text was spelled out at the previous save."""
+    return tuple(index_text(text) for text in texts)
+
+
+def _columns(article: Article) -> tuple[str, ...]:
     return index_columns(
         article.title,
         article.dek,
