@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 
 from app.core.errors import InputError
 from app.core.model import RELATED_KINDS, STATUSES, Article
@@ -90,13 +91,16 @@ def _holds_surrogate(value: object) -> bool:
         return any(_holds_surrogate(v) for v in value.values())
     if isinstance(value, list):
         return any(_holds_surrogate(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return any(_holds_surrogate(getattr(value, f.name)) for f in fields(value))
     return False
 
 
 def _check_text(article: Article, fail: Callable[[str, str], InputError]) -> None:
     """Every text field must be real Unicode text: a lone surrogate (from a JSON or YAML
     escape such as \\ud800) cannot be stored, hashed or written to a page. A regex scan per
-    field: no JSON text of the article is built on the save path."""
-    for name, value in article.content().items():
+    field, reading the fields in place (no copy of the article is made on the save path)."""
+    for f in fields(article):
+        name, value = f.name, getattr(article, f.name)
         if _holds_surrogate(value):
             raise fail("holds text that is not valid Unicode (a lone surrogate)", name)
