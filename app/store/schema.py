@@ -260,8 +260,7 @@ def m0007_touch_journal(db: Database) -> None:
 def m0008_term_impacts(db: Database) -> None:
     """Exact search over the whole archive: each word's impact list (``app.store.impacts``)
     lets a search for a word found in most articles read its best few hundred rows instead
-    of ranking every match; ``article_fts_terms`` says in how many articles a word is (its
-    idf). Existing articles are counted here once (~0.9 ms an article)."""
+    of ranking every match. Existing articles are counted here once (~0.9 ms an article)."""
     from app.store.search import backfill_impacts
 
     db.execute(
@@ -274,7 +273,6 @@ def m0008_term_impacts(db: Database) -> None:
             PRIMARY KEY (term, impact, seq)
         ) WITHOUT ROWID"""
     )
-    db.execute("CREATE VIRTUAL TABLE article_fts_terms USING fts5vocab (article_fts, 'row')")
     # sort:date and since:/until: read articles newest first without sorting every match.
     db.execute(
         "CREATE INDEX articles_by_date ON articles "
