@@ -318,20 +318,8 @@ def backfill_impacts(db: Database, chunk: int = 2000) -> None:
         if not articles:
             return
         low, high = articles[0]["seq"], articles[-1]["seq"]
-        captions: dict[int, list[str]] = {}
-        for r in db.query(
-            "SELECT article_seq, caption, alt FROM figures WHERE article_seq BETWEEN ? AND ? "
-            "ORDER BY article_seq, position",
-            [low, high],
-        ):
-            captions.setdefault(r["article_seq"], []).append(f"{r['caption']} {r['alt']}")
-        sources: dict[int, list[str]] = {}
-        for r in db.query(
-            "SELECT article_seq, outlet, title FROM sources WHERE article_seq BETWEEN ? AND ? "
-            "ORDER BY article_seq, position",
-            [low, high],
-        ):
-            sources.setdefault(r["article_seq"], []).append(f"{r['outlet']} {r['title']}")
+        captions = _pairs(db, "figures", "caption", "alt", low, high)
+        sources = _pairs(db, "sources", "outlet", "title", low, high)
         rows: list[tuple[str, int, int, float, int]] = []
         for a in articles:
             columns = index_columns(
@@ -348,3 +336,17 @@ def backfill_impacts(db: Database, chunk: int = 2000) -> None:
             rows,
         )
         last = high
+
+
+def _pairs(
+    db: Database, table: str, first: str, second: str, low: int, high: int
+) -> dict[int, list[str]]:
+    """``"first second"`` of each row of a child table, by article, in the article's order."""
+    found: dict[int, list[str]] = {}
+    for r in db.query(
+        f"SELECT article_seq, {first}, {second} FROM {table} "
+        "WHERE article_seq BETWEEN ? AND ? ORDER BY article_seq, position",
+        [low, high],
+    ):
+        found.setdefault(r["article_seq"], []).append(f"{r[first]} {r[second]}")
+    return found
