@@ -11,7 +11,6 @@ import sys
 from common import Result, emit, timed
 from corpus import archive_size, build_store, default_store, vocabulary
 
-from app.core.search_query import parse_query
 from app.store import Store
 
 QUERIES = [
@@ -19,7 +18,12 @@ QUERIES = [
     ("search: 2-char Chinese, in 50 %", "抽水"),
     ("search: 2-char Chinese, in 50 %", "颱風"),
     ("search: 4-char Chinese", "抽水作業"),
+    ("search: 3-char word (a phrase of 2 bigrams)", "半導體"),
     ("search: English word", "Reuters"),
+    ("search: two words", "政府 預算"),
+    ("search: in the title", "title:政府"),
+    ("search: with a filter", "政府 status:draft"),
+    ("search: newest first", "政府 sort:date"),
 ]
 
 
@@ -31,12 +35,7 @@ def results(count: int | None = None) -> list[Result]:
     out = []
     with Store.open(path) as store:
         for label, query in queries:
-            matches = next(
-                store._db.query(
-                    "SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?",
-                    [parse_query(query).fts_expression()],
-                )
-            )["n"]
+            matches = store.search_index.count(query)
             median, p95 = timed(lambda q=query: store.search(q, limit=50), runs=40)
             out.append(Result(f"{label} {query}", median, p95, note=f"{matches:,} matches"))
         like = f"%{rare}%"
