@@ -83,8 +83,8 @@ def run_part(script: str, articles: int | None = None) -> list[Result]:
 
 
 def target_of(result: Result, articles: int = 100_000) -> tuple[str, str]:
-    targets = {**TARGETS, **MILLION_TARGETS} if articles >= 1_000_000 else TARGETS
-    for prefix, (text, ok) in sorted(targets.items(), key=lambda t: -len(t[0])):
+    million = MILLION_TARGETS if articles >= 1_000_000 else {}
+    for prefix, (text, ok) in [*million.items(), *TARGETS.items()]:
         if result.what.startswith(prefix):
             return text, ("ok" if ok(result) else "MISSED")
     return "", ""

@@ -54,6 +54,7 @@ def test_connection_settings(store: Store) -> None:
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -32000  # 32 MB: see db.py
 
 
 def test_new_article_defaults(store: Store) -> None:

@@ -93,6 +93,11 @@ def _inspect(path: Path) -> int:
 def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # 32 MB of page cache (SQLite's default is 2 MB). At 1,000,000 articles a rare word's
+    # 2,700 matches each read their length from another page of the index: with the default
+    # those pages were read again on every search (8.0 ms); kept, 3.7 ms. Peak memory stays
+    # under half the 300 MB budget.
+    conn.execute("PRAGMA cache_size = -32000")
     if writable:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a save that returned survives power loss; measured ~0.2 ms per 10 KB save.
