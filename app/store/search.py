@@ -90,6 +90,8 @@ def index_article(db: Database, seq: int, article: Article, previous: Article | 
     names = "rowid, title, dek, body, captions, sources"
     old = _columns(previous) if previous is not None else None
     new = _columns(article)
+    if old == new:  # a status or metadata change: the indexed text is what it was
+        return
     if old is not None:
         db.execute(
             f"INSERT INTO article_fts (article_fts, {names}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
