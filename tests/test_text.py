@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from app.core.text import count_body, count_text, index_text, make_snippet, query_terms
+from tests.conftest import TYPHOON
 
 
 def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
@@ -8,6 +9,25 @@ def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
     assert index_text("高雄 78 座抽水站").split() == ["高雄", "78", "座抽", "抽水", "水站"]
     assert index_text("颱").split() == ["颱"]
     assert index_text("The library") == "The library"
+
+
+def test_index_text_line_by_line_is_the_whole_text_spelled_out() -> None:
+    """Spelling out each line (remembered between saves) gives exactly what spelling out the
+    whole text at once does: CJK runs never cross a line break."""
+    from app.core.text import CJK_RUN, _bigrams
+
+    def whole(text: str) -> str:
+        return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+
+    samples = [
+        "抽水站\n\n颱風季前大演練,高雄\r\n抽水站 pump\n",
+        "\n\n\n",
+        "單\n字\n行",
+        "English only\nline two",
+        (TYPHOON.read_text(encoding="utf-8") * 3),
+    ]
+    for text in samples:
+        assert index_text(text) == whole(text)
 
 
 def test_query_terms_split_cjk_from_latin() -> None:

@@ -8,6 +8,7 @@ phrase of its bigrams. Other text is left for ``unicode61`` to split into words.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Han (with extensions and compatibility ideographs), kana and Hangul syllables.
@@ -32,10 +33,20 @@ def _bigrams(run: str) -> list[str]:
 
 
 def index_text(text: str) -> str:
-    """Text as the full-text index should see it: CJK runs spelled out as bigrams."""
+    """Text as the full-text index should see it: CJK runs spelled out as bigrams.
+
+    Line by line (a CJK run never crosses a line break, so the result is the same), each
+    line remembered: an autosave spells out again only the paragraph that was edited."""
     if not text:
         return ""
-    return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+    if "\n" not in text:
+        return _index_line(text)
+    return "\n".join(_index_line(line) for line in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _index_line(line: str) -> str:
+    return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", line)
 
 
 def query_terms(query: str) -> list[str]:
