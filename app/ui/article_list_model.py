@@ -27,6 +27,7 @@ class ArticleListModel(QAbstractTableModel):
         self._store = store
         self._rows: list[ArticleSummary | SearchHit] = []
         self._total = 0
+        self._all_count: int | None = None  # articles in the unfiltered list, when counted
         self.status: str | None = None
         self.section: str | None = None
         self.query = ""
@@ -81,7 +82,10 @@ class ArticleListModel(QAbstractTableModel):
             descending=self.descending,
         )
 
-    def reload(self) -> None:
+    def reload(self, *, recount: bool = True) -> None:
+        """Read the list again. ``recount=False`` after articles were only changed (none
+        created): the unfiltered list keeps its length, and counting a million articles
+        takes 15-45 ms of the window's time after every autosave."""
         self.beginResetModel()
         self.problem = ""
         if self.searching:
@@ -92,7 +96,12 @@ class ArticleListModel(QAbstractTableModel):
             self._rows = [h for h in hits if self._passes(h)]
             self._total = len(self._rows)
         else:
-            self._total = self._store.count_articles(status=self.status, section=self.section)
+            filtered = self.status is not None or self.section is not None
+            if recount or filtered or self._all_count is None:
+                self._total = self._store.count_articles(status=self.status, section=self.section)
+                self._all_count = None if filtered else self._total
+            else:
+                self._total = self._all_count
             self._rows = list[ArticleSummary | SearchHit](self._page(0))
         self.endResetModel()
 

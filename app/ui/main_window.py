@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
         self.list_refresh = QTimer(self)
         self.list_refresh.setSingleShot(True)
         self.list_refresh.setInterval(0)
-        self.list_refresh.timeout.connect(
-            lambda: self.refresh_list(self.session.article_id if self.session else None)
+        self.list_refresh.timeout.connect(  # articles changed, none created: same length
+            lambda: self.refresh_list(
+                self.session.article_id if self.session else None, recount=False
+            )
         )
         self.menus = {
             "file": self.menuBar().addMenu(self.tr("&File")),
@@ -289,10 +291,10 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.open_article(self.list_model.article_id(current.row()))
 
-    def refresh_list(self, select: str | None = None) -> None:
+    def refresh_list(self, select: str | None = None, *, recount: bool = True) -> None:
         self._fill_sections()
         self.list_view.selectionModel().blockSignals(True)
-        self.list_model.reload()
+        self.list_model.reload(recount=recount)
         row = self.list_model.row_of(select) if select else -1
         if row >= 0:
             self.list_view.selectRow(row)
