@@ -162,10 +162,15 @@ def write_impacts(
             "DELETE FROM term_impacts WHERE term = ? AND impact = ? AND seq = ?",
             [row[:3] for row in impact_rows(seq, previous)],
         )
+    insert_rows(db, list(impact_rows(seq, columns)))
+
+
+def insert_rows(db: Database, rows: list[tuple[str, int, int, float, int]]) -> None:
+    """Store impact rows as ``impact_rows`` makes them."""
     db.conn.executemany(
         "INSERT OR REPLACE INTO term_impacts (term, impact, seq, weight, length) "
         "VALUES (?, ?, ?, ?, ?)",
-        list(impact_rows(seq, columns)),
+        rows,
     )
 
 

@@ -8,7 +8,6 @@ only.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import sqlite3
@@ -61,14 +60,8 @@ def index_columns(
     title: str, dek: str, body: str, captions: Iterable[str], sources: Iterable[str]
 ) -> tuple[str, ...]:
     """The five indexed columns as FTS5 is handed them (CJK spelled out as bigrams)."""
-    return _spelled_out(title, dek, body, "\n".join(captions), "\n".join(sources))
-
-
-@functools.lru_cache(maxsize=16)
-def _spelled_out(*texts: str) -> tuple[str, ...]:
-    """A pure function, remembered: a save hands the index the text it was last given again
-    (to take it out), and that text was spelled out at the previous save."""
-    return tuple(index_text(text) for text in texts)
+    texts = (title, dek, body, "\n".join(captions), "\n".join(sources))
+    return tuple(index_text(text) for text in texts)  # index_text remembers each line
 
 
 def _columns(article: Article) -> tuple[str, ...]:
@@ -165,7 +158,7 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
         )
     }
     terms = parsed.terms()
-    return [_hit({**found[seq], "score": score}, terms) for seq, score in ranked]
+    return [_hit(found[seq], score, terms) for seq, score in ranked]
 
 
 def _by_date(
@@ -177,10 +170,7 @@ def _by_date(
     if not expression:
         sql = f"SELECT a.seq FROM articles a INDEXED BY articles_by_date WHERE 1 {where} {order}"
         return [(r["seq"], 0.0) for r in db.query(sql, [*params, limit])]
-    matches = next(
-        db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
-    )["n"]
-    if matches > DATE_WALK_AFTER:
+    if _match_count(db, expression) > DATE_WALK_AFTER:
         sql = (
             "SELECT a.seq FROM articles a INDEXED BY articles_by_date WHERE a.seq IN "
             f"(SELECT rowid FROM article_fts WHERE article_fts MATCH ?) {where} {order}"
@@ -224,10 +214,7 @@ def _by_impact(
     average = tokens_total / rows_total
     # In how many articles the word is (its idf): FTS5 keeps no such count, so its list is
     # walked; a plain count walks it fastest (~30 ns an article; fts5vocab took 3x that).
-    phrase = '"' + token.replace('"', '""') + '"'
-    hits = next(
-        db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [phrase])
-    )["n"]
+    hits = _match_count(db, f'"{token}"')  # an index token holds no quote
     idf = math.log((rows_total - hits + 0.5) / (hits + 0.5))
     if idf <= 0.0:
         idf = 1e-6
@@ -255,7 +242,7 @@ def _by_impact(
     return sorted(ranked, key=lambda hit: (hit[1], -hit[0]))
 
 
-def _hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
+def _hit(r: dict[str, Any], score: float, terms: list[str]) -> SearchHit:
     text = r["body"] if _contains(r["body"], terms) else r["dek"] or r["body"]
     snippet, match = make_snippet(text, terms)
     return SearchHit(
@@ -266,7 +253,7 @@ def _hit(r: dict[str, Any], terms: list[str]) -> SearchHit:
         updated=r["updated_at"],
         snippet=snippet,
         match=match,
-        rank=round(r["score"], 4),
+        rank=round(score, 4),
     )
 
 
@@ -280,11 +267,19 @@ def count_matches(db: Database, query: str) -> int:
             return 0
         rows = db.query(f"SELECT count(*) AS n FROM articles a WHERE 1 {where}", params)
         return int(next(rows)["n"])
+    if not where:
+        return _match_count(db, expression)
     rows = db.query(
         "SELECT count(*) AS n FROM article_fts JOIN articles a ON a.seq = article_fts.rowid "
         f"WHERE article_fts MATCH ? {where}",
         [expression, *params],
     )
+    return int(next(rows)["n"])
+
+
+def _match_count(db: Database, expression: str) -> int:
+    """How many articles an FTS5 expression matches (its lists walked, nothing ranked)."""
+    rows = db.query("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?", [expression])
     return int(next(rows)["n"])
 
 
@@ -332,11 +327,7 @@ def backfill_impacts(db: Database, chunk: int = 2000) -> None:
                 sources.get(a["seq"], []),
             )
             rows += impacts.impact_rows(a["seq"], columns)
-        db.conn.executemany(
-            "INSERT OR REPLACE INTO term_impacts (term, impact, seq, weight, length) "
-            "VALUES (?, ?, ?, ?, ?)",
-            rows,
-        )
+        impacts.insert_rows(db, rows)
         last = high
 
 
