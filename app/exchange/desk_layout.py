@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
@@ -24,6 +25,12 @@ MARKER = "GALLEY-DESK.json"
 FORMAT = "galley-desk/2"
 FLAT_FORMAT = "galley-desk/1"  # articles/ID/: read, never written
 BRANCH = "refs/heads/main"
+DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
+
+
+def default_repository(store_path: Path) -> Path:
+    """The store's own git repository: beside the store file, ``NAME.desk.git``."""
+    return store_path.with_name(store_path.name + ".desk.git")
 
 
 def fanout(article_id: str) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 
 from app.core.errors import InputError, SyncError
 from app.exchange.desk_credentials import remote_callbacks
-from app.exchange.desk_layout import BRANCH, DeskArticles
+from app.exchange.desk_layout import BRANCH, DESK_FILE, DeskArticles, default_repository
 from app.exchange.desk_tree import DeskTree
 from app.publish.images import EXTENSIONS
 from app.store.store import Store
@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 THEIRS = "refs/remotes/desk/main"
 REMOTE = "desk"
 MAX_HISTORY = 256 * 1024 * 1024
-DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 PUSH_TRIES = 5
 LOCK_FILE = "galley-sync.lock"  # held for a sync's whole run, in the store's own repository
 LOCK_WAIT = 120.0
@@ -92,11 +91,6 @@ def create_desk(location: str) -> Path:
     except (pygit2.GitError, OSError) as exc:
         raise SyncError(f"{path}: a desk cannot be made there ({exc})") from None
     return path
-
-
-def default_repository(store_path: Path) -> Path:
-    """The store's own git repository: beside the store file, ``NAME.desk.git``."""
-    return store_path.with_name(store_path.name + ".desk.git")
 
 
 class DeskSync:

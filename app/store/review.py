@@ -12,13 +12,11 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from app.core.anchors import Paragraph, locate, paragraph_at_line
-from app.core.checks import CheckContext, Finding, HouseRules, errors, run_checks
-from app.core.diff import Chunk, diff_text, field_changes
 from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.model import Article, DeskSettings
 from app.core.workflow import check_transition, needs_override
@@ -27,6 +25,10 @@ from app.store.changes import Changes
 from app.store.clock import now_iso
 from app.store.history import History
 from app.store.transactions import Transactions
+
+if TYPE_CHECKING:  # checks and diffs are imported when first run, not when a window opens
+    from app.core.checks import Finding, HouseRules
+    from app.core.diff import Chunk
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class NoteVersion:
 
 
 def house_rules(desk: DeskSettings) -> HouseRules:
+    from app.core.checks import HouseRules
+
     return HouseRules(
         title_max=desk.title_max, punctuation=desk.punctuation, cjk_latin_space=desk.cjk_latin_space
     )
@@ -110,6 +114,8 @@ class Review:
 
     # -- checks and status ---------------------------------------------------------------
     def check(self, article: Article, today: dt.date | None = None) -> list[Finding]:
+        from app.core.checks import CheckContext, run_checks
+
         ctx = CheckContext(rules=house_rules(self.desk()), article_exists=self.articles.refers)
         if today is not None:
             ctx.today = today
@@ -117,6 +123,8 @@ class Review:
 
     def blocking_checks(self, article: Article, target: str) -> list[Finding]:
         """The failing checks that moving ``article`` to ``target`` needs a reason for."""
+        from app.core.checks import errors
+
         return errors(self.check(article)) if needs_override(target) else []
 
     def change_status(
@@ -304,6 +312,8 @@ class Review:
     # -- history -------------------------------------------------------------------------
     def diff(self, ref: str, old: int, new: int) -> RevisionDiff:
         """Differences between revision numbers ``old`` and ``new`` of an article."""
+        from app.core.diff import diff_text, field_changes
+
         a = self.history.article_at(ref, old)
         b = self.history.article_at(ref, new)
         # ``updated`` follows the other fields: it is not a change of its own to review.

@@ -6,13 +6,15 @@ Two modes: browsing (filtered by status and section, sortable by any column) and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.errors import InputError
-from app.store.search import SearchHit
 from app.store.store import ArticleSummary, Store
+
+if TYPE_CHECKING:
+    from app.store.search import SearchHit
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +104,8 @@ class ArticleListModel(QAbstractTableModel):
                 self._all_count = None if filtered else self._total
             else:
                 self._total = self._all_count
-            self._rows = list[ArticleSummary | SearchHit](self._page(0))
+            rows: list[ArticleSummary | SearchHit] = list(self._page(0))
+            self._rows = rows
         self.endResetModel()
 
     def _passes(self, hit: SearchHit) -> bool:
@@ -140,7 +143,7 @@ class ArticleListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, SearchHit):
+        if role == Qt.ItemDataRole.ToolTipRole and not isinstance(row, ArticleSummary):
             return row.snippet
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -153,7 +156,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == "updated":
             return row.updated[:16].replace("T", " ")
         if column == "snippet":
-            return row.snippet if isinstance(row, SearchHit) else ""
+            return "" if isinstance(row, ArticleSummary) else row.snippet
         return getattr(row, column)
 
     def headerData(

@@ -35,7 +35,7 @@ def configured_desk(store_path: Path) -> str | None:
     sync keeps beside git's own config: the window never loads git's library."""
     import json
 
-    from app.exchange.desk_sync import DESK_FILE, default_repository
+    from app.exchange.desk_layout import DESK_FILE, default_repository
 
     try:
         data = json.loads((default_repository(store_path) / DESK_FILE).read_text("utf-8"))
