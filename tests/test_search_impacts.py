@@ -160,3 +160,62 @@ def test_columns_for_the_migration_match_an_articles_own() -> None:
     assert _columns(article) == index_columns(
         "標題", "導言", "內文", ["圖說 替代", " "], ["中央社 來源標題"]
     )
+
+
+def _segments_written(store: Store) -> int:
+    """FTS5's count of segments ever written (its structure record's write counter)."""
+    block = next(store._db.query("SELECT block FROM article_fts_data WHERE id = 10"))["block"]
+    return impacts._varints(block[4:16])[2]
+
+
+def test_an_import_of_many_files_writes_the_index_once(store: Store, tmp_path: Path) -> None:
+    """Indexed article by article, FTS5 wrote a segment for each article of an import (every
+    statement with a trigger flushes its pending text) and merged them again: 40 files
+    wrote 40 segments. The transaction's text now goes in at its end, together."""
+    from app.exchange.bundles import import_paths
+    from app.exchange.source import article_to_markdown
+
+    files = []
+    for n in range(40):
+        article = Article(
+            id="", slug=f"drill-{n}", title=f"颱風演練第{n}站", body="高雄抽水站全面檢查。"
+        )
+        files.append(tmp_path / f"drill-{n}.md")
+        files[-1].write_text(article_to_markdown(article, {}), encoding="utf-8")
+    before = _segments_written(store)
+    imported = import_paths(store, files)
+    assert _segments_written(store) - before == 1
+    found = {h.id for h in store.search("抽水站", limit=100)}
+    assert found == {a.id for a in imported} and len(found) == 40
+
+
+def test_an_article_saved_twice_in_one_write_is_indexed_as_last_saved(store: Store) -> None:
+    article = store.new_article("政府公布防災計畫", body="颱風來襲。")
+    seq = _seq(store, article.id)
+    with store.tx.write():
+        article.body = "抽水站演練。"
+        article = store.save_article(article)
+        article.body = "沙包站檢查。"
+        article = store.save_article(article)
+    assert [h.id for h in store.search("沙包站")] == [article.id]
+    assert store.search("抽水站") == [] and store.search("颱風") == []
+    assert _rows_of(store, seq) == set(impacts.impact_rows(seq, _columns(article)))
+    store.save_article(article)  # the index holds exactly the last text: no stale rows
+    assert store.search("抽水站") == []
+
+
+def test_a_write_that_fails_leaves_nothing_queued_for_the_next(store: Store) -> None:
+    article = store.new_article("政府公布防災計畫", body="颱風來襲。")
+    with pytest.raises(RuntimeError), store.tx.write():
+        article.body = "抽水站演練。"
+        store.save_article(article)
+        raise RuntimeError("the import's last file was bad")
+    store.new_article("另一篇", body="沙包站檢查。")
+    assert store.search("抽水站") == []
+    assert [h.title for h in store.search("颱風")] == ["政府公布防災計畫"]
+
+
+def test_a_write_inside_a_read_is_indexed_when_the_write_ends(store: Store) -> None:
+    with store.tx.read():
+        article = store.new_article("政府公布防災計畫", body="抽水站演練。")
+        assert [h.id for h in store.search("抽水站")] == [article.id]

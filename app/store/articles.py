@@ -20,7 +20,6 @@ from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.model import Article, Figure, RelatedLink, Source, canonical_json, content_hash
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
-from app.store import search as search_index
 from app.store.changes import Changes
 from app.store.clock import now_iso
 from app.store.history import History
@@ -395,4 +394,6 @@ class Articles:
                 " excerpt, author, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [seq, pos, r.kind, r.article_id, r.url, r.title, r.excerpt, r.author, r.date],
             )
-        search_index.index_article(db, seq, article, previous)
+        from app.store import search as search_index  # imported by the first save, not at start
+
+        search_index.index_article(self.tx, seq, article, previous)

@@ -151,18 +151,24 @@ def impact_rows(seq: int, columns: Sequence[str]) -> Iterator[tuple[str, int, in
 
 
 def write_impacts(
-    db: Database, seq: int, columns: Sequence[str], previous: Sequence[str] | None
+    db: Database, changed: Sequence[tuple[int, Sequence[str] | None, Sequence[str]]]
 ) -> None:
-    """Replace the article's impact rows. Caller holds the write transaction.
+    """Replace the impact rows of articles whose indexed text changed: (seq, previous
+    columns or None, columns) each. Caller holds the write transaction.
 
     Rows are keyed (term, impact, seq) and found again from the previous text, as the
-    contentless FTS5 index is: no second index by article."""
-    if previous is not None:
-        db.conn.executemany(
-            "DELETE FROM term_impacts WHERE term = ? AND impact = ? AND seq = ?",
-            [row[:3] for row in impact_rows(seq, previous)],
-        )
-    insert_rows(db, list(impact_rows(seq, columns)))
+    contentless FTS5 index is: no second index by article. Written in key order, the rows of
+    a whole import share the table's pages instead of landing on one page each."""
+    gone = sorted(
+        row[:3]
+        for seq, previous, _columns in changed
+        if previous is not None
+        for row in impact_rows(seq, previous)
+    )
+    db.conn.executemany("DELETE FROM term_impacts WHERE term = ? AND impact = ? AND seq = ?", gone)
+    insert_rows(
+        db, sorted(row for seq, _previous, columns in changed for row in impact_rows(seq, columns))
+    )
 
 
 def insert_rows(db: Database, rows: list[tuple[str, int, int, float, int]]) -> None:

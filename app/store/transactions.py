@@ -13,9 +13,9 @@ import ctypes
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, Protocol, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -31,6 +31,15 @@ SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE = 1006
 CHANGE_LOG_KEEP = 20_000  # rows of the change log kept; readers further behind reload all
 
 Identity = tuple[int, int]
+
+
+class BeforeCommit(Protocol):
+    """Work a write transaction gathers as it goes and does once, just before it commits."""
+
+    def finish(self, db: Database) -> None: ...
+
+
+Work = TypeVar("Work", bound=BeforeCommit)
 
 
 def file_identity(path: Path) -> Identity | None:
@@ -102,6 +111,8 @@ class Transactions:
         self.read_only = read_only
         self.feed = feed
         self._pending = Changes()
+        self._writing = False
+        self._before_commit: dict[str, BeforeCommit] = {}
 
     @property
     def path(self) -> Path:
@@ -110,6 +121,20 @@ class Transactions:
     def record(self, changes: Changes) -> None:
         """Note what the running transaction changes (announced after its commit)."""
         self._pending = self._pending | changes
+
+    def before_commit(self, key: str, make: Callable[[], Work]) -> Work:
+        """The running write's ``key`` work (made by ``make`` the first time it is asked
+        for), finished inside the transaction just before it commits: the search index takes
+        a whole import's text at once this way."""
+        work = self._before_commit.get(key)
+        if work is None:
+            work = self._before_commit[key] = make()
+        return cast(Work, work)
+
+    def _finish(self) -> None:
+        while self._before_commit:
+            _key, work = self._before_commit.popitem()
+            work.finish(self.db)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Database]:
@@ -139,8 +164,17 @@ class Transactions:
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: the store is open read-only; nothing was saved")
         conn = self.db.conn
-        if conn.in_transaction:
+        if self._writing:  # part of the outer write, finished with it
             yield self.db
+            return
+        if conn.in_transaction:  # inside a read: the write's work is done when it ends
+            self._writing = True
+            try:
+                yield self.db
+                self._finish()
+            finally:
+                self._writing = False
+                self._before_commit.clear()
             return
         self.file.check()
         try:
@@ -151,18 +185,23 @@ class Transactions:
                 "nothing was saved, try again in a moment"
             ) from None
         self._pending = Changes()
+        self._writing = True
         try:
             yield self.db
+            self._finish()
             self._log(self._pending)
             conn.execute("COMMIT")
         except BaseException as exc:
             self._pending = Changes()
+            self._before_commit.clear()
             if conn.in_transaction:  # SQLite may already have rolled back (disk full)
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise self._failure(exc) from None
             raise
+        finally:
+            self._writing = False
         done, self._pending = self._pending, Changes()
         self.feed.publish(done)
 
