@@ -168,11 +168,7 @@ def _segments_written(store: Store) -> int:
     return impacts._varints(block[4:16])[2]
 
 
-def test_an_import_of_many_files_writes_the_index_once(store: Store, tmp_path: Path) -> None:
-    """Indexed article by article, FTS5 wrote a segment for each article of an import (every
-    statement with a trigger flushes its pending text) and merged them again: 40 files
-    wrote 40 segments. The transaction's text now goes in at its end, together."""
-    from app.exchange.bundles import import_paths
+def _drill_files(tmp_path: Path) -> list[Path]:
     from app.exchange.source import article_to_markdown
 
     files = []
@@ -182,6 +178,16 @@ def test_an_import_of_many_files_writes_the_index_once(store: Store, tmp_path: P
         )
         files.append(tmp_path / f"drill-{n}.md")
         files[-1].write_text(article_to_markdown(article, {}), encoding="utf-8")
+    return files
+
+
+def test_an_import_of_many_files_writes_the_index_once(store: Store, tmp_path: Path) -> None:
+    """Indexed article by article, FTS5 wrote a segment for each article of an import (every
+    statement with a trigger flushes its pending text) and merged them again: 40 files
+    wrote 40 segments. The transaction's text now goes in at its end, together."""
+    from app.exchange.bundles import import_paths
+
+    files = _drill_files(tmp_path)
     before = _segments_written(store)
     imported = import_paths(store, files)
     assert _segments_written(store) - before == 1
@@ -219,3 +225,23 @@ def test_a_write_inside_a_read_is_indexed_when_the_write_ends(store: Store) -> N
     with store.tx.read():
         article = store.new_article("政府公布防災計畫", body="抽水站演練。")
         assert [h.id for h in store.search("抽水站")] == [article.id]
+
+
+def test_a_very_large_write_hands_its_text_over_in_parts(store: Store, tmp_path: Path) -> None:
+    """The queue is bounded: past QUEUE_CHARACTERS it indexes what it holds, mid-transaction,
+    and an article saved again after that is replaced, not indexed twice."""
+    from app.exchange.bundles import import_paths
+
+    files = _drill_files(tmp_path)
+    before = _segments_written(store)
+    with mock.patch.object(search_module, "QUEUE_CHARACTERS", 300), store.tx.write():
+        imported = import_paths(store, files)
+        again = imported[0]
+        again.body = "沙包站檢查。"
+        again = store.save_article(again)
+    assert _segments_written(store) - before > 5
+    found = {h.id for h in store.search("抽水站", limit=100)}
+    assert found == {a.id for a in imported[1:]}
+    assert [h.id for h in store.search("沙包站")] == [again.id]
+    seq = _seq(store, again.id)
+    assert _rows_of(store, seq) == set(impacts.impact_rows(seq, _columns(again)))

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # An article's date for since:/until:/sort:date: when it was published, else when written.
 ARTICLE_DATE = "coalesce(nullif(a.published_at, ''), a.created_at)"
+# Indexed text a write transaction queues before it hands it to FTS5 (an import of 10,000
+# articles then writes a few segments, and never holds all its text twice in memory).
+QUEUE_CHARACTERS = 16_000_000
 # Newest first over more matches than this walks the date index instead of sorting them all.
 DATE_WALK_AFTER = 2_000
 
@@ -87,8 +90,10 @@ class PendingIndex:
     what is queued is the text as last indexed, and the text to index now.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, db: Database) -> None:
+        self.db = db
         self._queued: dict[int, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
+        self._size = 0
 
     def add(self, seq: int, article: Article, previous: Article | None) -> None:
         """Index ``article`` (``previous``: as last indexed, None for a new one) at commit."""
@@ -96,12 +101,17 @@ class PendingIndex:
             old = self._queued[seq][0]
         else:
             old = _columns(previous) if previous is not None else None
-        self._queued[seq] = (old, _columns(article))
+        new = _columns(article)
+        self._queued[seq] = (old, new)
+        self._size += sum(map(len, new))
+        if self._size > QUEUE_CHARACTERS:  # a very large import: index what it has so far
+            self.finish(db=self.db)
 
     def finish(self, db: Database) -> None:
         # A status or metadata change leaves the indexed text as it was: nothing to write.
         changed = [(seq, old, new) for seq, (old, new) in self._queued.items() if old != new]
         self._queued.clear()
+        self._size = 0
         names = "rowid, title, dek, body, captions, sources"
         db.conn.executemany(
             f"INSERT INTO article_fts (article_fts, {names}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
@@ -116,7 +126,7 @@ class PendingIndex:
 
 def index_article(tx: Transactions, seq: int, article: Article, previous: Article | None) -> None:
     """Replace the article's row in the index when the running write transaction commits."""
-    tx.before_commit("search", PendingIndex).add(seq, article, previous)
+    tx.before_commit("search", lambda: PendingIndex(tx.db)).add(seq, article, previous)
 
 
 def _filters(parsed: SearchQuery) -> tuple[str, list[Any]]:
