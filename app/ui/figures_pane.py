@@ -135,9 +135,15 @@ class FiguresPane(QWidget):
         self._loading = True
         row = self.list.currentRow()
         self.list.clear()
+        shown = self.isVisible()
         for figure in self.article.figures if self.article else []:
-            item = QListWidgetItem(self._thumb(figure.image), self._label(figure))
+            # Thumbnails are decoded when the tab is first shown, not with every article
+            # opened behind another tab.
+            item = QListWidgetItem(
+                self._thumb(figure.image) if shown else QIcon(), self._label(figure)
+            )
             item.setData(Qt.ItemDataRole.UserRole, figure.key)
+            item.setData(Qt.ItemDataRole.UserRole + 1, figure.image)
             if self.problems(figure):
                 item.setForeground(Qt.GlobalColor.darkRed)
                 item.setToolTip(", ".join(self.problems(figure)))
@@ -147,6 +153,13 @@ class FiguresPane(QWidget):
             self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         else:
             self._show_current(-1)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        for n in range(self.list.count()):
+            item = self.list.item(n)
+            if item.icon().isNull():
+                item.setIcon(self._thumb(item.data(Qt.ItemDataRole.UserRole + 1)))
 
     def _current(self) -> Figure | None:
         row = self.list.currentRow()

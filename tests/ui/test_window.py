@@ -48,6 +48,20 @@ def test_chinese_input_method_commit_reaches_the_store(qtbot, window, store, art
     )
 
 
+def test_figure_thumbnails_are_decoded_when_the_tab_is_shown(qtbot, window, articles) -> None:  # noqa: ANN001
+    """Opening an article behind the Body tab decodes no photo; the Figures tab shows them."""
+    window.open_article(articles["zh"])
+    pane = window.editor.figures
+    items = [pane.list.item(n) for n in range(pane.list.count())]
+    assert len(items) >= 2 and all(item.icon().isNull() for item in items)
+    window.editor.tabs.setCurrentWidget(pane)
+    qtbot.waitUntil(lambda: all(not item.icon().isNull() for item in items), timeout=2000)
+    window.editor.tabs.setCurrentIndex(0)
+    window.open_article(articles["en"])
+    window.editor.tabs.setCurrentWidget(pane)  # shown again: the new article's photos
+    assert pane.list.count() and not pane.list.item(0).icon().isNull()
+
+
 def test_figure_edits_add_remove_undo_and_insert(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
     pane = window.editor.figures
