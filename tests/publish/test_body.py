@@ -117,3 +117,25 @@ def test_raw_html_is_sanitised() -> None:
 
 def test_used_figure_keys() -> None:
     assert used_figure_keys("![[b]]\n\n```\n![[c]]\n```\n![[a]]\n") == ["b", "a"]
+
+
+def test_rendering_never_scans_installed_packages() -> None:
+    """Python-Markdown looks extension names up among every installed package's entry points
+    (importlib.metadata: 20 ms of the first render in each process, the preview's included);
+    Galley passes the extension classes. A fresh process renders a body and checks."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from app.publish.body import BodyContext, render_body\n"
+        "html = render_body('| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n```\\ncode\\n```\\n\\n"
+        "text[^1]\\n\\n[^1]: note',\n"
+        "    BodyContext(figure_keys=set(), resolve_article=lambda r: None))\n"
+        "assert '<table>' in html and '<pre>' in html and 'footnote' in html, html\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.strip() == "False", run.stderr
