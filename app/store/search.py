@@ -97,8 +97,8 @@ class PendingIndex:
 
     def add(self, seq: int, article: Article, previous: Article | None) -> None:
         """Index ``article`` (``previous``: as last indexed, None for a new one) at commit."""
-        if seq in self._queued:  # saved twice in one transaction: the index holds the first
-            old = self._queued[seq][0]
+        if seq in self._queued:  # saved again before the index took the first save's text:
+            old = self._queued[seq][0]  # it still holds what it held before that save
         else:
             old = _columns(previous) if previous is not None else None
         new = _columns(article)
@@ -108,6 +108,7 @@ class PendingIndex:
             self.finish(db=self.db)
 
     def finish(self, db: Database) -> None:
+        """Hand FTS5 and the impact lists what is queued (at the commit, or when it is big)."""
         # A status or metadata change leaves the indexed text as it was: nothing to write.
         changed = [(seq, old, new) for seq, (old, new) in self._queued.items() if old != new]
         self._queued.clear()
