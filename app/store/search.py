@@ -21,7 +21,6 @@ from app.core.errors import InputError
 from app.core.search_query import SearchQuery, parse_query
 from app.core.text import index_text, make_snippet
 from app.store import impacts
-from app.store.impacts import WEIGHTS, write_impacts
 
 if TYPE_CHECKING:
     from app.core.model import Article
@@ -105,24 +104,24 @@ class PendingIndex:
         self._queued[seq] = (old, new)
         self._size += sum(map(len, new))
         if self._size > QUEUE_CHARACTERS:  # a very large import: index what it has so far
-            self.finish(db=self.db)
+            self.finish()
 
-    def finish(self, db: Database) -> None:
+    def finish(self) -> None:
         """Hand FTS5 and the impact lists what is queued (at the commit, or when it is big)."""
         # A status or metadata change leaves the indexed text as it was: nothing to write.
         changed = [(seq, old, new) for seq, (old, new) in self._queued.items() if old != new]
         self._queued.clear()
         self._size = 0
         names = "rowid, title, dek, body, captions, sources"
-        db.conn.executemany(
+        self.db.conn.executemany(
             f"INSERT INTO article_fts (article_fts, {names}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
             [(seq, *old) for seq, old, _new in changed if old is not None],
         )
-        db.conn.executemany(
+        self.db.conn.executemany(
             f"INSERT INTO article_fts ({names}) VALUES (?, ?, ?, ?, ?, ?)",
             [(seq, *new) for seq, _old, new in changed],
         )
-        write_impacts(db, changed)
+        impacts.write_impacts(self.db, changed)
 
 
 def index_article(tx: Transactions, seq: int, article: Article, previous: Article | None) -> None:
@@ -223,7 +222,7 @@ def _by_bm25(
     db: Database, expression: str, where: str, params: list[Any], limit: int
 ) -> list[tuple[int, float]]:
     """FTS5's bm25 over every match: exact, ~0.8 µs a match. Equal scores: newest first."""
-    weights = ", ".join(str(w) for w in WEIGHTS)
+    weights = ", ".join(str(w) for w in impacts.WEIGHTS)
     # The articles' own columns are read for every match only when a filter needs them.
     joined = "JOIN articles a ON a.seq = article_fts.rowid" if where else ""
     return [

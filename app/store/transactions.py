@@ -36,7 +36,7 @@ Identity = tuple[int, int]
 class BeforeCommit(Protocol):
     """Work a write transaction gathers as it goes and does once, just before it commits."""
 
-    def finish(self, db: Database) -> None: ...
+    def finish(self) -> None: ...
 
 
 Work = TypeVar("Work", bound=BeforeCommit)
@@ -134,7 +134,7 @@ class Transactions:
     def _finish(self) -> None:
         while self._before_commit:
             _key, work = self._before_commit.popitem()
-            work.finish(self.db)
+            work.finish()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Database]:
