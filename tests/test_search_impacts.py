@@ -45,9 +45,9 @@ def test_text_outside_the_checked_set_is_counted_by_fts5() -> None:
     assert counted == impacts._fts5_counts(columns)
 
 
-def _rows_of(store: Store, seq: int) -> set[tuple[str, int, int, float, int]]:
+def _rows_of(store: Store, seq: int) -> set[impacts.ImpactRow]:
     return {
-        (r["term"], r["impact"], r["seq"], r["weight"], r["length"])
+        (r["epoch"], r["term"], r["impact"], r["seq"], r["weight"], r["length"])
         for r in store._db.query("SELECT * FROM term_impacts WHERE seq = ?", [seq])
     }
 
@@ -59,15 +59,15 @@ def _seq(store: Store, article_id: str) -> int:
 def test_a_save_replaces_the_articles_rows(store: Store) -> None:
     article = store.new_article("政府公布防災計畫", body="政府說明。")
     seq = _seq(store, article.id)
-    assert ("政府", int(impacts.saturation(11.0, 10, 1000.0) * impacts.SCALE)) in {
-        row[:2] for row in _rows_of(store, seq)
+    assert (0, "政府", int(impacts.saturation(11.0, 10, 1000.0) * impacts.SCALE)) in {
+        row[:3] for row in _rows_of(store, seq)
     }
     article.title = "市府公布颱風整備"
     article.body = "颱風將至。颱風假。"
     saved = store.save_article(article)
     expected = set(impacts.impact_rows(seq, _columns(saved)))
     assert expected and _rows_of(store, seq) == expected
-    assert not any(row[0] == "政府" for row in _rows_of(store, seq))
+    assert not any(row[1] == "政府" for row in _rows_of(store, seq))
 
 
 def test_the_migration_counts_stored_articles_as_a_save_does(store: Store) -> None:
@@ -91,12 +91,29 @@ def _random_archive(store: Store, count: int, rng: random.Random, longest: int) 
         )
 
 
-@pytest.mark.parametrize(("limit", "longest"), [(1, 400), (5, 400), (20, 400), (5, 4000)])
-def test_the_impact_order_gives_the_bm25_top_k(store: Store, limit: int, longest: int) -> None:
+@pytest.mark.parametrize(
+    ("limit", "longest", "epoch_bits"),
+    [(1, 400, 14), (5, 400, 14), (20, 400, 14), (5, 4000, 14), (1, 400, 3), (20, 400, 5)],
+)
+def test_the_impact_order_gives_the_bm25_top_k(
+    store: Store, limit: int, longest: int, epoch_bits: int
+) -> None:
     """Where the impact list can prove its answer, it is bm25's own top k, score for score,
     and it proves it for words with many strong matches; also when articles are on average
-    longer than the reference length the impacts were stored at."""
-    _random_archive(store, 300, random.Random(limit), longest)
+    longer than the reference length the impacts were stored at, and when the lists are
+    spread over many epochs (8 and 32 articles an epoch here)."""
+    with (
+        mock.patch.object(impacts, "EPOCH_BITS", epoch_bits),
+        mock.patch.object(search_module, "RANK_ALL_BELOW", 0),  # the lists, however short
+    ):
+        _random_archive(store, 300, random.Random(limit), longest)
+        _check_impact_order(store, limit)
+    if epoch_bits < 14:
+        epochs = store._db.execute("SELECT count(DISTINCT epoch) FROM term_impacts").fetchone()[0]
+        assert epochs == 300 // 2**epoch_bits + 1
+
+
+def _check_impact_order(store: Store, limit: int) -> None:
     proven = 0
     for token in ["政府", "颱風", "防災", "抽水", "pump", "city", "記者", "今天"]:
         expression = f'"{token}"'
@@ -140,6 +157,58 @@ def test_the_old_title_match_ranks_first_among_12500_body_matches(tmp_path: Path
         with mock.patch.object(search_module, "_by_bm25", side_effect=AssertionError("scan")):
             assert [h.id for h in store.search("政府", limit=1)] == [old.id]
         assert [h.id for h in store.search("政府 until:2015")] == [old.id]
+
+
+def _version_8_store(path: Path, rows: bool) -> list[impacts.ImpactRow]:
+    """A store as Galley left it before impact epochs, two articles in it, their impact rows
+    in the old layout (term, impact, seq, weight, length) when ``rows``; the rows a save
+    makes now."""
+    import sqlite_utils
+
+    from app.store.schema import migrations
+
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="0009_impact_epochs")
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 8
+    expected: list[impacts.ImpactRow] = []
+    for seq, (title, body) in enumerate([("政府防災", "抽水站 " * 9), ("颱風", "政府")], 1):
+        old.execute(
+            "INSERT INTO articles (seq, id, slug, title, body, created_at, updated_at, revision)"
+            " VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1)",
+            [seq << 14, f"id-{seq}", f"slug-{seq}", title, body],
+        )
+        columns = index_columns(title, "", body, [], [])
+        old.execute(
+            "INSERT INTO article_fts (rowid, title, dek, body, captions, sources)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [seq << 14, *columns],
+        )
+        expected += impacts.impact_rows(seq << 14, columns)
+    if rows:
+        old.conn.executemany(
+            "INSERT INTO term_impacts VALUES (?, ?, ?, ?, ?)", [r[1:] for r in expected]
+        )
+    old.conn.commit()
+    old.close()
+    return sorted(expected)
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_the_epoch_migration_keeps_the_rows_counted_and_counts_the_rest(
+    tmp_path: Path, counted: bool
+) -> None:
+    """Migration 9: rows already counted are moved to their epoch as they are (a million
+    articles are not counted again); a store without any gets them counted."""
+    path = tmp_path / "v8.sqlite"
+    expected = _version_8_store(path, rows=counted)
+    assert {row[0] for row in expected} == {1, 2}
+    with Store.open(path) as store:
+        stored = [
+            tuple(r) for r in store._db.execute("SELECT * FROM term_impacts ORDER BY 1, 2, 3, 4")
+        ]
+        assert stored == expected
+        assert [hit.id for hit in store.search("抽水站")] == ["id-1"]
+        assert [hit.id for hit in store.search("政府")] == ["id-1", "id-2"]
 
 
 def test_columns_for_the_migration_match_an_articles_own() -> None:

@@ -46,6 +46,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0006_reader_dates",
             "0007_touch_journal",
             "0008_term_impacts",
+            "0009_impact_epochs",
         ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,9 @@ ARTICLE_DATE = "coalesce(nullif(a.published_at, ''), a.created_at)"
 QUEUE_CHARACTERS = 16_000_000
 # Newest first over more matches than this walks the date index instead of sorting them all.
 DATE_WALK_AFTER = 2_000
+# A word in fewer articles than this is ranked in full (bm25, ~0.8 µs a match: 4 ms at
+# most): its impact list would seldom prove a top 50, and opening it costs a read per epoch.
+RANK_ALL_BELOW = 5_000
 
 
 @dataclass(frozen=True)
@@ -250,17 +253,14 @@ def _by_impact(
     # In how many articles the word is (its idf): FTS5 keeps no such count, so its list is
     # walked; a plain count walks it fastest (~30 ns an article; fts5vocab took 3x that).
     hits = _match_count(db, f'"{token}"')  # an index token holds no quote
+    if hits < RANK_ALL_BELOW:
+        return None
     idf = math.log((rows_total - hits + 0.5) / (hits + 0.5))
     if idf <= 0.0:
         idf = 1e-6
     best: list[tuple[float, int]] = []  # a min-heap of (g, seq): its root is the k-th best
-    joined = "JOIN articles a ON a.seq = t.seq" if where else ""
     proven = False
-    for row in db.query(
-        f"SELECT t.seq, t.impact, t.weight, t.length FROM term_impacts t {joined} "
-        f"WHERE t.term = ? {where} ORDER BY t.impact DESC, t.seq DESC",
-        [token, *params],
-    ):
+    for row in _impact_order(db, token, where, params):
         unread = impacts.ceiling((row["impact"] + 1) / impacts.SCALE, average)
         if len(best) == limit and best[0][0] >= unread:
             proven = True
@@ -275,6 +275,22 @@ def _by_impact(
         return None
     ranked = [(seq, -1.0 * (idf * g)) for g, seq in best]
     return sorted(ranked, key=lambda hit: (hit[1], -hit[0]))
+
+
+def _impact_order(db: Database, token: str, where: str, params: list[Any]) -> Iterator[Any]:
+    """The word's impact rows, best first (equal impacts: newest first), over all epochs:
+    each epoch's list is read in index order and the lists are merged as they are read."""
+    newest = next(db.query("SELECT max(seq) AS seq FROM articles"))["seq"] or 0
+    joined = "JOIN articles a ON a.seq = t.seq" if where else ""
+    sql = (
+        f"SELECT t.seq, t.impact, t.weight, t.length FROM term_impacts t {joined} "
+        f"WHERE t.epoch = ? AND t.term = ? {where} ORDER BY t.impact DESC, t.seq DESC"
+    )
+    lists = [
+        db.query(sql, [epoch, token, *params])
+        for epoch in range(newest >> impacts.EPOCH_BITS, -1, -1)
+    ]
+    return heapq.merge(*lists, key=lambda row: (-row["impact"], -row["seq"]))
 
 
 def _hit(r: dict[str, Any], score: float, terms: list[str]) -> SearchHit:
@@ -337,7 +353,7 @@ class SearchIndex:
 
 
 def backfill_impacts(db: Database, chunk: int = 2000) -> None:
-    """Impact rows for every stored article (the migration that adds them): the columns are
+    """Impact rows for every stored article (the migration that lays them out): the columns are
     assembled as ``app.store.search`` indexes them, a chunk of articles at a time."""
     last = 0
     while True:
@@ -352,7 +368,7 @@ def backfill_impacts(db: Database, chunk: int = 2000) -> None:
         low, high = articles[0]["seq"], articles[-1]["seq"]
         captions = _pairs(db, "figures", "caption", "alt", low, high)
         sources = _pairs(db, "sources", "outlet", "title", low, high)
-        rows: list[tuple[str, int, int, float, int]] = []
+        rows: list[impacts.ImpactRow] = []
         for a in articles:
             columns = index_columns(
                 a["title"],
