@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.errors import ConflictError, InputError, NotFoundError
+from app.core.ids import record_uid
 from app.core.model import Article, Figure, RelatedLink, Source, canonical_json, content_hash
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
@@ -180,7 +181,7 @@ class Articles:
                     "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
                     " at, override) VALUES (?, ?, '', ?, ?, ?, ?)",
                     [
-                        uuid.uuid4().hex,
+                        record_uid(),
                         article.id,
                         article.status,
                         author,
@@ -344,7 +345,7 @@ class Articles:
                     article.saved,
                     author,
                     len(article.body),
-                    uuid.uuid4().hex,
+                    record_uid(),
                     origin,
                 ],
             )

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from app.core.anchors import Paragraph, locate, paragraph_at_line
 from app.core.errors import ConflictError, InputError, NotFoundError
+from app.core.ids import record_uid
 from app.core.model import Article, DeskSettings
 from app.core.workflow import check_transition, needs_override
 from app.store.articles import Articles
@@ -156,7 +157,7 @@ class Review:
             db.execute(
                 "INSERT INTO status_changes (uid, article_id, from_status, to_status, who, at,"
                 " override) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [uuid.uuid4().hex, saved.id, before, target, who.strip(), saved.saved, reason],
+                [record_uid(), saved.id, before, target, who.strip(), saved.saved, reason],
             )
 
         return self.articles.save(
