@@ -1,7 +1,12 @@
 """Start to usable: ``galley gui --open ID --screenshot F`` (the article shown and its preview
 rendered, then grabbed) beside a bare PySide6 window with a QPlainTextEdit that grabs itself
-once painted. Each run is a fresh process; the two are started alternately; the time is from
+once painted. Each run is a fresh process; they are started in turn; the time is from
 process start to the moment the PNG is written (each prints its path right then).
+
+Two more windows in the same rotation show what the stack itself costs
+(``stack_floor_child.py``): the same article in a list, an editor and a preview with no
+Galley code, read through sqlite-utils and rendered by Python-Markdown; and that window
+with neither (its shape alone).
 
 python benchmarks/bench_screenshot.py [RUNS] [--size N]
 """
@@ -57,6 +62,8 @@ def results(runs: int = 15, size: int = 100_000) -> list[Result]:
     ).stdout.split()[0]
     out = Path(home) / "shot.png"
     bare_cmd = [sys.executable, str(HERE / "grab_child.py"), str(out)]
+    floor_cmd = [sys.executable, str(HERE / "stack_floor_child.py"), str(store), newest, str(out)]
+    panes_env = {**env, "GALLEY_FLOOR_PANES_ONLY": "1"}
     galley_cmd = [
         sys.executable,
         "-m",
@@ -69,18 +76,31 @@ def results(runs: int = 15, size: int = 100_000) -> list[Result]:
         "--screenshot",
         str(out),
     ]
-    _run(bare_cmd, env, out), _run(galley_cmd, env, out)  # warm the page cache
-    bare, galley = [], []
+    # The floor script twice: its environment picks the window's shape alone or the stack.
+    rotation = [(bare_cmd, env), (floor_cmd, panes_env), (floor_cmd, env), (galley_cmd, env)]
+    for cmd, cmd_env in rotation:  # warm the page cache
+        _run(cmd, cmd_env, out)
+    times: list[list[float]] = [[] for _ in rotation]
     for _ in range(runs):
-        bare.append(_run(bare_cmd, env, out))
-        galley.append(_run(galley_cmd, env, out))
+        for (cmd, cmd_env), took in zip(rotation, times, strict=True):
+            took.append(_run(cmd, cmd_env, out))
+    bare, panes, floor, galley = times
     bare_median, bare_p95 = summarise(bare)
     galley_median, galley_p95 = summarise(galley)
     platform = env["QT_QPA_PLATFORM"]
+    floors = []
+    for label, numbers in (
+        ("the window's shape alone: list, editor, preview", panes),
+        ("+ sqlite-utils and Python-Markdown (the stack's floor)", floor),
+    ):
+        median, p95 = summarise(numbers)
+        note = f"{median / bare_median:.2f} × bare; no Galley code"
+        floors.append(Result(f"usable: {label}", median, p95, note=note))
     return [
         Result(
             "usable: bare PySide6 + QPlainTextEdit, grabbed", bare_median, bare_p95, note=platform
         ),
+        *floors,
         Result(
             f"usable: galley gui --open --screenshot ({size:,} articles)",
             galley_median,
@@ -92,6 +112,12 @@ def results(runs: int = 15, size: int = 100_000) -> list[Result]:
             galley_median / bare_median,
             unit="×",
             note=f"target ≤ {TARGET} ×",
+        ),
+        Result(
+            "usable: ratio Galley / the stack's floor",
+            galley_median / summarise(floor)[0],
+            unit="×",
+            note="what Galley's own code adds",
         ),
     ]
 
