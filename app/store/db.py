@@ -97,7 +97,7 @@ def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:
     # 2,700 matches each read their length from another page of the index: with the default
     # those pages were read again on every search (8.0 ms); kept, 3.7 ms. Peak memory stays
     # under half the 300 MB budget.
-    conn.execute(f"PRAGMA cache_size = -{os.environ.get('GALLEY_CACHE_KB', '32000')}")
+    conn.execute("PRAGMA cache_size = -32000")
     if writable:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a save that returned survives power loss; measured ~0.2 ms per 10 KB save.
