@@ -10,16 +10,12 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QWidget
 
 
-def main() -> int:
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    editor = QPlainTextEdit()
-    editor.setPlainText("颱風季前大演練 高雄抽水站與沙包站全面檢查\n\n" * 40)
-    window.setCentralWidget(editor)
-    window.resize(1280, 820)
+def show_and_grab(app: QApplication, window: QWidget, out: str) -> int:
+    """Show ``window``; once it has painted, save it as a PNG at ``out``, print ``out`` (the
+    harness times that line) and quit. The exit code of the event loop."""
 
     class Grab(QObject):
         done = False
@@ -31,14 +27,24 @@ def main() -> int:
             return False
 
         def grab(self) -> None:
-            window.grab().save(sys.argv[1], "PNG")
-            print(sys.argv[1], flush=True)
+            window.grab().save(out, "PNG")
+            print(out, flush=True)
             app.quit()
 
     grabber = Grab()
     window.installEventFilter(grabber)
     window.show()
     return app.exec()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    editor = QPlainTextEdit()
+    editor.setPlainText("颱風季前大演練 高雄抽水站與沙包站全面檢查\n\n" * 40)
+    window.setCentralWidget(editor)
+    window.resize(1280, 820)
+    return show_and_grab(app, window, sys.argv[1])
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@ bench_screenshot.py's start-to-usable ratio on this stack.
 sqlite-utils (the design card's storage layer) opens the store and reads the article and
 50 titles; Python-Markdown (its renderer) turns the body into HTML; a window with a list,
 a plain-text editor and a rich-text preview shows them, grabs itself once painted, saves
-the PNG and quits, as grab_child.py does. With GALLEY_FLOOR_PANES_ONLY=1: the same window
-read through the sqlite3 module and with the body's paragraphs escaped by hand, which
-leaves only the window's own shape.
+the PNG and quits, as grab_child.py does (its ``show_and_grab``). With
+GALLEY_FLOOR_PANES_ONLY=1: the same window read through the sqlite3 module and with the
+body's paragraphs escaped by hand, which leaves only the window's own shape.
 
 python benchmarks/stack_floor_child.py STORE ARTICLE_ID_PREFIX OUT.png
 """
@@ -19,7 +19,8 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from grab_child import show_and_grab
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
@@ -76,24 +77,7 @@ def main() -> int:
     window.setCentralWidget(panes)
     window.resize(1280, 820)
 
-    class Grab(QObject):
-        done = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                QTimer.singleShot(0, self.grab)
-            return False
-
-        def grab(self) -> None:
-            window.grab().save(out, "PNG")
-            print(out, flush=True)
-            app.quit()
-
-    grabber = Grab()
-    window.installEventFilter(grabber)
-    window.show()
-    return app.exec()
+    return show_and_grab(app, window, out)
 
 
 if __name__ == "__main__":
