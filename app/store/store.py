@@ -20,8 +20,9 @@ from sqlite_utils import Database
 from app.core.model import Article, DeskSettings
 from app.store.articles import Articles
 from app.store.changes import ChangeFeed, Changes
+from app.store.checkpoints import Checkpointer
 from app.store.clock import now_iso
-from app.store.db import open_database
+from app.store.db import BUSY_TIMEOUT_MS, open_database
 from app.store.desk import Desk
 from app.store.history import History, RevisionInfo
 from app.store.images import Images
@@ -48,7 +49,16 @@ class Store:
         self.notice = notice
         self.file = StoreFile(path)
         self.changes = ChangeFeed()
-        self.tx = Transactions(db, self.file, read_only=read_only, feed=self.changes)
+        self.checkpoints = (
+            None if read_only else Checkpointer(self.file, db.conn, busy_timeout_ms=BUSY_TIMEOUT_MS)
+        )
+        self.tx = Transactions(
+            db,
+            self.file,
+            read_only=read_only,
+            feed=self.changes,
+            committed=self.checkpoints.committed if self.checkpoints else lambda: None,
+        )
         self.history = History(db, self.resolve)
         self.articles = Articles(self.tx, self.history)
         self.images = Images(self.tx)
@@ -89,6 +99,8 @@ class Store:
         return cls(opened.db, opened.path, read_only=opened.read_only, notice=opened.notice)
 
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.close()
         if not self.file.in_place():
             log.warning(
                 "%s was replaced or moved while open; closing without a checkpoint", self.path

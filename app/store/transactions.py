@@ -105,11 +105,20 @@ def detach_connection(conn: sqlite3.Connection) -> None:
 class Transactions:
     """Hands out write transactions on one connection and announces what they changed."""
 
-    def __init__(self, db: Database, file: StoreFile, *, read_only: bool, feed: ChangeFeed) -> None:
+    def __init__(
+        self,
+        db: Database,
+        file: StoreFile,
+        *,
+        read_only: bool,
+        feed: ChangeFeed,
+        committed: Callable[[], None] = lambda: None,
+    ) -> None:
         self.db = db
         self.file = file
         self.read_only = read_only
         self.feed = feed
+        self._committed = committed  # told after each commit (the checkpoint thread)
         self._pending = Changes()
         self._writing = False
         self._before_commit: dict[str, BeforeCommit] = {}
@@ -202,6 +211,7 @@ class Transactions:
             raise
         finally:
             self._writing = False
+        self._committed()
         done, self._pending = self._pending, Changes()
         self.feed.publish(done)
 
