@@ -310,37 +310,50 @@ def _import_files(
     report: Callable[[str], None] | None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Article]:
-    """All or nothing: every file is read and checked before the first write, and the writes
-    are one transaction (several folders or zips with one bad file import none)."""
-    from app.exchange.markdown import prepare_markdown, store_prepared
+    """All or nothing: the writes are one transaction, and a file that cannot be read or
+    checked ends it with nothing kept (several folders or zips with one bad file import
+    none). Each file is read and checked just before its write; the Markdown ones of a
+    large import are prepared ahead by worker processes (``app.exchange.ahead``)."""
+    from app.exchange.ahead import AheadFiles, confirmed, worker_count
+    from app.exchange.markdown import AskStore, prepare_with, store_prepared
     from app.exchange.review_bundle import is_review_bundle, read_review_bundle
 
     step = progress or (lambda _done, _total, _what: None)
-    total = 2 * len(files)  # read and check each, then write each
-    prepared = {}
-    reviews = {}
-    for n, f in enumerate(files):
-        step(n, total, f.parent.name if f.name == "article.md" else f.name)
-        if is_review_bundle(f.parent):
-            reviews[f] = read_review_bundle(f.parent)
-        else:
-            prepared[f] = prepare_markdown(store, f)
-    ids = [p.article.id for p in prepared.values()]
-    if len(ids) != len(set(ids)):
-        twice = next(i for i in ids if ids.count(i) > 1)
-        raise InputError(f"two of its articles have the same id {twice}", file=str(files[0].parent))
+    total = 2 * len(files)  # read and check each, and write each
+    reviews = {f for f in files if is_review_bundle(f.parent)}
+    markdown = [f for f in files if f not in reviews]
+    taken: dict[str, Path] = {}  # ids this import writes, and their files
+    questions = AskStore(store, taken)
     stored: list[Article] = []
     messages: list[str] = []
-    with store.tx.write():  # a Cancelled from ``step`` rolls every write back
+    with (
+        AheadFiles(markdown, worker_count(len(markdown))) as ahead,
+        store.tx.write(),  # a Cancelled from ``step`` rolls every write back
+    ):
         for n, f in enumerate(files):
-            step(len(files) + n, total, f.parent.name if f.name == "article.md" else f.name)
-            if f in prepared:
-                stored.append(store_prepared(store, prepared[f], author=author))
+            name = f.parent.name if f.name == "article.md" else f.name
+            step(2 * n, total, name)
+            if f in reviews:
+                payload, images = read_review_bundle(f.parent)
+                step(2 * n + 1, total, name)
+                result = store.merge.apply(
+                    payload, file=str(f.parent / "review.json"), images=images
+                )
+                stored.append(store.get_article(result.article_id))
+                messages.append(result.message(stored[-1].slug))
                 continue
-            payload, images = reviews[f]
-            result = store.merge.apply(payload, file=str(f.parent / "review.json"), images=images)
-            stored.append(store.get_article(result.article_id))
-            messages.append(result.message(stored[-1].slug))
+            early = ahead.take(f)
+            prepared = (early and confirmed(questions, early)) or prepare_with(questions, f)
+            article_id = prepared.article.id
+            if article_id in taken:
+                raise InputError(
+                    f"two of its articles have the same id {article_id} (also {taken[article_id]})",
+                    file=str(f),
+                    field="id",
+                )
+            taken[article_id] = f
+            step(2 * n + 1, total, name)
+            stored.append(store_prepared(store, prepared, author=author))
     if report is not None:
         for message in messages:
             report(message)

@@ -1,16 +1,19 @@
 """Import an article from Markdown with YAML front matter, all or nothing.
 
-Everything is read and checked before the first write (front matter, the body's syntax, every
-image, related-article references); the article and its images then go in one transaction,
-through the store's gate (which cleans the images and validates the article again).
+Everything is read and checked before the article's write (front matter, the body's syntax,
+every image, related-article references); the article and its images then go in one
+transaction, through the store's gate (which cleans the images and validates the article
+again). What needs no store can be done ahead in another process (``app.exchange.ahead``).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from app.core.body_syntax import syntax_problems
 from app.core.errors import InputError, NotFoundError
@@ -20,16 +23,48 @@ from app.core.validation import validate_article
 from app.store.images import inspect_image
 from app.store.store import Store
 
+if TYPE_CHECKING:
+    from app.store.search import IndexedText
+
 log = logging.getLogger(__name__)
 
 
-def check_body(store: Store, parsed: ParsedArticle, file: str) -> None:
+class StoreQuestions(Protocol):
+    """What preparing a file asks of the store: whether an ``article:`` link's target is
+    stored, the id a related article's reference names, whether an id is taken."""
+
+    def refers(self, ref: str) -> bool: ...
+
+    def resolve(self, ref: str) -> str: ...
+
+    def exists(self, article_id: str) -> bool: ...
+
+
+class AskStore:
+    """The questions answered by the store itself (``taken``: ids an import is writing
+    now, which its own duplicate check names, so they count as free here)."""
+
+    def __init__(self, store: Store, taken: Container[str] = ()) -> None:
+        self.store = store
+        self.taken = taken
+
+    def refers(self, ref: str) -> bool:
+        return self.store.articles.refers(ref)
+
+    def resolve(self, ref: str) -> str:
+        return self.store.resolve(ref)
+
+    def exists(self, article_id: str) -> bool:
+        return article_id not in self.taken and self.store.exists(article_id)
+
+
+def check_body(questions: StoreQuestions, parsed: ParsedArticle, file: str) -> None:
     """Whatever import accepts, export can write: the body's first syntax problem (an
     undefined figure, an unclosed or unknown ``:::`` block, a Markdown image, a link to an
     article that is not in the store) is refused with its file and line."""
 
     keys = {f.key for f in parsed.figures}
-    problems = syntax_problems(parsed.body, keys, store.articles.refers)
+    problems = syntax_problems(parsed.body, keys, questions.refers)
     if problems:
         first = problems[0]
         raise InputError(
@@ -41,13 +76,15 @@ def check_body(store: Store, parsed: ParsedArticle, file: str) -> None:
 class PreparedImport:
     """An article read and checked from a file, with its images (raw, as read), not stored.
 
-    ``placed`` maps each figure key to its image's index in ``images``.
+    ``placed`` maps each figure key to its image's index in ``images``; ``indexed`` is its
+    text as the search index takes it, when worked out ahead (``app.exchange.ahead``).
     """
 
     file: str
     article: Article
     images: list[tuple[bytes, str]]
     placed: dict[str, int]
+    indexed: IndexedText | None = None
 
 
 def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Article:
@@ -63,7 +100,9 @@ def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") 
         digests = [store.images.add(data, name=name) for data, name in prepared.images]
         for figure in article.figures:
             figure.image = digests[prepared.placed[figure.key]]
-        stored = store.articles.create(article, author=author, origin="imported")
+        stored = store.articles.create(
+            article, author=author, origin="imported", indexed=prepared.indexed
+        )
     if requested_slug and stored.slug != requested_slug:
         log.warning(
             "%s: slug '%s' was taken; stored as '%s'", prepared.file, requested_slug, stored.slug
@@ -73,10 +112,15 @@ def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") 
 
 def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
     """Read and check everything (front matter, figures, images, references); write nothing."""
+    return prepare_with(AskStore(store), path)
+
+
+def prepare_with(questions: StoreQuestions, path: str | Path) -> PreparedImport:
+    """``prepare_markdown`` with the store's answers given by ``questions``."""
     path = Path(path)
     file = str(path)
     parsed = read_article_file(path)
-    check_body(store, parsed, file)
+    check_body(questions, parsed, file)
     base = path.parent.resolve()
     images: list[tuple[bytes, str]] = []
     figures: list[Figure] = []
@@ -125,7 +169,7 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
         target = None
         if item["article_ref"]:
             try:
-                target = store.resolve(item["article_ref"])
+                target = questions.resolve(item["article_ref"])
             except NotFoundError:
                 raise InputError(
                     f"no article '{item['article_ref']}' in the store",
@@ -155,7 +199,7 @@ def prepare_markdown(store: Store, path: str | Path) -> PreparedImport:
         related=related,
         **values,
     )
-    if store.exists(article.id):
+    if questions.exists(article.id):
         raise InputError(f"article {article.id} is already in the store", file=file, field="id")
     # The store checks again when it writes; checking now names the file before any write.
     validate_article(replace(article, slug=article.slug or "a"), file=file)

@@ -12,7 +12,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -25,6 +25,9 @@ from app.store.changes import Changes
 from app.store.clock import now_iso
 from app.store.history import History
 from app.store.transactions import Transactions
+
+if TYPE_CHECKING:
+    from app.store.search import IndexedText
 
 log = logging.getLogger(__name__)
 
@@ -147,11 +150,19 @@ class Articles:
         )
 
     # -- writing ------------------------------------------------------------------------------
-    def create(self, article: Article, *, author: str = "", origin: str = "") -> Article:
+    def create(
+        self,
+        article: Article,
+        *,
+        author: str = "",
+        origin: str = "",
+        indexed: IndexedText | None = None,
+    ) -> Article:
         """Insert a new article in one transaction (its images must be in the store).
 
         A new article may start in any status (an archive imported as published), and the
-        status record says so.
+        status record says so. ``indexed``: its text as the search index takes it, worked
+        out ahead (by an import's worker process); used only if it matches the article.
         """
         if not article.id:
             article.id = str(uuid.uuid4())
@@ -175,7 +186,7 @@ class Articles:
                 "VALUES (?, ?, ?, ?, ?, 0)",
                 [article.id, article.slug, article.title, article.created, stamp],
             )
-            self.write_content(db, article, author, base=None, origin=origin)
+            self.write_content(db, article, author, base=None, origin=origin, indexed=indexed)
             if article.status != "draft":
                 db.execute(
                     "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
@@ -308,6 +319,7 @@ class Articles:
         origin: str = "",
         existing_revision: int | None = None,
         previous: Article | None = None,
+        indexed: IndexedText | None = None,
     ) -> None:
         """Write fields, children, a revision and the search row; the caller holds the
         transaction and has validated ``article``. ``previous``: the content at ``base``,
@@ -397,4 +409,4 @@ class Articles:
             )
         from app.store import search as search_index  # imported by the first save, not at start
 
-        search_index.index_article(self.tx, seq, article, previous)
+        search_index.index_article(self.tx, seq, article, previous, indexed)

@@ -32,7 +32,7 @@ import functools
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -115,6 +115,11 @@ def term_weights(columns: Sequence[str]) -> TermWeights:
 @functools.lru_cache(maxsize=16)
 def _term_weights(columns: tuple[str, ...]) -> TermWeights:
     """Remembered: a save counts the text it replaces, which the previous save counted."""
+    return count_terms(columns)
+
+
+def count_terms(columns: Sequence[str]) -> TermWeights:
+    """``term_weights`` without remembering (an import's worker counts each text once)."""
     per_column = [_python_tokens(text) for text in columns]
     if any(tokens is None for tokens in per_column):
         return _fts5_counts(columns)
@@ -146,10 +151,13 @@ def ceiling(impact: float, average: float) -> float:
 ImpactRow = tuple[int, str, int, int, float, int]
 
 
-def impact_rows(seq: int, columns: Sequence[str]) -> Iterator[ImpactRow]:
+def impact_rows(
+    seq: int, columns: Sequence[str], counted: TermWeights | None = None
+) -> Iterator[ImpactRow]:
     """(epoch, term, impact, seq, weight, length) for each word that weighs at least FLOOR:
-    the table's key first."""
-    counted = term_weights(columns)
+    the table's key first. ``counted``: ``term_weights(columns)``, when known already."""
+    if counted is None:
+        counted = term_weights(columns)
     epoch = seq >> EPOCH_BITS
     # g(F, D) >= FLOOR needs F >= FLOOR * x / (k1 + 1 - FLOOR): most words (one mention)
     # are passed over without computing g. The exact test below still decides.
@@ -164,10 +172,13 @@ def impact_rows(seq: int, columns: Sequence[str]) -> Iterator[ImpactRow]:
 
 
 def write_impacts(
-    db: Database, changed: Sequence[tuple[int, Sequence[str] | None, Sequence[str]]]
+    db: Database,
+    changed: Sequence[tuple[int, Sequence[str] | None, Sequence[str]]],
+    counted: Mapping[int, TermWeights] | None = None,
 ) -> None:
     """Replace the impact rows of articles whose indexed text changed: (seq, previous
-    columns or None, columns) each. Caller holds the write transaction.
+    columns or None, columns) each; ``counted`` has the new columns' ``term_weights`` of
+    those it knows (by seq). Caller holds the write transaction.
 
     Rows are keyed (epoch, term, impact, seq) and found again from the previous text, as
     the contentless FTS5 index is: no second index by article. Written in key order, the
@@ -181,8 +192,14 @@ def write_impacts(
     db.conn.executemany(
         "DELETE FROM term_impacts WHERE epoch = ? AND term = ? AND impact = ? AND seq = ?", gone
     )
+    known = counted or {}
     insert_rows(
-        db, sorted(row for seq, _previous, columns in changed for row in impact_rows(seq, columns))
+        db,
+        sorted(
+            row
+            for seq, _previous, columns in changed
+            for row in impact_rows(seq, columns, known.get(seq))
+        ),
     )
 
 

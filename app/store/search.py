@@ -70,14 +70,41 @@ def index_columns(
     return tuple(index_text(text) for text in texts)  # index_text remembers each line
 
 
-def _columns(article: Article) -> tuple[str, ...]:
-    return index_columns(
+def _texts(article: Article) -> tuple[str, ...]:
+    """The five texts of ``article`` the index takes, before CJK is spelled out."""
+    return (
         article.title,
         article.dek,
         article.body,
-        (f"{f.caption} {f.alt}" for f in article.figures),
-        (f"{s.outlet} {s.title}" for s in article.sources),
+        "\n".join(f"{f.caption} {f.alt}" for f in article.figures),
+        "\n".join(f"{s.outlet} {s.title}" for s in article.sources),
     )
+
+
+def _columns(article: Article) -> tuple[str, ...]:
+    return tuple(index_text(text) for text in _texts(article))  # each line remembered
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """An article's text as the index takes it, worked out ahead of the write (an import's
+    worker processes do it with these same functions while the writer writes). The store
+    takes it only for exactly the texts it was made from; any other article is indexed
+    from its own text, so a stale or mistaken one can never enter the index."""
+
+    texts: tuple[str, ...]
+    columns: tuple[str, ...]
+    counted: impacts.TermWeights
+
+    def describes(self, article: Article) -> bool:
+        return self.texts == _texts(article)
+
+
+def indexed_text(article: Article) -> IndexedText:
+    """What indexing ``article`` needs of its text, for ``index_article(..., ahead=)``."""
+    texts = _texts(article)
+    columns = tuple(index_text(text) for text in texts)
+    return IndexedText(texts, columns, impacts.count_terms(columns))
 
 
 class PendingIndex:
@@ -95,15 +122,28 @@ class PendingIndex:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._queued: dict[int, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
+        self._counted: dict[int, impacts.TermWeights] = {}
         self._size = 0
 
-    def add(self, seq: int, article: Article, previous: Article | None) -> None:
-        """Index ``article`` (``previous``: as last indexed, None for a new one) at commit."""
+    def add(
+        self,
+        seq: int,
+        article: Article,
+        previous: Article | None,
+        ahead: IndexedText | None = None,
+    ) -> None:
+        """Index ``article`` (``previous``: as last indexed, None for a new one) at commit.
+        ``ahead``: its text worked out already, taken only if it describes ``article``."""
         if seq in self._queued:  # saved again before the index took the first save's text:
             old = self._queued[seq][0]  # it still holds what it held before that save
         else:
             old = _columns(previous) if previous is not None else None
-        new = _columns(article)
+        self._counted.pop(seq, None)
+        if ahead is not None and ahead.describes(article):
+            new = ahead.columns
+            self._counted[seq] = ahead.counted
+        else:
+            new = _columns(article)
         self._queued[seq] = (old, new)
         self._size += sum(map(len, new))
         if self._size > QUEUE_CHARACTERS:  # a very large import: index what it has so far
@@ -113,6 +153,7 @@ class PendingIndex:
         """Hand FTS5 and the impact lists what is queued (at the commit, or when it is big)."""
         # A status or metadata change leaves the indexed text as it was: nothing to write.
         changed = [(seq, old, new) for seq, (old, new) in self._queued.items() if old != new]
+        counted, self._counted = self._counted, {}
         self._queued.clear()
         self._size = 0
         names = "rowid, title, dek, body, captions, sources"
@@ -124,12 +165,18 @@ class PendingIndex:
             f"INSERT INTO article_fts ({names}) VALUES (?, ?, ?, ?, ?, ?)",
             [(seq, *new) for seq, _old, new in changed],
         )
-        impacts.write_impacts(self.db, changed)
+        impacts.write_impacts(self.db, changed, counted)
 
 
-def index_article(tx: Transactions, seq: int, article: Article, previous: Article | None) -> None:
+def index_article(
+    tx: Transactions,
+    seq: int,
+    article: Article,
+    previous: Article | None,
+    ahead: IndexedText | None = None,
+) -> None:
     """Replace the article's row in the index when the running write transaction commits."""
-    tx.before_commit("search", lambda: PendingIndex(tx.db)).add(seq, article, previous)
+    tx.before_commit("search", lambda: PendingIndex(tx.db)).add(seq, article, previous, ahead)
 
 
 def _filters(parsed: SearchQuery) -> tuple[str, list[Any]]:

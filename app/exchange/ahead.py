@@ -1,0 +1,214 @@
+"""Preparing an import's Markdown files ahead of the writer, in worker processes.
+
+Most of an import's time that is not SQLite is Python that needs no store: parsing the
+front matter and the body, checking them, reading the images, spelling the text out as
+bigrams and counting its words for the search index (~1.1 ms an article). Worker processes
+do that for the files ahead of the one being written, on the machine's other cores, while
+the writer writes (a process, not a thread: the work holds the GIL).
+
+A worker cannot ask the store, so it assumes the answers that let a file through (an
+``article:`` link's target is stored, a related article's reference names one, the id is
+free) and notes each question. The writer asks the store the same questions and uses the
+worker's work only when every answer is as assumed; the search index takes the worker's
+text only if it is the article's own (``IndexedText.describes``). Whatever a worker did not
+prepare (a bad file, an answer not as assumed, a file it has not reached yet) the writer
+prepares itself, with the same code as without workers: every message about a bad file is
+the same, and so is what is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import uuid
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import NotFoundError
+from app.exchange.markdown import PreparedImport, StoreQuestions, prepare_with
+
+log = logging.getLogger(__name__)
+
+# Fewer files than this are prepared by the writer alone: a worker takes ~0.2 s to start.
+AHEAD_FROM = 200
+# Files a worker prepares per task, and tasks handed out ahead of the writer (memory stays
+# at a few hundred prepared files however large the import).
+CHUNK = 16
+TASKS_AHEAD = 8
+MAX_WORKERS = 3
+
+
+@dataclass
+class AssumedAnswers:
+    """The store's questions a worker asked, each answered as the file would need."""
+
+    refers_asked: list[str] = field(default_factory=list)
+    resolved: list[tuple[str, str]] = field(default_factory=list)  # (reference, stand-in id)
+    exists_asked: list[str] = field(default_factory=list)
+
+    def refers(self, ref: str) -> bool:
+        self.refers_asked.append(ref)
+        return True
+
+    def resolve(self, ref: str) -> str:
+        stand_in = str(uuid.uuid4())
+        self.resolved.append((ref, stand_in))
+        return stand_in
+
+    def exists(self, article_id: str) -> bool:
+        self.exists_asked.append(article_id)
+        return False
+
+
+@dataclass
+class Ahead:
+    """A file prepared by a worker, with the answers it assumed."""
+
+    prepared: PreparedImport
+    answers: AssumedAnswers
+
+
+def prepare_ahead(paths: list[str]) -> list[Ahead | None]:
+    """In a worker: each file prepared and its text indexed, or None when it could not be
+    (the writer prepares that one again and says what is wrong with it)."""
+    from app.store.search import indexed_text
+
+    out: list[Ahead | None] = []
+    for path in paths:
+        answers = AssumedAnswers()
+        try:
+            prepared = prepare_with(answers, path)
+            prepared.indexed = indexed_text(prepared.article)
+        except Exception:  # noqa: BLE001 - any failure is the writer's to report
+            out.append(None)
+            continue
+        out.append(Ahead(prepared, answers))
+    return out
+
+
+def confirmed(questions: StoreQuestions, ahead: Ahead) -> PreparedImport | None:
+    """The worker's preparation, if the store answers its questions as it assumed."""
+    answers = ahead.answers
+    if not all(questions.refers(ref) for ref in answers.refers_asked):
+        return None
+    if any(questions.exists(article_id) for article_id in answers.exists_asked):
+        return None
+    real: dict[str, str] = {}
+    for ref, stand_in in answers.resolved:
+        try:
+            real[stand_in] = questions.resolve(ref)
+        except NotFoundError:
+            return None
+    for link in ahead.prepared.article.related:
+        if link.article_id in real:
+            link.article_id = real[link.article_id]
+    return ahead.prepared
+
+
+def worker_count(files: int) -> int:
+    """Workers for an import of ``files`` Markdown files: the cores the writer leaves."""
+    if files < AHEAD_FROM:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(0, min(MAX_WORKERS, (cores or 1) - 1))
+
+
+def _started() -> bool:
+    """A worker's first task: its modules imported, it is ready for files."""
+    import app.store.search  # noqa: F401
+
+    return True
+
+
+class AheadFiles:
+    """Files handed to worker processes in order, a few tasks ahead of the writer.
+
+    Until a worker has started (~0.2 s) the writer prepares files itself; from then on the
+    files after the writer's are handed out in tasks of ``CHUNK``. A file no worker has
+    begun is the writer's to prepare (``take`` gives None): at a small archive the writer
+    is quicker than one worker and shares the work, at a large one it only writes. Use as a
+    context manager: leaving it stops the workers, whatever they had left to do.
+    """
+
+    def __init__(self, paths: list[Path], workers: int) -> None:
+        self._paths = [str(p) for p in paths]
+        self._index = {p: n for n, p in enumerate(self._paths)}
+        self._handed = 0  # files before this were handed out, or prepared by the writer
+        self._tasks: deque[tuple[int, Future[list[Ahead | None]]]] = deque()  # (first file, task)
+        self._ready: dict[str, Ahead | None] = {}
+        self._own_until = 0  # files before this no worker prepares: the writer's own
+        self._pool: ProcessPoolExecutor | None = None
+        self._started: Future[bool] | None = None
+        if workers > 0 and paths:
+            # spawn: a worker never inherits the window's threads or the store's connection.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._started = self._submit(_started)
+
+    def _submit(self, fn: Any, *args: Any) -> Future[Any] | None:
+        try:
+            assert self._pool is not None
+            return self._pool.submit(fn, *args)
+        except Exception:  # noqa: BLE001 - workers that could not start: the writer does all
+            log.warning("import workers stopped; the writer prepares the remaining files")
+            self.close()
+            return None
+
+    def _hand_out(self) -> None:
+        while (
+            self._pool is not None
+            and self._started is not None
+            and self._started.done()
+            and self._handed < len(self._paths)
+            and len(self._tasks) < TASKS_AHEAD
+        ):
+            first = self._handed
+            self._handed = min(first + CHUNK, len(self._paths))
+            task = self._submit(prepare_ahead, self._paths[first : first + CHUNK])
+            if task is None:
+                return
+            self._tasks.append((first, task))
+
+    def take(self, path: Path) -> Ahead | None:
+        """The worker's preparation of ``path`` (files are taken in the order given), or
+        None: no worker has it, or it could not be prepared without the store.
+
+        A task a worker has begun is waited for; one no worker has begun yet the writer
+        takes back and does itself (the workers are behind: the writer would only wait)."""
+        key = str(path)
+        if key not in self._ready:
+            at = self._index[key]
+            if at >= self._own_until and self._tasks and self._tasks[0][0] <= at:
+                first, task = self._tasks.popleft()
+                if task.cancel():
+                    self._own_until = first + CHUNK
+                else:
+                    chunk = self._paths[first : first + CHUNK]
+                    self._ready = dict(zip(chunk, self._results(task, len(chunk)), strict=True))
+            else:  # the writer's own: no task given out reaches this file
+                self._handed = max(self._handed, at + 1)
+        self._hand_out()
+        return self._ready.pop(key, None)
+
+    def _results(self, task: Future[list[Ahead | None]], size: int) -> list[Ahead | None]:
+        try:
+            return task.result()
+        except Exception:  # noqa: BLE001 - a worker that died: the writer does its files
+            log.warning("an import worker failed; the files it had are prepared again")
+            self.close()
+            return [None] * size
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> AheadFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
