@@ -181,12 +181,7 @@ class Articles:
             article.saved = stamp
             # An archive article with no ``updated:`` has not changed since it was published.
             article.updated = article.updated or article.published or stamp
-            db.execute(
-                "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
-                "VALUES (?, ?, ?, ?, ?, 0)",
-                [article.id, article.slug, article.title, article.created, stamp],
-            )
-            self.write_content(db, article, author, base=None, origin=origin, indexed=indexed)
+            self._write_new(db, article, author, origin, indexed)
             if article.status != "draft":
                 db.execute(
                     "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
@@ -331,12 +326,7 @@ class Articles:
         seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
         if previous is None and base is not None:
             previous = self.history.snapshot(base)
-        content = article.content()
-        digest = content_hash(content)
-        db.execute(
-            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
-            [digest, canonical_json(content)],
-        )
+        digest = self._write_snapshot(db, article)
         if existing_revision is not None:
             article.revision = existing_revision  # the revision row is already there
         else:
@@ -346,49 +336,86 @@ class Articles:
                     [article.id],
                 )
             )["n"]
-            cursor = db.execute(
-                "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size,"
-                " uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.id,
-                    number,
-                    base,
-                    digest,
-                    article.saved,
-                    author,
-                    len(article.body),
-                    record_uid(),
-                    origin,
-                ],
+            article.revision = self._insert_revision(
+                db, article, number, base, digest, author, origin
             )
-            article.revision = cursor.lastrowid
         db.execute(
-            "UPDATE articles SET slug = ?, title = ?, dek = ?, byline = ?, section = ?, tags = ?,"
-            " language = ?, status = ?, body = ?, updated_at = ?, published_at = ?,"
-            " canonical_url = ?, revision = ?, modified_at = ?, correction = ?,"
-            " correction_date = ? WHERE seq = ?",
-            [
-                article.slug,
-                article.title,
-                article.dek,
-                json.dumps(article.byline, ensure_ascii=False),
-                article.section,
-                json.dumps(article.tags, ensure_ascii=False),
-                article.language,
-                article.status,
-                article.body,
-                article.saved,
-                article.published,
-                article.canonical_url,
-                article.revision,
-                article.updated,
-                article.correction,
-                article.correction_date,
-                seq,
-            ],
+            f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)} WHERE seq = ?",
+            [*_content_values(article), seq],
         )
         for table in ("figures", "sources", "related"):
             db.execute(f"DELETE FROM {table} WHERE article_seq = ?", [seq])
+        self._insert_children(db, seq, article)
+        from app.store import search as search_index  # imported by the first save, not at start
+
+        search_index.index_article(self.tx, seq, article, previous, indexed)
+
+    def _write_new(
+        self, db: Database, article: Article, author: str, origin: str, indexed: IndexedText | None
+    ) -> None:
+        """``write_content`` for an article not stored yet: its row written once, whole.
+
+        The revision's id is the one SQLite would give it (the write lock is held), so the
+        row can name its head revision as it is inserted: an insert and an update of every
+        indexed column was a third of an imported article's own statements."""
+        digest = self._write_snapshot(db, article)
+        article.revision = next(db.query("SELECT coalesce(max(id), 0) + 1 AS n FROM revisions"))[
+            "n"
+        ]
+        columns = ("id", "created_at", *_CONTENT_COLUMNS)
+        seq = db.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [article.id, article.created, *_content_values(article)],
+        ).lastrowid
+        assert seq is not None
+        self._insert_revision(db, article, 1, None, digest, author, origin, article.revision)
+        self._insert_children(db, seq, article)
+        from app.store import search as search_index  # imported by the first save, not at start
+
+        search_index.index_article(self.tx, seq, article, None, indexed)
+
+    @staticmethod
+    def _write_snapshot(db: Database, article: Article) -> str:
+        content = article.content()
+        digest = content_hash(content)
+        db.execute(
+            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
+            [digest, canonical_json(content)],
+        )
+        return digest
+
+    @staticmethod
+    def _insert_revision(
+        db: Database,
+        article: Article,
+        number: int,
+        base: int | None,
+        digest: str,
+        author: str,
+        origin: str,
+        revision_id: int | None = None,
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO revisions (id, article_id, number, parent, hash, created_at, author,"
+            " size, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                revision_id,
+                article.id,
+                number,
+                base,
+                digest,
+                article.saved,
+                author,
+                len(article.body),
+                record_uid(),
+                origin,
+            ],
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @staticmethod
+    def _insert_children(db: Database, seq: int, article: Article) -> None:
         for pos, f in enumerate(article.figures):
             db.execute(
                 "INSERT INTO figures (article_seq, position, key, image, caption, credit,"
@@ -407,6 +434,45 @@ class Articles:
                 " excerpt, author, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [seq, pos, r.kind, r.article_id, r.url, r.title, r.excerpt, r.author, r.date],
             )
-        from app.store import search as search_index  # imported by the first save, not at start
 
-        search_index.index_article(self.tx, seq, article, previous, indexed)
+
+# The articles columns a save writes, in the order ``_content_values`` gives them.
+_CONTENT_COLUMNS = (
+    "slug",
+    "title",
+    "dek",
+    "byline",
+    "section",
+    "tags",
+    "language",
+    "status",
+    "body",
+    "updated_at",
+    "published_at",
+    "canonical_url",
+    "revision",
+    "modified_at",
+    "correction",
+    "correction_date",
+)
+
+
+def _content_values(article: Article) -> list[Any]:
+    return [
+        article.slug,
+        article.title,
+        article.dek,
+        json.dumps(article.byline, ensure_ascii=False),
+        article.section,
+        json.dumps(article.tags, ensure_ascii=False),
+        article.language,
+        article.status,
+        article.body,
+        article.saved,
+        article.published,
+        article.canonical_url,
+        article.revision,
+        article.updated,
+        article.correction,
+        article.correction_date,
+    ]
