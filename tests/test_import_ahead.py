@@ -35,6 +35,7 @@ def _files(folder: Path, count: int) -> list[Path]:
     files = []
     for n in range(count):
         body = "\n\n".join(LINES[(n + k) % len(LINES)] + f"第{n}段。" for k in range(3))
+        body += "\n\n" + "颱風警報。" * (n % 4)  # words at every weight near an impact row's
         if n % 5 == 0:
             body += f"\n\n延伸閱讀：[防災總體檢](article:{TARGET_ID[:8]})"
         article = Article(

@@ -151,6 +151,20 @@ def ceiling(impact: float, average: float) -> float:
 ImpactRow = tuple[int, str, int, int, float, int]
 
 
+def _least_weight(length: int) -> float:
+    """g(F, D) >= FLOOR needs F >= FLOOR * x / (k1 + 1 - FLOOR): most words (one mention)
+    weigh less and are passed over without computing g; the exact test still decides."""
+    spread = K1 * (1 - B + B * length / A_REF)
+    return FLOOR * spread / (K1 + 1.0 - FLOOR) * 0.999
+
+
+def heavy_terms(counted: TermWeights) -> TermWeights:
+    """``counted`` with only the words that may weigh FLOOR: ``impact_rows`` gives the same
+    rows from it (an import's worker hands the writer ~40 words an article, not ~300)."""
+    least = _least_weight(counted.length)
+    return TermWeights({t: w for t, w in counted.weights.items() if w >= least}, counted.length)
+
+
 def impact_rows(
     seq: int, columns: Sequence[str], counted: TermWeights | None = None
 ) -> Iterator[ImpactRow]:
@@ -159,10 +173,7 @@ def impact_rows(
     if counted is None:
         counted = term_weights(columns)
     epoch = seq >> EPOCH_BITS
-    # g(F, D) >= FLOOR needs F >= FLOOR * x / (k1 + 1 - FLOOR): most words (one mention)
-    # are passed over without computing g. The exact test below still decides.
-    spread = K1 * (1 - B + B * counted.length / A_REF)
-    least = FLOOR * spread / (K1 + 1.0 - FLOOR) * 0.999
+    least = _least_weight(counted.length)
     for term, weight in counted.weights.items():
         if weight < least:
             continue

@@ -94,7 +94,7 @@ class IndexedText:
 
     texts: tuple[str, ...]
     columns: tuple[str, ...]
-    counted: impacts.TermWeights
+    counted: impacts.TermWeights  # only the words that may weigh enough for an impact row
 
     def describes(self, article: Article) -> bool:
         return self.texts == _texts(article)
@@ -104,7 +104,7 @@ def indexed_text(article: Article) -> IndexedText:
     """What indexing ``article`` needs of its text, for ``index_article(..., ahead=)``."""
     texts = _texts(article)
     columns = tuple(index_text(text) for text in texts)
-    return IndexedText(texts, columns, impacts.count_terms(columns))
+    return IndexedText(texts, columns, impacts.heavy_terms(impacts.count_terms(columns)))
 
 
 class PendingIndex:
