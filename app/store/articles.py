@@ -85,7 +85,10 @@ class Articles:
 
     def exists(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""
-        return bool(list(self.db.query("SELECT 1 FROM articles WHERE id = ?", [article_id])))
+        # execute(), not query(): sqlite-utils guards each query() with a savepoint (three
+        # statements), and an import asks this of every article twice.
+        sql = "SELECT 1 FROM articles WHERE id = ?"
+        return self.db.execute(sql, [article_id]).fetchone() is not None
 
     def get(self, ref: str) -> Article:
         row = self.row(ref)
@@ -296,11 +299,8 @@ class Articles:
 
     def free_slug(self, slug: str, article_id: str) -> str:
         candidate, n = slug, 1
-        while list(
-            self.db.query(
-                "SELECT 1 FROM articles WHERE slug = ? AND id != ?", [candidate, article_id]
-            )
-        ):
+        sql = "SELECT 1 FROM articles WHERE slug = ? AND id != ?"  # execute(): see exists()
+        while self.db.execute(sql, [candidate, article_id]).fetchone() is not None:
             n += 1
             candidate = f"{slug}-{n}"
         return candidate
@@ -359,8 +359,8 @@ class Articles:
         row can name its head revision as it is inserted: an insert and an update of every
         indexed column was a third of an imported article's own statements."""
         digest = self._write_snapshot(db, article)
-        article.revision = next(db.query("SELECT coalesce(max(id), 0) + 1 AS n FROM revisions"))[
-            "n"
+        article.revision = db.execute("SELECT coalesce(max(id), 0) + 1 FROM revisions").fetchone()[
+            0
         ]
         columns = ("id", "created_at", *_CONTENT_COLUMNS)
         seq = db.execute(
