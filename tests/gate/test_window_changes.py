@@ -114,6 +114,59 @@ def test_import_runs_in_the_background_and_cancel_keeps_nothing(
     assert Cancelled.exit_code == 130
 
 
+def test_an_import_with_worker_processes_runs_and_cancels_from_the_window(
+    qtbot,
+    window,
+    store,
+    articles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """The window imports on a thread of its own; a large import there also starts worker
+    processes (spawned, never forked from the window). Cancel stops them and keeps
+    nothing; the same import then completes."""
+    import multiprocessing
+
+    from app.core.model import Article
+    from app.exchange import ahead
+    from app.exchange.source import article_to_markdown
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 1)
+    monkeypatch.setattr(ahead, "CHUNK", 4)
+    started: list[int] = []
+    opened = ahead.AheadFiles.__init__
+
+    def counting(self: ahead.AheadFiles, paths: list[Path], workers: int) -> None:
+        started.append(workers)
+        opened(self, paths, workers)
+
+    monkeypatch.setattr(ahead.AheadFiles, "__init__", counting)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        article = Article(id="", slug=f"drill-{n}", title=f"颱風演練第{n}站", body="抽水站檢查。")
+        (folder / f"drill-{n}.md").write_text(article_to_markdown(article, {}), encoding="utf-8")
+    files = sorted(folder.glob("*.md"))
+    before = store.count_articles()
+    task = window.commands.import_paths(files)
+    task.progressed.connect(
+        lambda done, _total, _what: done >= 30 and task.cancel(),
+        Qt.ConnectionType.DirectConnection,
+    )
+    with qtbot.waitSignal(task.cancelled, timeout=60_000):
+        pass
+    assert store.count_articles() == before
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=20_000)  # stopped
+    task = window.commands.import_paths(files)
+    failures: list[str] = []
+    task.failed.connect(failures.append)
+    with qtbot.waitSignal(task.ended, timeout=60_000):
+        pass
+    assert failures == [] and store.count_articles() == before + 40
+    assert started and all(workers >= 1 for workers in started)
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=20_000)
+
+
 def test_export_and_backup_run_in_the_background(
     qtbot,
     window,
