@@ -148,3 +148,14 @@ def test_unknown_article(capsys: pytest.CaptureFixture[str], store_path: Path) -
     code, _, err = run(capsys, "--store", str(store_path), "show", "nope")
     assert code == 5
     assert err == "galley: no article with id or slug 'nope'\n"
+
+
+def test_a_file_named_twice_is_imported_once(
+    capsys: pytest.CaptureFixture[str], store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(TYPHOON.parent.parent)
+    named = [str(TYPHOON), f"./{TYPHOON.parent.name}/{TYPHOON.name}", str(TYPHOON)]
+    assert main(["--store", str(store_path), "import", *named]) == 0
+    assert len(capsys.readouterr().out.split()) == 1
+    assert main(["--store", str(store_path), "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1

@@ -402,7 +402,18 @@ def import_paths(
     """
     with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
         files = [f for path in paths for f in _files_of(Path(path), Path(tmp))]
-        return _import_files(store, files, author, report, progress)
+        return _import_files(store, _once(files), author, report, progress)
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """``files`` in order, a file named twice (``a.md ./a.md``) kept the first time."""
+    seen: set[Path] = set()
+    out = []
+    for f in files:
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            out.append(f)
+    return out
 
 
 def import_path(
