@@ -207,6 +207,8 @@ class AheadFiles:
             return [None] * size
 
     def close(self) -> None:
+        """Stop the workers; the writer prepares whatever is left."""
+        self._tasks.clear()
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
