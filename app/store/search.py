@@ -88,9 +88,9 @@ def _columns(article: Article) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class IndexedText:
     """An article's text as the index takes it, worked out ahead of the write (an import's
-    worker processes do it with these same functions while the writer writes). The store
-    takes it only for exactly the texts it was made from; any other article is indexed
-    from its own text, so a stale or mistaken one can never enter the index."""
+    worker processes do it with ``indexed_text`` while the writer writes). The store takes
+    it only for exactly the texts it was made from: one made for another article, or before
+    an edit, is passed over and the article indexed from its own text."""
 
     texts: tuple[str, ...]
     columns: tuple[str, ...]
