@@ -18,11 +18,12 @@ from sqlite_utils import Database
 
 from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.ids import record_uid
-from app.core.model import Article, Figure, RelatedLink, Source, canonical_json, content_hash
+from app.core.model import Article, Figure, RelatedLink, Source
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
 from app.store.changes import Changes
 from app.store.clock import now_iso
+from app.store.content_rows import ContentRows
 from app.store.history import History
 from app.store.transactions import Transactions
 
@@ -41,6 +42,7 @@ class Articles:
         self.tx = tx
         self.db = tx.db
         self.history = history
+        self.content = ContentRows(tx, history)
 
     # -- reading ------------------------------------------------------------------------------
     def row(self, ref: str) -> dict[str, Any]:
@@ -184,7 +186,7 @@ class Articles:
             article.saved = stamp
             # An archive article with no ``updated:`` has not changed since it was published.
             article.updated = article.updated or article.published or stamp
-            self._write_new(db, article, author, origin, indexed)
+            self.content.write_new(db, article, author, origin, indexed)
             if article.status != "draft":
                 db.execute(
                     "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
@@ -261,7 +263,7 @@ class Articles:
                 return article
             article.saved = now_iso()
             before = self._move_updated(article, base, stored["modified_at"])
-            self.write_content(db, article, author, base=base, origin=origin, previous=before)
+            self.content.write(db, article, author, base=base, origin=origin, previous=before)
             if within is not None:
                 within(db, article)
             self.tx.record(
@@ -304,175 +306,3 @@ class Articles:
             n += 1
             candidate = f"{slug}-{n}"
         return candidate
-
-    def write_content(
-        self,
-        db: Database,
-        article: Article,
-        author: str,
-        base: int | None,
-        origin: str = "",
-        existing_revision: int | None = None,
-        previous: Article | None = None,
-        indexed: IndexedText | None = None,
-    ) -> None:
-        """Write fields, children, a revision and the search row; the caller holds the
-        transaction and has validated ``article``. ``previous``: the content at ``base``,
-        when the caller has read it already.
-
-        With ``existing_revision`` the article takes that (already stored) revision as its
-        head instead of a new one: review bundles bring revisions with their history.
-        """
-        seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
-        if previous is None and base is not None:
-            previous = self.history.snapshot(base)
-        digest = self._write_snapshot(db, article)
-        if existing_revision is not None:
-            article.revision = existing_revision  # the revision row is already there
-        else:
-            number = next(
-                db.query(
-                    "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_id = ?",
-                    [article.id],
-                )
-            )["n"]
-            article.revision = self._insert_revision(
-                db, article, number, base, digest, author, origin
-            )
-        db.execute(
-            f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)} WHERE seq = ?",
-            [*_content_values(article), seq],
-        )
-        for table in ("figures", "sources", "related"):
-            db.execute(f"DELETE FROM {table} WHERE article_seq = ?", [seq])
-        self._insert_children(db, seq, article)
-        from app.store import search as search_index  # imported by the first save, not at start
-
-        search_index.index_article(self.tx, seq, article, previous, indexed)
-
-    def _write_new(
-        self, db: Database, article: Article, author: str, origin: str, indexed: IndexedText | None
-    ) -> None:
-        """``write_content`` for an article not stored yet: its row written once, whole.
-
-        The revision's id is the one SQLite would give it (the write lock is held), so the
-        row can name its head revision as it is inserted: an insert and an update of every
-        indexed column was a third of an imported article's own statements."""
-        digest = self._write_snapshot(db, article)
-        article.revision = db.execute("SELECT coalesce(max(id), 0) + 1 FROM revisions").fetchone()[
-            0
-        ]
-        columns = ("id", "created_at", *_CONTENT_COLUMNS)
-        seq = db.execute(
-            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [article.id, article.created, *_content_values(article)],
-        ).lastrowid
-        assert seq is not None
-        self._insert_revision(db, article, 1, None, digest, author, origin, article.revision)
-        self._insert_children(db, seq, article)
-        from app.store import search as search_index  # imported by the first save, not at start
-
-        search_index.index_article(self.tx, seq, article, None, indexed)
-
-    @staticmethod
-    def _write_snapshot(db: Database, article: Article) -> str:
-        content = article.content()
-        digest = content_hash(content)
-        db.execute(
-            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
-            [digest, canonical_json(content)],
-        )
-        return digest
-
-    @staticmethod
-    def _insert_revision(
-        db: Database,
-        article: Article,
-        number: int,
-        base: int | None,
-        digest: str,
-        author: str,
-        origin: str,
-        revision_id: int | None = None,
-    ) -> int:
-        cursor = db.execute(
-            "INSERT INTO revisions (id, article_id, number, parent, hash, created_at, author,"
-            " size, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                revision_id,
-                article.id,
-                number,
-                base,
-                digest,
-                article.saved,
-                author,
-                len(article.body),
-                record_uid(),
-                origin,
-            ],
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
-
-    @staticmethod
-    def _insert_children(db: Database, seq: int, article: Article) -> None:
-        for pos, f in enumerate(article.figures):
-            db.execute(
-                "INSERT INTO figures (article_seq, position, key, image, caption, credit,"
-                " alt, focus) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [seq, pos, f.key, f.image, f.caption, f.credit, f.alt, f.focus],
-            )
-        for pos, s in enumerate(article.sources):
-            db.execute(
-                "INSERT INTO sources (article_seq, position, date, outlet, title, url, "
-                "note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [seq, pos, s.date, s.outlet, s.title, s.url, s.note],
-            )
-        for pos, r in enumerate(article.related):
-            db.execute(
-                "INSERT INTO related (article_seq, position, kind, target_id, url, title,"
-                " excerpt, author, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [seq, pos, r.kind, r.article_id, r.url, r.title, r.excerpt, r.author, r.date],
-            )
-
-
-# The articles columns a save writes, in the order ``_content_values`` gives them.
-_CONTENT_COLUMNS = (
-    "slug",
-    "title",
-    "dek",
-    "byline",
-    "section",
-    "tags",
-    "language",
-    "status",
-    "body",
-    "updated_at",
-    "published_at",
-    "canonical_url",
-    "revision",
-    "modified_at",
-    "correction",
-    "correction_date",
-)
-
-
-def _content_values(article: Article) -> list[Any]:
-    return [
-        article.slug,
-        article.title,
-        article.dek,
-        json.dumps(article.byline, ensure_ascii=False),
-        article.section,
-        json.dumps(article.tags, ensure_ascii=False),
-        article.language,
-        article.status,
-        article.body,
-        article.saved,
-        article.published,
-        article.canonical_url,
-        article.revision,
-        article.updated,
-        article.correction,
-        article.correction_date,
-    ]

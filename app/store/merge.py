@@ -231,7 +231,7 @@ class ReviewMerge:
                 head = article_at(payload, theirs)
                 head.slug = self.articles.free_slug(head.slug, article_id)
                 validate_article(head, file=file)
-                self.articles.write_content(
+                self.articles.content.write(
                     db, head, "", base=local_head_id, existing_revision=known[theirs]
                 )
             status_conflict = None
@@ -304,7 +304,7 @@ class ReviewMerge:
         merged.slug = self.articles.free_slug(merged.slug, article_id)
         merged.saved = now_iso()
         validate_article(merged)
-        self.articles.write_content(db, merged, "", base=ours_id, origin="merged both sides")
+        self.articles.content.write(db, merged, "", base=ours_id, origin="merged both sides")
         db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [theirs, merged.revision])
         return True
 

@@ -365,7 +365,7 @@ class Review:
             origin = (
                 f"kept mine over revision {number}" if keep == "mine" else f"took revision {number}"
             )
-            self.articles.write_content(db, chosen, who, base=current.revision, origin=origin)
+            self.articles.content.write(db, chosen, who, base=current.revision, origin=origin)
             db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [their_uid, chosen.revision])
             self.tx.record(Changes(articles=frozenset({current.id})))
         return chosen
