@@ -410,8 +410,9 @@ def _once(files: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     out = []
     for f in files:
-        if f.resolve() not in seen:
-            seen.add(f.resolve())
+        where = f.resolve()
+        if where not in seen:
+            seen.add(where)
             out.append(f)
     return out
 

@@ -66,8 +66,7 @@ def index_columns(
     title: str, dek: str, body: str, captions: Iterable[str], sources: Iterable[str]
 ) -> tuple[str, ...]:
     """The five indexed columns as FTS5 is handed them (CJK spelled out as bigrams)."""
-    texts = (title, dek, body, "\n".join(captions), "\n".join(sources))
-    return tuple(index_text(text) for text in texts)  # index_text remembers each line
+    return _spelled((title, dek, body, "\n".join(captions), "\n".join(sources)))
 
 
 def _texts(article: Article) -> tuple[str, ...]:
@@ -81,8 +80,12 @@ def _texts(article: Article) -> tuple[str, ...]:
     )
 
 
+def _spelled(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(index_text(text) for text in texts)  # index_text remembers each line
+
+
 def _columns(article: Article) -> tuple[str, ...]:
-    return tuple(index_text(text) for text in _texts(article))  # each line remembered
+    return _spelled(_texts(article))
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class IndexedText:
 def indexed_text(article: Article) -> IndexedText:
     """What indexing ``article`` needs of its text, for ``index_article(..., ahead=)``."""
     texts = _texts(article)
-    columns = tuple(index_text(text) for text in texts)
+    columns = _spelled(texts)
     return IndexedText(texts, columns, impacts.heavy_terms(impacts.count_terms(columns)))
 
 
