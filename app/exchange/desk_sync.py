@@ -249,6 +249,7 @@ class DeskSync:
                 tree = self.repo[ours].tree_id
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
             self.tree.save_state(mark, ours)
+            self.store.merge.compact_touches()
             if theirs is not None and ours == theirs:
                 report.pushed = True
                 break

@@ -189,8 +189,9 @@ class Articles:
             self.content.write_new(db, article, author, origin, indexed)
             if article.status != "draft":
                 db.execute(
-                    "INSERT INTO status_changes (uid, article_id, from_status, to_status, who,"
-                    " at, override) VALUES (?, ?, '', ?, ?, ?, ?)",
+                    "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who,"
+                    " at, override) VALUES (?, (SELECT seq FROM articles WHERE id = ?), '',"
+                    " ?, ?, ?, ?)",
                     [
                         record_uid(),
                         article.id,

@@ -54,12 +54,12 @@ class ContentRows:
         else:
             number = next(
                 db.query(
-                    "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_id = ?",
-                    [article.id],
+                    "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_seq = ?",
+                    [seq],
                 )
             )["n"]
             article.revision = self._insert_revision(
-                db, article, number, base, digest, author, origin
+                db, seq, article, number, base, digest, author, origin
             )
         db.execute(
             f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)} WHERE seq = ?",
@@ -90,7 +90,7 @@ class ContentRows:
             [article.id, article.created, *_content_values(article)],
         ).lastrowid
         assert seq is not None
-        self._insert_revision(db, article, 1, None, digest, author, origin, article.revision)
+        self._insert_revision(db, seq, article, 1, None, digest, author, origin, article.revision)
         self._insert_children(db, seq, article)
         from app.store import search as search_index  # imported by the first save, not at start
 
@@ -109,6 +109,7 @@ class ContentRows:
     @staticmethod
     def _insert_revision(
         db: Database,
+        seq: int,
         article: Article,
         number: int,
         base: int | None,
@@ -118,11 +119,11 @@ class ContentRows:
         revision_id: int | None = None,
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO revisions (id, article_id, number, parent, hash, created_at, author,"
+            "INSERT INTO revisions (id, article_seq, number, parent, hash, created_at, author,"
             " size, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 revision_id,
-                article.id,
+                seq,
                 number,
                 base,
                 digest,

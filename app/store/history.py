@@ -60,7 +60,9 @@ class History:
                 parent=r["parent"],
             )
             for r in self.db.query(
-                "SELECT * FROM revisions WHERE article_id = ? ORDER BY number", [article_id]
+                "SELECT * FROM revisions WHERE article_seq = "
+                "(SELECT seq FROM articles WHERE id = ?) ORDER BY number",
+                [article_id],
             )
         ]
 
@@ -70,7 +72,8 @@ class History:
         rows = list(
             self.db.query(
                 "SELECT r.id, r.created_at, s.content FROM revisions r JOIN snapshots s "
-                "ON s.hash = r.hash WHERE r.article_id = ? AND r.number = ?",
+                "ON s.hash = r.hash WHERE r.article_seq = (SELECT seq FROM articles WHERE id = ?)"
+                " AND r.number = ?",
                 [article_id, number],
             )
         )

@@ -45,6 +45,10 @@ from app.store.transactions import Transactions
 __all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"]
 
 
+# Journal entries beyond two an article that a desk sync lets stand before it tidies.
+TOUCHES_SLACK = 10_000
+
+
 @dataclass(frozen=True)
 class ReviewImport:
     article_id: str
@@ -103,7 +107,7 @@ class ReviewMerge:
         revisions = []
         for r in self.db.query(
             "SELECT r.*, s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
-            "WHERE r.article_id = ? ORDER BY r.number",
+            "WHERE r.article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY r.number",
             [article_id],
         ):
             by_id[r["id"]] = r["uid"]
@@ -128,9 +132,10 @@ class ReviewMerge:
             )
         ]
         changes = [
-            {k: r[k] for k in r if k != "article_id"}
+            {k: r[k] for k in r if k != "article_seq"}
             for r in self.db.query(
-                "SELECT * FROM status_changes WHERE article_id = ? ORDER BY at, rowid",
+                "SELECT * FROM status_changes WHERE article_seq = "
+                "(SELECT seq FROM articles WHERE id = ?) ORDER BY at, rowid",
                 [article_id],
             )
         ]
@@ -159,9 +164,27 @@ class ReviewMerge:
         a write that lands meanwhile is either in the list or after the mark."""
         mark = next(self.db.query("SELECT coalesce(max(seq), 0) AS m FROM article_touches"))["m"]
         rows = self.db.query(
-            "SELECT article_id FROM article_touches WHERE seq > ? ORDER BY seq", [seq]
+            "SELECT article_id FROM article_touches WHERE seq > ? GROUP BY article_id"
+            " ORDER BY max(seq)",
+            [seq],
         )
         return int(mark), [r["article_id"] for r in rows]
+
+    def compact_touches(self) -> int:
+        """Drop the journal entries a newer entry of the same article has made redundant
+        (what ``touched_since`` returns for any mark stays the same); the number dropped.
+        An article gets a new entry each time it is touched after another one, so a desk
+        sync tidies the journal once it holds many more entries than the store articles."""
+        with self.tx.read() as db:
+            entries = db.execute("SELECT count(*) FROM article_touches").fetchone()[0]
+            articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if entries <= 2 * articles + TOUCHES_SLACK:
+            return 0
+        with self.tx.write() as db:
+            return db.execute(
+                "DELETE FROM article_touches WHERE seq NOT IN "
+                "(SELECT max(seq) FROM article_touches GROUP BY article_id)"
+            ).rowcount
 
     def incoming(self, ref: str) -> list[int]:
         """Numbers of revisions that came from another store and that our text has not seen:
@@ -169,7 +192,8 @@ class ReviewMerge:
         article = self.articles.get(ref)
         seen = local_ancestors(self.db, article.revision or 0)
         rows = self.db.query(
-            "SELECT r.number, r.uid FROM revisions r WHERE r.article_id = ? AND NOT EXISTS "
+            "SELECT r.number, r.uid FROM revisions r WHERE r.article_seq = "
+            "(SELECT seq FROM articles WHERE id = ?) AND NOT EXISTS "
             "(SELECT 1 FROM revisions c WHERE c.parent = r.id OR c.merged = r.uid) "
             "ORDER BY r.number",
             [article.id],
@@ -312,7 +336,9 @@ class ReviewMerge:
         return {
             r["uid"]: r["id"]
             for r in self.db.query(
-                "SELECT id, uid FROM revisions WHERE article_id = ?", [article_id]
+                "SELECT id, uid FROM revisions WHERE article_seq = "
+                "(SELECT seq FROM articles WHERE id = ?)",
+                [article_id],
             )
         }
 
@@ -326,7 +352,8 @@ def _add_revisions(
         if rev["uid"] in known:
             continue
         owner = db.execute(
-            "SELECT article_id FROM revisions WHERE uid = ?", [rev["uid"]]
+            "SELECT a.id FROM revisions r JOIN articles a ON a.seq = r.article_seq WHERE r.uid = ?",
+            [rev["uid"]],
         ).fetchone()
         if owner is not None:
             raise InputError(
@@ -339,11 +366,14 @@ def _add_revisions(
             [digest, canonical_json(content)],
         )
         number = db.execute(
-            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_id = ?", [article_id]
+            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_seq = "
+            "(SELECT seq FROM articles WHERE id = ?)",
+            [article_id],
         ).fetchone()[0]
         cursor = db.execute(
-            "INSERT INTO revisions (article_id, number, parent, hash, created_at, author, size,"
-            " uid, origin, merged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO revisions (article_seq, number, parent, hash, created_at, author, size,"
+            " uid, origin, merged) VALUES ((SELECT seq FROM articles WHERE id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 number,

@@ -155,8 +155,8 @@ class Review:
 
         def record(db: Database, saved: Article) -> None:
             db.execute(
-                "INSERT INTO status_changes (uid, article_id, from_status, to_status, who, at,"
-                " override) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, at,"
+                " override) VALUES (?, (SELECT seq FROM articles WHERE id = ?), ?, ?, ?, ?, ?)",
                 [record_uid(), saved.id, before, target, who.strip(), saved.saved, reason],
             )
 
@@ -176,7 +176,8 @@ class Review:
                 r["uid"], r["from_status"], r["to_status"], r["who"], r["at"], r["override"]
             )
             for r in self.db.query(
-                "SELECT * FROM status_changes WHERE article_id = ? ORDER BY at, rowid",
+                "SELECT * FROM status_changes WHERE article_seq = "
+                "(SELECT seq FROM articles WHERE id = ?) ORDER BY at, rowid",
                 [article_id],
             )
         ]

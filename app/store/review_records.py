@@ -79,7 +79,9 @@ class ReviewRecords:
         changed += self._unite_note_history(db, article_id, payload, file)
         for n, change in enumerate(payload.get("status_changes", []), start=1):
             owner = db.execute(
-                "SELECT article_id FROM status_changes WHERE uid = ?", [change["uid"]]
+                "SELECT a.id FROM status_changes s JOIN articles a ON a.seq = s.article_seq"
+                " WHERE s.uid = ?",
+                [change["uid"]],
             ).fetchone()
             if owner is not None and owner[0] != article_id:
                 raise InputError(
@@ -88,8 +90,9 @@ class ReviewRecords:
                     field=f"status_changes[{n}].uid",
                 )
             cursor = db.execute(
-                "INSERT OR IGNORE INTO status_changes (uid, article_id, from_status, to_status,"
-                " who, at, override) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO status_changes (uid, article_seq, from_status, to_status,"
+                " who, at, override) VALUES (?, (SELECT seq FROM articles WHERE id = ?),"
+                " ?, ?, ?, ?, ?)",
                 [
                     change["uid"],
                     article_id,

@@ -149,7 +149,7 @@ def concurrent_writers(saves_each: int, folder: Path) -> TrialResult:
             f"{m.group(1)}-{m.group(2)}"
             for r in store._db.query(
                 "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
-                "WHERE r.article_id = ?",
+                "WHERE r.article_seq = (SELECT seq FROM articles WHERE id = ?)",
                 [article_id],
             )
             if (m := MARKER.match(json.loads(r["content"])["body"]))
