@@ -8,6 +8,8 @@ from pathlib import Path
 
 # ruff: noqa: E501 - one entry a line reads best
 ZH_TW = {
+    "Upgrading the store for this version of Galley…\n{path}\n\nA large archive takes a few minutes, once. Closing Galley meanwhile loses nothing: the upgrade starts again next time.": "正在為這個版本的 Galley 升級稿庫…\n{path}\n\n大型稿庫需要幾分鐘，只需一次。期間關閉 Galley 不會遺失任何內容：下次會重新升級。",
+    "Upgrading the store": "升級稿庫中",
     'Search: words, "a phrase", -leave out…': '搜尋：詞、"完整詞組"、-排除…',
     'Words must all occur; "a phrase" as written; -word or -"a phrase" left out.\ntitle:政府  text in the title\nsection:地方  byline:林  status:draft\nsince:2015  until:2015-06-30  (a year, a month or a day)\nsort:date  newest first instead of best match': '所有詞都要出現；"完整詞組"照原樣出現；-詞 或 -"詞組" 排除。\ntitle:政府  標題裡的字\nsection:地方  byline:林  status:draft\nsince:2015  until:2015-06-30（年、月或日）\nsort:date  最新的在前，而非最相關',
     "Cannot search: {problem}": "無法搜尋：{problem}",

@@ -90,6 +90,18 @@ def _inspect(path: Path) -> int:
     return int(version)
 
 
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening ``path`` migrates an existing store of an older schema: at a million
+    articles that takes minutes, once, and a window shows that it is happening."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        return False
+    try:
+        return 0 < _inspect(path) < SCHEMA_VERSION
+    except StoreError:
+        return False  # opening it says what is wrong
+
+
 def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

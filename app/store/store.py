@@ -22,7 +22,7 @@ from app.store.articles import Articles
 from app.store.changes import ChangeFeed, Changes
 from app.store.checkpoints import Checkpointer
 from app.store.clock import now_iso
-from app.store.db import BUSY_TIMEOUT_MS, open_database
+from app.store.db import BUSY_TIMEOUT_MS, needs_upgrade, open_database
 from app.store.desk import Desk
 from app.store.history import History, RevisionInfo
 from app.store.images import Images
@@ -97,6 +97,11 @@ class Store:
             StoreFile.refuse(path)
         opened = open_database(path)
         return cls(opened.db, opened.path, read_only=opened.read_only, notice=opened.notice)
+
+    @staticmethod
+    def needs_upgrade(path: str | Path) -> bool:
+        """Whether ``open`` will migrate the store at ``path`` to this version's schema."""
+        return needs_upgrade(Path(path))
 
     def close(self) -> None:
         if self.checkpoints is not None:

@@ -6,7 +6,11 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.core.errors import GalleyError
+    from app.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -241,27 +245,43 @@ def launch(
     window_ref["window"] = window
     opened: dict[str, Any] = {}
 
-    def finish() -> None:
+    def refuse(exc: GalleyError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        log.error("cannot open the store: %s", exc)
+        print(f"galley: {exc}", file=sys.stderr)
+        QMessageBox.critical(
+            window,
+            "Galley",
+            QApplication.translate("launch", "The store cannot be opened:\n\n{error}").format(
+                error=exc
+            ),
+        )
+        app.exit(exc.exit_code)
+
+    def finish() -> None:
         from app.core.errors import GalleyError
         from app.store import Store
 
         _finish_app_setup(app)
+        if Store.needs_upgrade(store_path):
+            from app.ui.store_opener import StoreOpener
+
+            opener = StoreOpener(window, store_path)
+            opener.opened.connect(fill)
+            opener.failed.connect(refuse)
+            opener.start()
+            return
         try:
             store = Store.open(store_path)
         except GalleyError as exc:
-            log.error("cannot open the store: %s", exc)
-            print(f"galley: {exc}", file=sys.stderr)
-            QMessageBox.critical(
-                window,
-                "Galley",
-                QApplication.translate("launch", "The store cannot be opened:\n\n{error}").format(
-                    error=exc
-                ),
-            )
-            app.exit(exc.exit_code)
+            refuse(exc)
             return
+        fill(store)
+
+    def fill(store: Store) -> None:
+        from app.core.errors import GalleyError
+
         opened["store"] = store
         window.renderer = _renderer(forked, store)
         # On an empty store the welcome view asks for the name instead of a dialog.

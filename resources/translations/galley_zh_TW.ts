@@ -46,32 +46,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="40" />
+        <location filename="../../app/ui/article_list_model.py" line="43" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="41" />
+        <location filename="../../app/ui/article_list_model.py" line="44" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="42" />
+        <location filename="../../app/ui/article_list_model.py" line="45" />
         <source>Section</source>
         <translation>版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="43" />
+        <location filename="../../app/ui/article_list_model.py" line="46" />
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="44" />
+        <location filename="../../app/ui/article_list_model.py" line="47" />
         <source>Updated</source>
         <translation>更新時間</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_list_model.py" line="45" />
+        <location filename="../../app/ui/article_list_model.py" line="48" />
         <source>Match</source>
         <translation>符合內容</translation>
     </message>
@@ -304,37 +304,37 @@
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="226" />
+        <location filename="../../app/ui/figures_pane.py" line="239" />
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="234" />
+        <location filename="../../app/ui/figures_pane.py" line="247" />
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="240" />
+        <location filename="../../app/ui/figures_pane.py" line="253" />
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="240" />
+        <location filename="../../app/ui/figures_pane.py" line="253" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="247" />
+        <location filename="../../app/ui/figures_pane.py" line="260" />
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="259" />
+        <location filename="../../app/ui/figures_pane.py" line="272" />
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="268" />
+        <location filename="../../app/ui/figures_pane.py" line="281" />
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>
@@ -438,22 +438,22 @@
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>Search: words, "a phrase", -leave out…</source>
         <translation>搜尋：詞、"完整詞組"、-排除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="212" />
         <source>Words must all occur; "a phrase" as written; -word or -"a phrase" left out.
 title:政府  text in the title
 section:地方  byline:林  status:draft
@@ -466,28 +466,28 @@ since:2015  until:2015-06-30（年、月或日）
 sort:date  最新的在前，而非最相關</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Cannot search: {problem}</source>
         <translation>無法搜尋：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
-        <location filename="../../app/ui/main_window.py" line="264" />
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="266" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122" />
+        <location filename="../../app/ui/main_window.py" line="124" />
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
@@ -527,7 +527,7 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
@@ -562,7 +562,7 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
@@ -597,7 +597,7 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -607,12 +607,12 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -700,12 +700,12 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363" />
+        <location filename="../../app/ui/main_window.py" line="365" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
@@ -825,12 +825,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="398" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
@@ -1350,6 +1350,25 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>StoreOpener</name>
+    <message>
+        <location filename="../../app/ui/store_opener.py" line="35" />
+        <source>Upgrading the store for this version of Galley…
+{path}
+
+A large archive takes a few minutes, once. Closing Galley meanwhile loses nothing: the upgrade starts again next time.</source>
+        <translation>正在為這個版本的 Galley 升級稿庫…
+{path}
+
+大型稿庫需要幾分鐘，只需一次。期間關閉 Galley 不會遺失任何內容：下次會重新升級。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_opener.py" line="44" />
+        <source>Upgrading the store</source>
+        <translation>升級稿庫中</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <location filename="../../app/ui/welcome_view.py" line="49" />
@@ -1533,7 +1552,7 @@ Logs: {logs}</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="50" />
+        <location filename="../../app/ui/launch.py" line="54" />
         <source>Something went wrong; your text was saved and the details are in the log.
 
 {error}</source>
@@ -1542,17 +1561,17 @@ Logs: {logs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="110" />
+        <location filename="../../app/ui/launch.py" line="114" />
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="111" />
+        <location filename="../../app/ui/launch.py" line="115" />
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="259" />
+        <location filename="../../app/ui/launch.py" line="256" />
         <source>The store cannot be opened:
 
 {error}</source>

@@ -1,8 +1,9 @@
 """Run the real ``launch`` in a child process (its event loop must not be pytest's):
     python tests/ui/launch_child.py STORE [ARTICLE]
 Prints ``PAINTED store=<yes|no>`` at the window's first paint (whether the store was open
-by then), ``READY <slug>`` once the window has an article open, ``DIALOG <text>`` for an error
-dialog (answered at once), and ``EXIT <code>``."""
+by then), ``UPGRADING`` once if the store's upgrade dialog shows, ``READY <slug>`` once the
+window has an article open, ``DIALOG <text>`` for an error dialog (answered at once), and
+``EXIT <code>``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog  # noqa: E402
 
 
 class FirstPaint(QObject):
@@ -36,8 +37,13 @@ def main() -> int:
     timer = QTimer()
     timer.setInterval(10)
 
+    upgrading = []
+
     def poll() -> None:
         for widget in app.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible() and not upgrading:
+                upgrading.append(widget)
+                print("UPGRADING", flush=True)
             session = getattr(widget, "session", None)
             if session is not None:
                 print("READY", session.article.slug, flush=True)

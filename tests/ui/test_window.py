@@ -343,6 +343,23 @@ def test_launch_paints_the_window_before_opening_the_store(
     assert "READY kaohsiung-typhoon-drill" in lines and lines[-1] == "EXIT 0"
 
 
+def test_launch_upgrades_an_older_store_under_a_dialog_then_opens_it(tmp_path: Path) -> None:
+    """A store of an older schema is migrated off the UI thread: the window paints, says
+    it is upgrading, then opens the article as usual."""
+    from app.store import Store
+    from tests.test_migration_records import _version_9_store
+
+    old = tmp_path / "old.sqlite"
+    _version_9_store(old)
+    assert Store.needs_upgrade(old)
+    child = Path(__file__).parent / "launch_child.py"
+    done = _child([sys.executable, str(child), str(old), "a-1"], tmp_path / "home")
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["PAINTED store=no", "UPGRADING"], done.stdout + done.stderr
+    assert "READY slug-a-1" in lines and lines[-1] == "EXIT 0"
+    assert not Store.needs_upgrade(old)
+
+
 def test_launch_on_a_bad_store_says_so_and_exits(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a store")
