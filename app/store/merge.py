@@ -174,7 +174,7 @@ class ReviewMerge:
         """Drop the journal entries a newer entry of the same article has made redundant
         (what ``touched_since`` returns for any mark stays the same); the number dropped.
         An article gets a new entry each time it is touched after another one, so a desk
-        sync tidies the journal once it holds many more entries than the store articles."""
+        sync tidies the journal once it holds many more entries than the store has articles."""
         with self.tx.read() as db:
             entries = db.execute("SELECT count(*) FROM article_touches").fetchone()[0]
             articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
