@@ -1,6 +1,8 @@
-"""Migration 10: revisions, status records and the touch journal re-keyed by article row
-number. A version-9 store's history, status records and journal marks must come through
-unchanged, and the store must go on recording touches the way a desk sync reads them."""
+"""An article's records found by index. Migration 10: revisions, status records and the
+touch journal re-keyed by article row number; a version-9 store's history, status records
+and journal marks must come through unchanged, and the store must go on recording touches
+the way a desk sync reads them. And the queries a window runs on every refresh read the
+article's own records, never the whole archive's."""
 
 from __future__ import annotations
 
@@ -202,3 +204,22 @@ def test_waiting_revisions_are_found_among_the_articles_own_only(store: Store) -
             s for s in plan if s.startswith("SCAN") and s not in ("SCAN CONSTANT ROW", "SCAN up")
         ]
         assert scans == [], (sql, plan)
+
+
+def test_resolving_a_thread_finds_its_replies_by_index(store: Store) -> None:
+    """Resolving a note resolves its replies: the notes are found by index, not by reading
+    every note of the archive."""
+    article = store.create_article(Article(id="", slug="", title="本篇", body="內文。"))
+    note = store.review.add_note(article.id, "請查證", author="編輯")
+    conn = store._db.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        store.review.set_resolved(note.uid, who="主編")
+    finally:
+        conn.set_trace_callback(None)
+    asked = [sql for sql in statements if "parent_uid" in sql and "FROM notes" in sql]
+    assert asked
+    for sql in asked:
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert not [step for step in plan if step.startswith("SCAN notes")], (sql, plan)

@@ -48,6 +48,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0008_term_impacts",
             "0009_impact_epochs",
             "0010_records_by_article_seq",
+            "0011_note_replies_index",
         ]
 
 

@@ -2,4 +2,4 @@
 (the window's start decides with it whether to fork the preview renderer). A test keeps it
 equal to the number of migrations in ``schema.py``."""
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
