@@ -186,15 +186,14 @@ class Articles:
             article.saved = stamp
             # An archive article with no ``updated:`` has not changed since it was published.
             article.updated = article.updated or article.published or stamp
-            self.content.write_new(db, article, author, origin, indexed)
+            seq = self.content.write_new(db, article, author, origin, indexed)
             if article.status != "draft":
                 db.execute(
                     "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who,"
-                    " at, override) VALUES (?, (SELECT seq FROM articles WHERE id = ?), '',"
-                    " ?, ?, ?, ?)",
+                    " at, override) VALUES (?, ?, '', ?, ?, ?, ?)",
                     [
                         record_uid(),
-                        article.id,
+                        seq,
                         article.status,
                         author,
                         stamp,

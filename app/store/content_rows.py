@@ -74,8 +74,9 @@ class ContentRows:
 
     def write_new(
         self, db: Database, article: Article, author: str, origin: str, indexed: IndexedText | None
-    ) -> None:
-        """``write`` for an article not stored yet: its row written once, whole.
+    ) -> int:
+        """``write`` for an article not stored yet: its row written once, whole; its row
+        number (``seq``) returned.
 
         The revision's id is the one SQLite would give it (the write lock is held), so the
         row can name its head revision as it is inserted: an insert and an update of every
@@ -95,6 +96,7 @@ class ContentRows:
         from app.store import search as search_index  # imported by the first save, not at start
 
         search_index.index_article(self.tx, seq, article, None, indexed)
+        return seq
 
     @staticmethod
     def _write_snapshot(db: Database, article: Article) -> str:

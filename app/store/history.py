@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.core.errors import NotFoundError
 from app.core.model import Article
+from app.store.schema import SEQ_OF_ID
 
 __all__ = ["History", "RevisionInfo"]
 
@@ -60,8 +61,7 @@ class History:
                 parent=r["parent"],
             )
             for r in self.db.query(
-                "SELECT * FROM revisions WHERE article_seq = "
-                "(SELECT seq FROM articles WHERE id = ?) ORDER BY number",
+                f"SELECT * FROM revisions WHERE article_seq = {SEQ_OF_ID} ORDER BY number",
                 [article_id],
             )
         ]
@@ -72,7 +72,7 @@ class History:
         rows = list(
             self.db.query(
                 "SELECT r.id, r.created_at, s.content FROM revisions r JOIN snapshots s "
-                "ON s.hash = r.hash WHERE r.article_seq = (SELECT seq FROM articles WHERE id = ?)"
+                f"ON s.hash = r.hash WHERE r.article_seq = {SEQ_OF_ID}"
                 " AND r.number = ?",
                 [article_id, number],
             )

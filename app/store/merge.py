@@ -40,6 +40,7 @@ from app.store.review_payload import (
     their_ancestors,
 )
 from app.store.review_records import ReviewRecords
+from app.store.schema import SEQ_OF_ID
 from app.store.transactions import Transactions
 
 __all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"]
@@ -107,7 +108,7 @@ class ReviewMerge:
         revisions = []
         for r in self.db.query(
             "SELECT r.*, s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
-            "WHERE r.article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY r.number",
+            f"WHERE r.article_seq = {SEQ_OF_ID} ORDER BY r.number",
             [article_id],
         ):
             by_id[r["id"]] = r["uid"]
@@ -134,8 +135,7 @@ class ReviewMerge:
         changes = [
             {k: r[k] for k in r if k != "article_seq"}
             for r in self.db.query(
-                "SELECT * FROM status_changes WHERE article_seq = "
-                "(SELECT seq FROM articles WHERE id = ?) ORDER BY at, rowid",
+                f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, rowid",
                 [article_id],
             )
         ]
@@ -193,7 +193,7 @@ class ReviewMerge:
         seen = local_ancestors(self.db, article.revision or 0)
         rows = self.db.query(
             "SELECT r.number, r.uid FROM revisions r WHERE r.article_seq = "
-            "(SELECT seq FROM articles WHERE id = ?) AND NOT EXISTS "
+            f"{SEQ_OF_ID} AND NOT EXISTS "
             # A revision's children are its own article's: only those are looked at (all
             # revisions of the archive were scanned for each one, ~40 ms at 100,000).
             "(SELECT 1 FROM revisions c WHERE c.article_seq = r.article_seq"
@@ -339,8 +339,7 @@ class ReviewMerge:
         return {
             r["uid"]: r["id"]
             for r in self.db.query(
-                "SELECT id, uid FROM revisions WHERE article_seq = "
-                "(SELECT seq FROM articles WHERE id = ?)",
+                f"SELECT id, uid FROM revisions WHERE article_seq = {SEQ_OF_ID}",
                 [article_id],
             )
         }
@@ -369,13 +368,12 @@ def _add_revisions(
             [digest, canonical_json(content)],
         )
         number = db.execute(
-            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_seq = "
-            "(SELECT seq FROM articles WHERE id = ?)",
+            f"SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_seq = {SEQ_OF_ID}",
             [article_id],
         ).fetchone()[0]
         cursor = db.execute(
             "INSERT INTO revisions (article_seq, number, parent, hash, created_at, author, size,"
-            " uid, origin, merged) VALUES ((SELECT seq FROM articles WHERE id = ?),"
+            f" uid, origin, merged) VALUES ({SEQ_OF_ID},"
             " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,

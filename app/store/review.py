@@ -25,6 +25,7 @@ from app.store.articles import Articles
 from app.store.changes import Changes
 from app.store.clock import now_iso
 from app.store.history import History
+from app.store.schema import SEQ_OF_ID
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:  # checks and diffs are imported when first run, not when a window opens
@@ -156,7 +157,7 @@ class Review:
         def record(db: Database, saved: Article) -> None:
             db.execute(
                 "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, at,"
-                " override) VALUES (?, (SELECT seq FROM articles WHERE id = ?), ?, ?, ?, ?, ?)",
+                f" override) VALUES (?, {SEQ_OF_ID}, ?, ?, ?, ?, ?)",
                 [record_uid(), saved.id, before, target, who.strip(), saved.saved, reason],
             )
 
@@ -176,8 +177,7 @@ class Review:
                 r["uid"], r["from_status"], r["to_status"], r["who"], r["at"], r["override"]
             )
             for r in self.db.query(
-                "SELECT * FROM status_changes WHERE article_seq = "
-                "(SELECT seq FROM articles WHERE id = ?) ORDER BY at, rowid",
+                f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, rowid",
                 [article_id],
             )
         ]

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from app.core.errors import InputError
 from app.store.review import Review
+from app.store.schema import SEQ_OF_ID
 
 
 class ReviewRecords:
@@ -91,7 +92,7 @@ class ReviewRecords:
                 )
             cursor = db.execute(
                 "INSERT OR IGNORE INTO status_changes (uid, article_seq, from_status, to_status,"
-                " who, at, override) VALUES (?, (SELECT seq FROM articles WHERE id = ?),"
+                f" who, at, override) VALUES (?, {SEQ_OF_ID},"
                 " ?, ?, ?, ?, ?)",
                 [
                     change["uid"],

@@ -313,13 +313,14 @@ def m0009_impact_epochs(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
+# An article's row number from its id, as the tables re-keyed in 0010 name their article.
+SEQ_OF_ID = "(SELECT seq FROM articles WHERE id = ?)"
+
 # Where each table names its article, for the touch journal's triggers (from 0010 on).
 _TOUCHING_BY_SEQ = {
-    "articles": "{row}.id",
+    **_TOUCHING,
     "revisions": "(SELECT id FROM articles WHERE seq = {row}.article_seq)",
-    "notes": "{row}.article_id",
     "status_changes": "(SELECT id FROM articles WHERE seq = {row}.article_seq)",
-    "note_history": "(SELECT article_id FROM notes WHERE uid = {row}.note_uid)",
 }
 
 
