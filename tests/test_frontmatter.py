@@ -107,6 +107,17 @@ def test_alias_bomb_is_refused() -> None:
     assert "aliases are not allowed" in str(error_for(bomb))
 
 
+def test_an_anchor_alone_is_refused_and_ampersands_in_text_are_not() -> None:
+    """Front matter without '&' or '*' skips the event pass: an anchor with no alias must
+    still be refused (on its line), and a headline with an ampersand or an asterisk read."""
+    error = error_for("---\ntitle: t\ndek: &d Rain\n---\n")
+    assert "aliases are not allowed" in str(error) and error.line == 3
+    text = "---\ntitle: 'Rain & wind: *red* alert'\ndek: 颱風 & 豪雨\n---\nBody.\n"
+    parsed = parse_article_text(text, "a.md")
+    assert parsed.fields["title"] == "Rain & wind: *red* alert"
+    assert parsed.fields["dek"] == "颱風 & 豪雨"
+
+
 def test_not_utf8_and_binary(tmp_path: Path) -> None:
     latin = tmp_path / "latin.md"
     latin.write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))

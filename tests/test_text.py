@@ -14,16 +14,20 @@ def test_index_text_spells_cjk_runs_as_overlapping_bigrams() -> None:
 def test_index_text_line_by_line_is_the_whole_text_spelled_out() -> None:
     """Spelling out each line (remembered between saves) gives exactly what spelling out the
     whole text at once does: CJK runs never cross a line break."""
-    from app.core.text import CJK_RUN, _bigrams
+    from app.core.text import CJK_RUN
+
+    def bigrams(run: str) -> list[str]:  # the definition, slice by slice
+        return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
 
     def whole(text: str) -> str:
-        return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+        return CJK_RUN.sub(lambda m: " " + " ".join(bigrams(m.group())) + " ", text)
 
     samples = [
         "抽水站\n\n颱風季前大演練,高雄\r\n抽水站 pump\n",
         "\n\n\n",
         "單\n字\n行",
         "English only\nline two",
+        "𠀀𠀁𠀂 (圖/中國外交部) a𠀀b 颱",  # characters beyond the BMP, lone characters
         (TYPHOON.read_text(encoding="utf-8") * 3),
     ]
     for text in samples:

@@ -123,13 +123,21 @@ def count_terms(columns: Sequence[str]) -> TermWeights:
     per_column = [_python_tokens(text) for text in columns]
     if any(tokens is None for tokens in per_column):
         return _fts5_counts(columns)
-    weights: dict[str, float] = {}
+    # Words of the columns of weight 1 (the body: most of them) are counted in C; the short
+    # weighted columns are added word by word. Every weight is a whole number, so the sums
+    # are exact in any order: the same doubles as adding column by column.
+    counts: Counter[str] = Counter()
     length = 0
     for weight, tokens in zip(WEIGHTS, per_column, strict=True):
         assert tokens is not None
         length += len(tokens)
-        for token, count in Counter(tokens).items():
-            weights[token] = weights.get(token, 0.0) + weight * count
+        if weight == 1.0:
+            counts.update(tokens)
+    weights: dict[str, float] = dict(counts)
+    for weight, tokens in zip(WEIGHTS, per_column, strict=True):
+        if weight != 1.0 and tokens:
+            for token, count in Counter(tokens).items():
+                weights[token] = weights.get(token, 0) + weight * count
     return TermWeights(weights, length)
 
 
@@ -162,7 +170,8 @@ def heavy_terms(counted: TermWeights) -> TermWeights:
     """``counted`` with only the words that may weigh FLOOR: ``impact_rows`` gives the same
     rows from it (an import's worker hands the writer ~40 words an article, not ~300)."""
     least = _least_weight(counted.length)
-    return TermWeights({t: w for t, w in counted.weights.items() if w >= least}, counted.length)
+    heavy = {t: float(w) for t, w in counted.weights.items() if w >= least}
+    return TermWeights(heavy, counted.length)
 
 
 def impact_rows(
@@ -179,7 +188,7 @@ def impact_rows(
             continue
         impact = saturation(weight, counted.length, A_REF)
         if impact >= FLOOR:
-            yield epoch, term, int(impact * SCALE), seq, weight, counted.length
+            yield epoch, term, int(impact * SCALE), seq, float(weight), counted.length
 
 
 def write_impacts(
