@@ -3,6 +3,7 @@ alone stores, and every bad file still gets the writer's own message."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -214,3 +215,13 @@ def test_the_store_indexes_an_article_by_its_own_text_whatever_it_is_handed(
         )
     }
     assert "抽水" in rows and "沙包" not in rows
+
+
+def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path: Path) -> None:
+    """The writer is the import's serial part: a worker waits for a core, not the writer."""
+    files = _files(tmp_path / "files", 2)
+    with AheadFiles(files, 1) as ahead:
+        assert ahead._pool is not None
+        worker_niceness = ahead._pool.submit(os.nice, 0).result(timeout=120)
+    expected = min(19, os.nice(0) + ahead_module.WORKER_NICENESS)
+    assert worker_niceness == expected > os.nice(0)

@@ -2,9 +2,10 @@
 
 Most of an import's time that is not SQLite is Python that needs no store: parsing the
 front matter and the body, checking them, reading the images, spelling the text out as
-bigrams and counting its words for the search index (~1.1 ms an article). Worker processes
+bigrams and counting its words for the search index (~0.7 ms an article). Worker processes
 do that for the files ahead of the one being written, on the machine's cores, while
-the writer writes (a process, not a thread: the work holds the GIL).
+the writer writes (a process, not a thread: the work holds the GIL). They run at a lower
+priority than the writer, the import's one serial part.
 
 A worker cannot ask the store, so it assumes the answers that let a file through (an
 ``article:`` link's target is stored, a related article's reference names one, the id is
@@ -121,6 +122,19 @@ def worker_count(files: int) -> int:
     return min(MAX_WORKERS, cores or 1)
 
 
+# How much lower a worker's priority is than the writer's (``nice`` steps).
+WORKER_NICENESS = 10
+
+
+def _yield_to_writer() -> None:
+    """A worker runs at a lower priority than the writer (and the window, in whose process
+    an import from the window writes): the writer is the import's one serial part."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # not allowed here: the same priority, as before
+        log.debug("import worker left at the writer's priority")
+
+
 def _started() -> bool:
     """A worker's first task: its modules imported, it is ready for files."""
     import app.store.search  # noqa: F401
@@ -150,7 +164,9 @@ class AheadFiles:
         if workers > 0 and paths:
             # spawn: a worker never inherits the window's threads or the store's connection.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_yield_to_writer
+            )
             self._started = self._submit(_started)
 
     def _submit(self, fn: Any, *args: Any) -> Future[Any] | None:
