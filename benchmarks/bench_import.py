@@ -36,14 +36,17 @@ COUNT = int(os.environ.get("GALLEY_BENCH_IMPORT", "1000"))
 
 
 def _write_articles(folder: Path, *, photos: bool) -> list[Path]:
+    """The files to import: new articles, under slugs no earlier run left in the archive (a
+    taken slug costs the import a search for a free one, and a message)."""
     rng = random.Random(7)
+    run = uuid.uuid4().hex[:8]
     clauses, vocab = _clauses(), vocabulary(rng)
     photo = sorted((SAMPLES / "typhoon-drill" / "images").glob("*.jpg"))[0]
     shutil.copy(photo, folder / photo.name)
     files = []
     for n in range(COUNT):
         article = make_article(rng, clauses, n, "photo", vocab)
-        article.slug = f"imported-{'photo' if photos else 'text'}-{n:05d}"
+        article.slug = f"imported-{'photo' if photos else 'text'}-{run}-{n:05d}"
         if not photos:
             article.figures = []
             article.body = article.body.replace("![[photo]]\n\n", "")
