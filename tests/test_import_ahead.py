@@ -225,3 +225,18 @@ def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path: Path) -> None
         worker_niceness = ahead._pool.submit(os.nice, 0).result(timeout=120)
     expected = min(19, os.nice(0) + ahead_module.WORKER_NICENESS)
     assert worker_niceness == expected > os.nice(0)
+
+
+def test_a_worker_starts_where_its_priority_cannot_be_lowered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows has no ``os.nice``, and lowering it may be refused: the worker starts anyway
+    (an initializer that raised would break the pool, and every file go to the writer)."""
+    monkeypatch.delattr(os, "nice")
+    ahead_module._yield_to_writer()
+
+    def refused(_increment: int) -> int:
+        raise PermissionError("not allowed")
+
+    monkeypatch.setattr(os, "nice", refused, raising=False)
+    ahead_module._yield_to_writer()

@@ -129,8 +129,10 @@ WORKER_NICENESS = 10
 def _yield_to_writer() -> None:
     """A worker runs at a lower priority than the writer (and the window, in whose process
     an import from the window writes): the writer is the import's one serial part."""
+    nice = getattr(os, "nice", None)  # Unix only: on Windows a worker keeps the priority
     try:
-        os.nice(WORKER_NICENESS)
+        if nice is not None:
+            nice(WORKER_NICENESS)
     except OSError:  # not allowed here: the same priority, as before
         log.debug("import worker left at the writer's priority")
 
