@@ -170,8 +170,7 @@ def heavy_terms(counted: TermWeights) -> TermWeights:
     """``counted`` with only the words that may weigh FLOOR: ``impact_rows`` gives the same
     rows from it (an import's worker hands the writer ~40 words an article, not ~300)."""
     least = _least_weight(counted.length)
-    heavy = {t: float(w) for t, w in counted.weights.items() if w >= least}
-    return TermWeights(heavy, counted.length)
+    return TermWeights({t: w for t, w in counted.weights.items() if w >= least}, counted.length)
 
 
 def impact_rows(
