@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import articles: Markdown files, bundle folders or zips")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the new articles as JSON")
+    p.add_argument("--by", default=None, help="who imports (default: $GALLEY_USER)")
+    p.add_argument(
+        "--archive",
+        action="store_true",
+        help="an archive import: keep each file's status (an editor's decision, recorded)",
+    )
+    p.add_argument("--role", default=None, help="with --archive: reporter, editor, …")
 
     p = sub.add_parser("list", help="list articles, newest first")
     p.add_argument("--status", help="only articles with this status")
@@ -84,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--create", action="store_true", help="start a new, empty desk at the --remote path"
     )
     p.add_argument("--json", action="store_true", help="the report as JSON (for the window)")
+    p.add_argument("--by", default=None, help="who syncs (default: $GALLEY_USER)")
 
     p = sub.add_parser("desk", help="show the desk settings, or set one: desk set KEY VALUE")
     p.add_argument("action", nargs="?", choices=["set"], help="set a setting")
@@ -120,13 +128,20 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
+    from app.cli_review import default_role, default_user
     from app.exchange.bundles import import_paths
 
     def report(message: str) -> None:
         print(message, file=sys.stderr)
 
     # Every file named is one transaction: all of them are imported, or none.
-    imported = import_paths(store, args.files, report=report)
+    imported = import_paths(
+        store,
+        args.files,
+        author=args.by or default_user(),
+        report=report,
+        archive_role=(args.role or default_role()) if args.archive else None,
+    )
     if args.json:
         _print_json(
             [
@@ -199,8 +214,10 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
 def cmd_export(store: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from app.config import rendition_cache_path
     from app.core.errors import InputError
     from app.exchange.bundles import export_articles
+    from app.publish.rendition_cache import RenditionCache
 
     refs = list(args.refs)
     if args.status:
@@ -225,6 +242,7 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
         progress=progress,
         for_review=args.purpose == "review",
         edition=edition,
+        cache=RenditionCache(rendition_cache_path()),
     )
     for path in written:
         print(path)
@@ -272,15 +290,21 @@ def cmd_desk(store: Any, args: argparse.Namespace) -> int:
 
 def cmd_sync(store: Any, args: argparse.Namespace) -> int:
     """One sync: what came in, what went out, what both sides edited (one line each)."""
+    from app.cli_review import default_user
+    from app.config import rendition_cache_path
     from app.core.errors import InputError
     from app.exchange.desk_sync import DeskSync, create_desk
+    from app.publish.rendition_cache import RenditionCache
 
     if args.create:
         if not args.remote:
             raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
         create_desk(args.remote)
         print(f"galley: created a new desk at {args.remote}", file=sys.stderr)
-    report = DeskSync(store).sync(
+    desk = DeskSync(
+        store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path())
+    )
+    report = desk.sync(
         args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )
     if args.json:

@@ -12,6 +12,15 @@ def default_user() -> str:
     return os.environ.get("GALLEY_USER") or getpass.getuser()
 
 
+def default_role() -> str:
+    """The role status moves are made in: ``--role``, else ``$GALLEY_ROLE``, else a
+    reporter's (approving and publishing are an editor's, and say so)."""
+    return os.environ.get("GALLEY_ROLE") or "reporter"
+
+
+ROLE_HELP = "reporter, editor or web_producer (default: $GALLEY_ROLE, else reporter)"
+
+
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser("check", help="pre-publication checks; exit 1 when any error is found")
     p.add_argument("ref", metavar="ID")
@@ -21,6 +30,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("ref", metavar="ID")
     p.add_argument("target", nargs="?", metavar="STATUS", help="draft, in_review, approved, …")
     p.add_argument("--by", default=None, help="who makes the change (default: $GALLEY_USER)")
+    p.add_argument("--role", default=None, help=ROLE_HELP)
     p.add_argument("--override", default="", metavar="REASON", help="approve despite errors")
     p.add_argument("--json", action="store_true")
 
@@ -76,7 +86,11 @@ def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
 
     if args.target:
         article = store.review.change_status(
-            args.ref, args.target, who=args.by or default_user(), override=args.override
+            args.ref,
+            args.target,
+            who=args.by or default_user(),
+            role=args.role or default_role(),
+            override=args.override,
         )
         print(f"{article.slug}: {article.status}")
         return 0
@@ -87,7 +101,8 @@ def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
     print(f"now: {store.get_article(args.ref).status}")
     for c in changes:
         why = f"  override: {c.override}" if c.override else ""
-        print(f"{c.at[:16]}  {c.from_status} → {c.to_status}  by {c.who}{why}")
+        role = f" ({c.role.replace('_', ' ')})" if c.role else ""
+        print(f"{c.at[:16]}  {c.from_status or '(new)'} → {c.to_status}  by {c.who}{role}{why}")
     return 0
 
 
@@ -133,9 +148,27 @@ def cmd_history(store: Any, args: argparse.Namespace, out: Any) -> int:
     if args.json:
         out([r.__dict__ for r in revisions])
         return 0
+    # Revisions and status decisions in the order they were made: a status is not a
+    # revision of the text, but an editor reads both as one story.
+    lines: list[tuple[str, str]] = []
     for r in revisions:
         origin = f"  ({r.origin})" if r.origin else ""
-        print(f"{r.number:>4}  {r.created[:19]}  {r.author or '-':<12} {r.size:>7,} chars{origin}")
+        who = r.author or "-"
+        lines.append(
+            (r.created, f"{r.number:>4}  {r.created[:19]}  {who:<12} {r.size:>7,} chars{origin}")
+        )
+    for c in store.review.status_history(args.ref):
+        role = f" ({c.role.replace('_', ' ')})" if c.role else ""
+        why = f": {c.override}" if c.override else ""
+        lines.append(
+            (
+                c.at,
+                f"      {c.at[:19]}  {c.who or '-':<12} status {c.from_status or '(new)'} → "
+                f"{c.to_status}{role}{why}",
+            )
+        )
+    for _at, line in sorted(lines, key=lambda item: item[0]):
+        print(line)
     return 0
 
 

@@ -46,3 +46,14 @@ def backup_dir(store: Path) -> Path:
 
     tag = hashlib.sha256(str(store.expanduser().resolve()).encode()).hexdigest()[:8]
     return user_data_path(APP_NAME, appauthor=False) / "backups" / f"{store.stem}-{tag}"
+
+
+def cache_dir() -> Path:
+    """Derived data that can be deleted and made again (web renditions)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def rendition_cache_path() -> Path:
+    return cache_dir() / "renditions.sqlite"

@@ -124,7 +124,7 @@ def results() -> list[Result]:
                 # apart: the search index's queued work, the COMMIT and its checkpoint.
                 started = time.perf_counter()
                 with store.tx.write():
-                    imported = import_paths(store, files)
+                    imported = import_paths(store, files, author="測試者")
                     written = time.perf_counter()
                 elapsed = time.perf_counter() - started
                 # The WAL keeps its largest size until the store closes: this transaction's pages.

@@ -41,12 +41,12 @@ def _pandoc(markdown: str) -> tuple[float, float] | None:
 def _samples(folder: Path) -> list[Result]:
     out = []
     with Store.open(folder / "store.sqlite") as store:
-        zh = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md")
-        en = import_markdown(store, SAMPLES / "library-night" / "article.md")
+        zh = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md", author="測試者")
+        en = import_markdown(store, SAMPLES / "library-night" / "article.md", author="測試者")
         long = store.get_article(zh.id)
         long.id, long.slug = "", "long"
         long.body = zh.body.replace("![[pump-station]]", "").replace("![[sandbags]]", "") * 30
-        long = store.create_article(long)
+        long = store.create_article(long, author="測試者")
         start = time.perf_counter()
         export_articles(store, [zh.id], folder / "cold")
         cold = (time.perf_counter() - start) * 1000

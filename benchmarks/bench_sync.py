@@ -57,7 +57,9 @@ def main() -> None:
         with Store.open(root / "a" / "g.sqlite") as a, Store.open(root / "b" / "g.sqlite") as b:
             if not corpus and not again:
                 for i in range(n):
-                    a.create_article(Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY))
+                    a.create_article(
+                        Article(id="", slug="", title=f"第 {i} 篇報導", body=BODY), author="測試者"
+                    )
             rows.append(("store filled", time.perf_counter() - start, "s"))
 
             def timed(what: str, run) -> None:  # noqa: ANN001
@@ -74,11 +76,11 @@ def main() -> None:
             if not again:
                 timed(
                     "first sync: the whole store sent",
-                    lambda: DeskSync(a).sync(str(desk), progress=phases("first sync")),
+                    lambda: DeskSync(a, by="測試者").sync(str(desk), progress=phases("first sync")),
                 )
                 timed(
                     "an empty laptop joins",
-                    lambda: DeskSync(b).sync(str(desk), progress=phases("join")),
+                    lambda: DeskSync(b, by="測試者").sync(str(desk), progress=phases("join")),
                 )
             rounds = int(
                 next((x.split("=", 1)[1] for x in sys.argv if x.startswith("--rounds=")), 1)
@@ -94,20 +96,20 @@ def main() -> None:
                     for summary in store.list_articles()[pick]:
                         article = store.get_article(summary.id)
                         article.body += mark + edit
-                        store.save_article(article)
+                        store.save_article(article, author="測試者")
                 timed(
                     "10 changed on each side: a syncs" + tag,
-                    lambda: DeskSync(a).sync(progress=phases("a")),
+                    lambda: DeskSync(a, by="測試者").sync(progress=phases("a")),
                 )
                 timed(
                     "b syncs (gets a's 10, sends its 10)" + tag,
-                    lambda: DeskSync(b).sync(progress=phases("b")),
+                    lambda: DeskSync(b, by="測試者").sync(progress=phases("b")),
                 )
                 timed(
                     "a syncs again (gets b's 10)" + tag,
-                    lambda: DeskSync(a).sync(progress=phases("a")),
+                    lambda: DeskSync(a, by="測試者").sync(progress=phases("a")),
                 )
-            timed("nothing changed: a syncs", lambda: DeskSync(a).sync())
+            timed("nothing changed: a syncs", lambda: DeskSync(a, by="測試者").sync())
             size = sum(p.stat().st_size for p in desk.rglob("*") if p.is_file())
             store_size = (root / "a" / "g.sqlite").stat().st_size
             rows.append(("desk repository", size / 1e6, f"MB; the store {store_size / 1e6:.1f} MB"))

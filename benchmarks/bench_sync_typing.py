@@ -48,11 +48,17 @@ def main() -> None:
         if join:
             with Store.open(other) as sender:
                 for i in range(n):
-                    sender.create_article(Article(id="", slug="", title=f"他 {i} 篇", body=body))
-            store.create_article(Article(id="", slug="", title="我的稿子", body=body))
+                    sender.create_article(
+                        Article(id="", slug="", title=f"他 {i} 篇", body=body), author="測試者"
+                    )
+            store.create_article(
+                Article(id="", slug="", title="我的稿子", body=body), author="測試者"
+            )
         else:
             for i in range(n):
-                store.create_article(Article(id="", slug="", title=f"第 {i} 篇", body=body))
+                store.create_article(
+                    Article(id="", slug="", title=f"第 {i} 篇", body=body), author="測試者"
+                )
         subprocess.run(
             [sys.executable, "-m", "app.cli", "sync", "--remote", str(desk), "--create"]
             + ["--store", str(other)],

@@ -88,7 +88,7 @@ def results() -> list[Result]:
     out.append(Result("open: an article (editor filled, highlighted)", *summarise(opens)))
     long = store.get_article(ids[0])
     long.body = (long.body * (10_000 // max(1, len(long.body)) + 1))[:10_000]
-    store.save_article(long)
+    store.save_article(long, author="測試者")
     window.open_article(ids[0])
     app.processEvents()
     body = window.editor.body

@@ -140,11 +140,11 @@ def build_store(path: Path, count: int, *, seed: int = 20261124) -> Path:
     started = time.perf_counter()
     with Store.open(tmp) as store:
         store._db.conn.execute("PRAGMA synchronous = OFF")
-        sample = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md")
-        import_markdown(store, SAMPLES / "library-night" / "article.md")
+        sample = import_markdown(store, SAMPLES / "typhoon-drill" / "article.md", author="測試者")
+        import_markdown(store, SAMPLES / "library-night" / "article.md", author="測試者")
         image = sample.figures[0].image
         for n in range(count - 2):
-            store.create_article(make_article(rng, clauses, n, image, vocab))
+            store.create_article(make_article(rng, clauses, n, image, vocab), author="測試者")
             if n % 10000 == 0 and n:
                 rate = n / (time.perf_counter() - started)
                 print(f"  built {n:,} articles ({rate:,.0f}/s)", file=sys.stderr)

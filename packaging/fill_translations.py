@@ -56,6 +56,17 @@ ZH_TW = {
     "Desk: offline since {time}": "編輯台：{time} 起無法連線",
     "Desk sync": "編輯台同步",
     "Export the desk edition to": "將編輯台版本匯出到",
+    "Your name and role": "你的名字與角色",
+    "Your name": "你的名字",
+    "Your role": "你的角色",
+    "Reporter": "記者",
+    "Editor": "編輯",
+    "Web producer": "網站編輯",
+    "&Name": "名字(&N)",
+    "&Role": "角色(&R)",
+    "Your name goes on revisions, notes and status changes. Reporters submit articles for review; editors approve, publish and spike them.": "你的名字會記在修訂、批註與狀態變更上。記者送審稿件；編輯核可、發布與撤稿。",
+    "Give your name: it goes on everything you change.": "請填名字：你所做的每項修改都會記上它。",
+    "Your name and &role…": "你的名字與角色(&R)…",
 }
 
 

@@ -65,5 +65,7 @@ def move_to(store, ref: str, status: str):  # noqa: ANN001, ANN201
     """Walk a draft through the workflow to ``status`` (as an editor would, with a reason)."""
     article = None
     for step in WORKFLOW_PATH[status]:
-        article = store.review.change_status(ref, step, who="測試編輯", override="test fixture")
+        article = store.review.change_status(
+            ref, step, who="測試編輯", override="test fixture", role="editor"
+        )
     return article

@@ -18,7 +18,9 @@ def _big_write(store: Store, articles: int = 120) -> None:
     """One transaction of ~6 MB: past SQLite's own checkpoint line (1,000 pages)."""
     with store.tx.write():
         for n in range(articles):
-            store.new_article(f"颱風演練第{n}站", body=("抽水站全面檢查，沙包站補足存量。" * 600))
+            store.new_article(
+                f"颱風演練第{n}站", body=("抽水站全面檢查，沙包站補足存量。" * 600), author="測試者"
+            )
 
 
 def test_a_commit_leaves_the_copy_to_the_checkpoint_thread(
@@ -26,7 +28,7 @@ def test_a_commit_leaves_the_copy_to_the_checkpoint_thread(
 ) -> None:
     monkeypatch.setattr(checkpoints_module, "SETTLE_SECONDS", 1.0)
     with Store.open(store_path) as store:
-        store.new_article("先寫一篇")
+        store.new_article("先寫一篇", author="測試者")
         assert store.checkpoints is not None and store.checkpoints.wait_idle()
         before = store_path.stat().st_size
         _big_write(store)
@@ -56,7 +58,7 @@ def test_a_store_replaced_while_open_is_never_checkpointed_into(
     monkeypatch.setattr(checkpoints_module, "SETTLE_SECONDS", 0.5)
     other = tmp_path / "other.sqlite"
     with Store.open(other) as elsewhere:
-        elsewhere.new_article("另一個報社的稿")
+        elsewhere.new_article("另一個報社的稿", author="測試者")
     with Store.open(store_path) as store:
         _big_write(store, 10)
         os.replace(other, store_path)  # before the thread's checkpoint: it must not copy

@@ -57,7 +57,9 @@ def _files(folder: Path, count: int) -> list[Path]:
 
 def _with_target(path: Path) -> Store:
     store = Store.open(path)
-    store.create_article(Article(id=TARGET_ID, slug="target", title="政府公布十年防災總體檢"))
+    store.create_article(
+        Article(id=TARGET_ID, slug="target", title="政府公布十年防災總體檢"), author="測試者"
+    )
     return store
 
 
@@ -119,12 +121,12 @@ def test_files_prepared_ahead_are_stored_as_the_writer_stores_them(
 ) -> None:
     files = _files(tmp_path / "files", 30)
     with _with_target(tmp_path / "ahead.sqlite") as store:
-        import_paths(store, files)
+        import_paths(store, files, author="測試者")
         with_workers = _stored(store)
     assert prepared_ahead["ahead"] >= 20  # the workers did prepare most of them
     monkeypatch.setattr(ahead_module, "worker_count", lambda _files: 0)
     with _with_target(tmp_path / "alone.sqlite") as store:
-        import_paths(store, files)
+        import_paths(store, files, author="測試者")
         alone = _stored(store)
     assert with_workers == alone
     assert len(alone["search 抽水站"]) == 30
@@ -156,7 +158,7 @@ def test_a_bad_file_among_those_prepared_ahead_gets_the_writers_message(
         monkeypatch.setattr(ahead_module, "worker_count", lambda _files, n=workers: n)
         with _with_target(tmp_path / f"store-{workers}.sqlite") as store:
             with pytest.raises(InputError) as info:
-                import_paths(store, files)
+                import_paths(store, files, author="測試者")
             assert [r["slug"] for r in store._db.query("SELECT slug FROM articles")] == ["target"]
         assert info.value.file == str(bad) and info.value.field == field
         messages.append(str(info.value))
@@ -178,7 +180,7 @@ def test_two_files_with_one_id_are_named_with_or_without_workers(
         monkeypatch.setattr(ahead_module, "worker_count", lambda _files, n=workers: n)
         with _with_target(tmp_path / f"store-{workers}.sqlite") as store:
             with pytest.raises(InputError, match=f"two of its articles have the same id {same}"):
-                import_paths(store, files)
+                import_paths(store, files, author="測試者")
             assert store.list_articles() and len(store.list_articles()) == 1
 
 
@@ -193,7 +195,7 @@ def test_workers_that_cannot_start_leave_the_writer_to_do_it(
     monkeypatch.setattr(ahead_module.ProcessPoolExecutor, "submit", broken)
     files = _files(tmp_path / "files", 10)
     with _with_target(tmp_path / "s.sqlite") as store:
-        imported = import_paths(store, files)
+        imported = import_paths(store, files, author="測試者")
     assert [a.slug for a in imported] == [f"drill-{n:03d}" for n in range(10)]
 
 
@@ -204,7 +206,7 @@ def test_the_store_indexes_an_article_by_its_own_text_whatever_it_is_handed(
     not what the index takes."""
     other = Article(id="", slug="other", title="沙包站補足", body="沙包站存量不足。")
     article = Article(id="", slug="drill", title="抽水站檢查", body="抽水站全面檢查。")
-    stored = store.articles.create(article, indexed=indexed_text(other))
+    stored = store.articles.create(article, author="測試者", indexed=indexed_text(other))
     assert [h.id for h in store.search("抽水站")] == [stored.id]
     assert store.search("沙包站") == []
     rows = {

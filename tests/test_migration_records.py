@@ -126,14 +126,17 @@ def test_after_the_migration_every_write_moves_its_article_past_the_mark(tmp_pat
         mark, _ = store.merge.touched_since(0)
         article = store.get_article("b-2")  # the newest entry already: moved on, not doubled
         article.body = "三"
-        store.save_article(article)
+        store.save_article(article, author="測試者")
         mark, touched = store.merge.touched_since(mark)
         assert touched == ["b-2"]
-        created = store.create_article(Article(id="", slug="", title="新稿", body="內文。"))
-        store.review.change_status("a-1", "draft", who="編輯")
+        created = store.create_article(
+            Article(id="", slug="", title="新稿", body="內文。"), author="測試者"
+        )
+        store.review.change_status("a-1", "draft", who="編輯", role="editor")
         mark, touched = store.merge.touched_since(mark)
         assert touched == [created.id, "a-1"]
-        assert len(store.revisions("a-1")) == 3 and len(store.revisions(created.id)) == 1
+        # A status move is recorded, not a revision of the text.
+        assert len(store.revisions("a-1")) == 2 and len(store.revisions(created.id)) == 1
         # One entry per article for a run of touches: a save is not three entries.
         rows = store._db.execute("SELECT count(*), count(DISTINCT article_id) FROM article_touches")
         assert rows.fetchone() == (4, 3)
@@ -164,14 +167,16 @@ def test_tidying_the_journal_keeps_what_every_mark_sees(
     from app.store import merge
 
     ids = [
-        store.create_article(Article(id="", slug="", title=f"稿 {n}", body="內文。")).id
+        store.create_article(
+            Article(id="", slug="", title=f"稿 {n}", body="內文。"), author="測試者"
+        ).id
         for n in range(3)
     ]
     for turn in range(4):
         for article_id in ids[: 2 + turn % 2]:
             article = store.get_article(article_id)
             article.body += f"第 {turn} 次。"
-            store.save_article(article)
+            store.save_article(article, author="測試者")
     top, _ = store.merge.touched_since(0)
     before = {mark: store.merge.touched_since(mark) for mark in range(top + 1)}
     assert store.merge.compact_touches() == 0  # few entries: left as they are
@@ -186,8 +191,12 @@ def test_waiting_revisions_are_found_among_the_articles_own_only(store: Store) -
     query must read the article's revisions, never scan the archive's (it did, once for
     each of the article's revisions: ~40 ms at 100,000, seconds at a million)."""
     for n in range(3):
-        store.create_article(Article(id="", slug="", title=f"別篇 {n}", body="內文。"))
-    article = store.create_article(Article(id="", slug="", title="本篇", body="內文。"))
+        store.create_article(
+            Article(id="", slug="", title=f"別篇 {n}", body="內文。"), author="測試者"
+        )
+    article = store.create_article(
+        Article(id="", slug="", title="本篇", body="內文。"), author="測試者"
+    )
     statements: list[str] = []
     conn = store._db.conn
     conn.set_trace_callback(statements.append)
@@ -209,7 +218,9 @@ def test_waiting_revisions_are_found_among_the_articles_own_only(store: Store) -
 def test_resolving_a_thread_finds_its_replies_by_index(store: Store) -> None:
     """Resolving a note resolves its replies: the notes are found by index, not by reading
     every note of the archive."""
-    article = store.create_article(Article(id="", slug="", title="本篇", body="內文。"))
+    article = store.create_article(
+        Article(id="", slug="", title="本篇", body="內文。"), author="測試者"
+    )
     note = store.review.add_note(article.id, "請查證", author="編輯")
     conn = store._db.conn
     statements: list[str] = []

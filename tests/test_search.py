@@ -8,7 +8,9 @@ from tests.conftest import LIBRARY, TYPHOON
 
 
 def _imported(store: Store) -> tuple[str, str]:
-    return import_markdown(store, TYPHOON).id, import_markdown(store, LIBRARY).id
+    return import_markdown(store, TYPHOON, author="測試者").id, import_markdown(
+        store, LIBRARY, author="測試者"
+    ).id
 
 
 def test_chinese_substrings_of_two_characters_and_more(store: Store) -> None:
@@ -40,8 +42,10 @@ def test_snippet_shows_the_match(store: Store) -> None:
 
 
 def test_title_matches_rank_first(store: Store) -> None:
-    body_only = store.new_article("Weather notes", body="the pump station was checked " * 3)
-    in_title = store.new_article("Pump station upgrade", body="details follow")
+    body_only = store.new_article(
+        "Weather notes", body="the pump station was checked " * 3, author="測試者"
+    )
+    in_title = store.new_article("Pump station upgrade", body="details follow", author="測試者")
     assert [h.id for h in store.search("pump")] == [in_title.id, body_only.id]
 
 
@@ -55,7 +59,7 @@ def test_edits_update_the_index(store: Store) -> None:
     zh, _ = _imported(store)
     article = store.get_article(zh)
     article.body = "全新的內容,只談防災包。"
-    store.save_article(article)
+    store.save_article(article, author="測試者")
     assert [h.id for h in store.search("沙包站")] == [zh]  # still in the title
     assert [h.id for h in store.search("防災包")] == [zh]
     assert store.search("獨居長者") == []
@@ -64,7 +68,9 @@ def test_edits_update_the_index(store: Store) -> None:
 def _article(store: Store, title: str, body: str, **fields: object) -> str:
     from app.core.model import Article
 
-    return store.create_article(Article(id="", slug="", title=title, body=body, **fields)).id  # type: ignore[arg-type]
+    return store.create_article(
+        Article(id="", slug="", title=title, body=body, **fields), author="測試者"
+    ).id  # type: ignore[arg-type]
 
 
 def test_phrases_exclusions_and_title_searches(store: Store) -> None:
@@ -84,7 +90,7 @@ def test_phrases_exclusions_and_title_searches(store: Store) -> None:
 def test_section_byline_and_status_filters(store: Store) -> None:
     local = _article(store, "颱風逼近", "抽水站待命。", section="地方", byline=["林 雨晴"])
     world = _article(store, "颱風過境日本", "抽水站。", section="國際", byline=["Alex Chen"])
-    store.review.change_status(world, "in_review", who="記者")
+    store.review.change_status(world, "in_review", who="記者", role="editor")
     assert {h.id for h in store.search("颱風 section:地方")} == {local}
     assert {h.id for h in store.search("颱風 byline:雨晴")} == {local}
     assert {h.id for h in store.search("颱風 byline:alex")} == {world}  # any case

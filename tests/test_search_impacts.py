@@ -57,14 +57,14 @@ def _seq(store: Store, article_id: str) -> int:
 
 
 def test_a_save_replaces_the_articles_rows(store: Store) -> None:
-    article = store.new_article("政府公布防災計畫", body="政府說明。")
+    article = store.new_article("政府公布防災計畫", body="政府說明。", author="測試者")
     seq = _seq(store, article.id)
     assert (0, "政府", int(impacts.saturation(11.0, 10, 1000.0) * impacts.SCALE)) in {
         row[:3] for row in _rows_of(store, seq)
     }
     article.title = "市府公布颱風整備"
     article.body = "颱風將至。颱風假。"
-    saved = store.save_article(article)
+    saved = store.save_article(article, author="測試者")
     expected = set(impacts.impact_rows(seq, _columns(saved)))
     assert expected and _rows_of(store, seq) == expected
     assert not any(row[1] == "政府" for row in _rows_of(store, seq))
@@ -72,7 +72,9 @@ def test_a_save_replaces_the_articles_rows(store: Store) -> None:
 
 def test_the_migration_counts_stored_articles_as_a_save_does(store: Store) -> None:
     for n in range(7):
-        store.new_article(f"颱風 {n} 政府", body="抽水站 政府 " * n, dek="防災 Flood")
+        store.new_article(
+            f"颱風 {n} 政府", body="抽水站 政府 " * n, dek="防災 Flood", author="測試者"
+        )
     before = set(store._db.execute("SELECT * FROM term_impacts").fetchall())
     assert len(before) > 10
     with store._db.atomic():
@@ -87,7 +89,10 @@ def _random_archive(store: Store, count: int, rng: random.Random, longest: int) 
         body = " ".join(rng.choices(words, k=rng.randint(2, longest)))
         title = " ".join(rng.choices(words, k=rng.randint(1, 6)))
         store.create_article(
-            Article(id="", slug=f"a-{n}", title=title, dek=rng.choice(["", "防災 政府"]), body=body)
+            Article(
+                id="", slug=f"a-{n}", title=title, dek=rng.choice(["", "防災 政府"]), body=body
+            ),
+            author="測試者",
         )
 
 
@@ -138,7 +143,8 @@ def test_the_old_title_match_ranks_first_among_12500_body_matches(tmp_path: Path
                 title="政府公布十年防災總體檢",
                 body="十年來的防災工作,逐項檢討。",
                 published="2015-03-02T10:00:00+08:00",
-            )
+            ),
+            author="測試者",
         )
         for n in range(12_600):
             store.create_article(
@@ -148,7 +154,8 @@ def test_the_old_title_match_ranks_first_among_12500_body_matches(tmp_path: Path
                     title=f"地方新聞第{n}則",
                     body=f"市議會今天開會,政府官員列席說明第{n}號預算案。",
                     published="2024-05-01T10:00:00+08:00",
-                )
+                ),
+                author="測試者",
             )
         assert store.search_index.count("政府") == 12_601
         hits = store.search("政府", limit=50)
@@ -258,41 +265,43 @@ def test_an_import_of_many_files_writes_the_index_once(store: Store, tmp_path: P
 
     files = _drill_files(tmp_path)
     before = _segments_written(store)
-    imported = import_paths(store, files)
+    imported = import_paths(store, files, author="測試者")
     assert _segments_written(store) - before == 1
     found = {h.id for h in store.search("抽水站", limit=100)}
     assert found == {a.id for a in imported} and len(found) == 40
 
 
 def test_an_article_saved_twice_in_one_write_is_indexed_as_last_saved(store: Store) -> None:
-    article = store.new_article("政府公布防災計畫", body="颱風來襲。")
+    article = store.new_article("政府公布防災計畫", body="颱風來襲。", author="測試者")
     seq = _seq(store, article.id)
     with store.tx.write():
         article.body = "抽水站演練。"
-        article = store.save_article(article)
+        article = store.save_article(article, author="測試者")
         article.body = "沙包站檢查。"
-        article = store.save_article(article)
+        article = store.save_article(article, author="測試者")
     assert [h.id for h in store.search("沙包站")] == [article.id]
     assert store.search("抽水站") == [] and store.search("颱風") == []
     assert _rows_of(store, seq) == set(impacts.impact_rows(seq, _columns(article)))
-    store.save_article(article)  # the index holds exactly the last text: no stale rows
+    store.save_article(
+        article, author="測試者"
+    )  # the index holds exactly the last text: no stale rows
     assert store.search("抽水站") == []
 
 
 def test_a_write_that_fails_leaves_nothing_queued_for_the_next(store: Store) -> None:
-    article = store.new_article("政府公布防災計畫", body="颱風來襲。")
+    article = store.new_article("政府公布防災計畫", body="颱風來襲。", author="測試者")
     with pytest.raises(RuntimeError), store.tx.write():
         article.body = "抽水站演練。"
-        store.save_article(article)
+        store.save_article(article, author="測試者")
         raise RuntimeError("the import's last file was bad")
-    store.new_article("另一篇", body="沙包站檢查。")
+    store.new_article("另一篇", body="沙包站檢查。", author="測試者")
     assert store.search("抽水站") == []
     assert [h.title for h in store.search("颱風")] == ["政府公布防災計畫"]
 
 
 def test_a_write_inside_a_read_is_indexed_when_the_write_ends(store: Store) -> None:
     with store.tx.read():
-        article = store.new_article("政府公布防災計畫", body="抽水站演練。")
+        article = store.new_article("政府公布防災計畫", body="抽水站演練。", author="測試者")
         assert [h.id for h in store.search("抽水站")] == [article.id]
 
 
@@ -304,10 +313,10 @@ def test_a_very_large_write_hands_its_text_over_in_parts(store: Store, tmp_path:
     files = _drill_files(tmp_path)
     before = _segments_written(store)
     with mock.patch.object(search_module, "QUEUE_CHARACTERS", 300), store.tx.write():
-        imported = import_paths(store, files)
+        imported = import_paths(store, files, author="測試者")
         again = imported[0]
         again.body = "沙包站檢查。"
-        again = store.save_article(again)
+        again = store.save_article(again, author="測試者")
     assert _segments_written(store) - before > 5
     found = {h.id for h in store.search("抽水站", limit=100)}
     assert found == {a.id for a in imported[1:]}

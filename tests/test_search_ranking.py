@@ -92,7 +92,7 @@ def test_the_top_ten_are_the_brute_force_bm25_top_ten(
         )
         for n, (title, dek, body) in enumerate(rows):
             article = store.create_article(
-                Article(id="", slug=f"a-{n}", title=title, dek=dek, body=body)
+                Article(id="", slug=f"a-{n}", title=title, dek=dek, body=body), author="測試者"
             )
             docs[article.id] = [article.title, article.dek, article.body, "", ""]
         expected = _brute_force(docs, query.lower())

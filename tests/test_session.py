@@ -8,7 +8,7 @@ from app.store.session import EditSession
 
 
 def test_save_only_when_changed(store: Store) -> None:
-    article = store.new_article("Session")
+    article = store.new_article("Session", author="測試者")
     session = EditSession(store, article.id, author="林 雨晴")
     assert not session.dirty
     assert session.save().saved is False
@@ -21,9 +21,9 @@ def test_save_only_when_changed(store: Store) -> None:
 
 
 def _conflicting(store: Store) -> tuple[EditSession, ConflictError]:
-    article = store.new_article("Two windows")
-    mine = EditSession(store, article.id)
-    theirs = EditSession(store, article.id)
+    article = store.new_article("Two windows", author="測試者")
+    mine = EditSession(store, article.id, author="林記者")
+    theirs = EditSession(store, article.id, author="王編輯")
     theirs.article.body = "their words"
     theirs.save()
     mine.article.body = "my words"

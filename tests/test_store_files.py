@@ -55,7 +55,7 @@ def test_other_programs_database(tmp_path: Path) -> None:
 
 def test_corrupt_store(store_path: Path) -> None:
     with Store.open(store_path) as store:
-        import_markdown(store, TYPHOON)
+        import_markdown(store, TYPHOON, author="測試者")
     data = bytearray(store_path.read_bytes())
     # Keep the header, wreck the schema page and the next ones.
     data[100:12000] = os.urandom(11900)
@@ -98,7 +98,7 @@ def read_only_folder(folder: Path) -> Iterator[None]:
 
 def test_read_only_store_opens_read_only(store_path: Path) -> None:
     with Store.open(store_path) as store:
-        article_id = import_markdown(store, TYPHOON).id
+        article_id = import_markdown(store, TYPHOON, author="測試者").id
     store_path.chmod(0o444)
     before = file_hash(store_path)
     with read_only_folder(store_path.parent), Store.open(store_path) as store:
@@ -108,5 +108,5 @@ def test_read_only_store_opens_read_only(store_path: Path) -> None:
         assert [h.id for h in store.search("抽水站")] == [article_id]
         article.body = "changed"
         with pytest.raises(ReadOnlyError, match="nothing was saved"):
-            store.save_article(article)
+            store.save_article(article, author="測試者")
     assert file_hash(store_path) == before

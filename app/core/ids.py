@@ -29,6 +29,16 @@ def uuid7(now_ns: int | None = None) -> uuid.UUID:
     return uuid.UUID(int=ms << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b)
 
 
+_last = [0]
+
+
 def record_uid() -> str:
-    """A revision's or status record's uid (32 hex digits), never typed by anyone."""
-    return uuid7().hex
+    """A revision's or status record's uid (32 hex digits), never typed by anyone.
+
+    Increasing within a process even for records made in the same millisecond: status moves
+    are replayed in (time, uid) order, so two moves made in one millisecond keep theirs."""
+    value = uuid7().int
+    if value <= _last[0]:
+        value = _last[0] + 1
+    _last[0] = value
+    return f"{value:032x}"

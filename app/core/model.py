@@ -106,8 +106,9 @@ class Article:
     # When the store last wrote this article, a status change included (the list's order).
     saved: str = ""
 
-    # Fields that are bookkeeping, not content: they do not make a new revision.
-    BOOKKEEPING = ("created", "saved", "revision")
+    # Fields that are not content: they do not make a new revision. The status is a decision
+    # of the workflow, kept in the status record (revisions stored before said it too).
+    BOOKKEEPING = ("created", "saved", "revision", "status")
     # Content fields added after revisions were first stored: left out while empty, so an
     # older revision keeps its hash.
     OPTIONAL = ("updated", "correction", "correction_date")

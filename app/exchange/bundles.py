@@ -26,6 +26,7 @@ from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS, renditions
 from app.publish.ninjs import article_json, bundle_article_id
 from app.publish.page import RenderedPage, bundle_image_url, render_page
+from app.publish.rendition_cache import RenditionCache
 from app.resources import resource_path
 from app.store.store import Store
 
@@ -39,15 +40,17 @@ MAX_ZIP_MEMBER = 64 * 1024 * 1024
 Progress = Callable[[int, int, Article], None]
 
 
-def bundle_files(store: Store, article: Article) -> tuple[Article, dict[str, bytes], RenderedPage]:
+def bundle_files(
+    store: Store, article: Article, cache: RenditionCache | None = None
+) -> tuple[Article, dict[str, bytes], RenderedPage]:
     """Every file of the article's bundle, by path inside the bundle folder (and the page,
-    for the desk edition)."""
-    page = render_page(store, article, web_images=True)
+    for the desk edition); ``cache`` keeps its renditions for the next export."""
+    page = render_page(store, article, web_images=True, cache=cache)
     files: dict[str, bytes] = {}
     media: dict[str, dict] = {}
     for figure in article.figures:
         made = page.renditions.get(figure.key) or renditions(
-            store, figure.image, name=f"figure '{figure.key}'"
+            store, figure.image, name=f"figure '{figure.key}'", cache=cache
         )
         data, mime = store.images.get(figure.image)
         master = f"media/source/{figure.key}.{EXTENSIONS.get(mime, 'png')}"
@@ -162,8 +165,10 @@ def export_articles(
     for_review: bool = False,
     steps: Callable[[int, int, str], None] | None = None,
     edition: bool = False,
+    cache: RenditionCache | None = None,
 ) -> list[Path]:
     """Export each article to ``out/SLUG`` (or ``out/SLUG.zip``); returns what was written.
+    The store is only read; ``cache`` keeps the renditions made, for the next export.
 
     ``for_review`` adds the history, notes and status record (``review.json``), for an
     editor on another machine; a web bundle never carries them. ``edition`` (folders only)
@@ -191,9 +196,9 @@ def export_articles(
                     f"stopped after {len(written)} of {len(articles)} bundle(s); "
                     "those are complete, none is half-written"
                 ) from None
-        article, files, page = bundle_files(store, checked)  # read once, by the preflight
+        article, files, page = bundle_files(store, checked, cache)  # read once, by the preflight
         if edition:
-            entries.append(desk_edition.entry(store, article, page))
+            entries.append(desk_edition.entry(store, article, page, cache))
         if for_review:
             from app.exchange.review_bundle import review_files
 
@@ -309,6 +314,7 @@ def _import_files(
     author: str,
     report: Callable[[str], None] | None,
     progress: Callable[[int, int, str], None] | None = None,
+    archive_role: str | None = None,
 ) -> list[Article]:
     """All or nothing: the writes are one transaction, and a file that cannot be read or
     checked ends it with nothing kept (several folders or zips with one bad file import
@@ -337,7 +343,7 @@ def _import_files(
                 payload, images = read_review_bundle(f.parent)
                 step(2 * n + 1, total, name)
                 result = store.merge.apply(
-                    payload, file=str(f.parent / "review.json"), images=images
+                    payload, by=author, file=str(f.parent / "review.json"), images=images
                 )
                 stored.append(store.get_article(result.article_id))
                 messages.append(result.message(stored[-1].slug))
@@ -353,10 +359,20 @@ def _import_files(
                 )
             taken[article_id] = f
             step(2 * n + 1, total, name)
-            stored.append(store_prepared(store, prepared, author=author))
-    if report is not None:
-        for message in messages:
+            stored.append(
+                store_prepared(
+                    store,
+                    prepared,
+                    author=author,
+                    archive_role=archive_role,
+                    report=messages.append,
+                )
+            )
+    for message in messages:
+        if report is not None:
             report(message)
+        else:
+            log.warning("%s", message)
     return stored
 
 
@@ -389,20 +405,24 @@ def import_paths(
     store: Store,
     paths: Iterable[str | Path],
     *,
-    author: str = "",
+    author: str,
     report: Callable[[str], None] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    archive_role: str | None = None,
 ) -> list[Article]:
     """Import Markdown files, bundle folders, folders of bundles and bundle zips: all of
     them in one transaction, or nothing. ``progress(done, total, what)`` hears each step
-    and may raise ``Cancelled`` to stop (nothing is then kept).
+    and may raise ``Cancelled`` to stop (nothing is then kept). ``author`` is who imports
+    (revision 1 and any status record name them).
 
-    Review bundles (with ``review.json``) merge into an existing article; ``report`` hears
-    what each did (brought up to date, both sides edited, …).
+    New articles arrive as drafts; ``archive_role`` (an editor's archive import) keeps the
+    status their front matter gives, recorded as such. Review bundles (with
+    ``review.json``) merge into an existing article; ``report`` hears what each did
+    (brought up to date, both sides edited, …) and any status or slug not kept.
     """
     with tempfile.TemporaryDirectory(prefix="galley-import-") as tmp:
         files = [f for path in paths for f in _files_of(Path(path), Path(tmp))]
-        return _import_files(store, _once(files), author, report, progress)
+        return _import_files(store, _once(files), author, report, progress, archive_role)
 
 
 def _once(files: list[Path]) -> list[Path]:
@@ -421,8 +441,9 @@ def import_path(
     store: Store,
     path: str | Path,
     *,
-    author: str = "",
+    author: str,
     report: Callable[[str], None] | None = None,
+    archive_role: str | None = None,
 ) -> list[Article]:
     """Import one Markdown file, bundle folder, folder of bundles or bundle zip."""
-    return import_paths(store, [path], author=author, report=report)
+    return import_paths(store, [path], author=author, report=report, archive_role=archive_role)

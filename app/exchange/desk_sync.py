@@ -38,6 +38,7 @@ from app.exchange.desk_credentials import remote_callbacks
 from app.exchange.desk_layout import BRANCH, DESK_FILE, DeskArticles, default_repository
 from app.exchange.desk_tree import DeskTree
 from app.publish.images import EXTENSIONS
+from app.publish.rendition_cache import RenditionCache
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -60,15 +61,16 @@ class SyncReport:
     received: int = 0  # articles that came in new or changed
     diverged: list[str] = field(default_factory=list)  # slugs both sides edited
     sent: int = 0  # articles written to the desk that were new or changed there
-    # Moved to different statuses on two laptops: "slug (here X, on the desk Y)".
+    # Status moves made apart on two laptops, which the workflow could not both take:
+    # "slug (approved; set aside: 林記者: in_review → draft (…))".
     status_conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"{self.received} article(s) in", f"{self.sent} out"]
         if self.status_conflicts:
             parts.append(
-                f"{len(self.status_conflicts)} moved to different statuses (not decided; "
-                "an editor moves it): " + ", ".join(self.status_conflicts[:5])
+                f"{len(self.status_conflicts)} moved to different statuses apart (the first "
+                "decision stands, the other is set aside): " + ", ".join(self.status_conflicts[:5])
             )
         if self.diverged:
             parts.append(
@@ -96,10 +98,18 @@ def create_desk(location: str) -> Path:
 class DeskSync:
     """Sync one store with one desk repository."""
 
-    def __init__(self, store: Store, repository: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        repository: Path | None = None,
+        *,
+        by: str,
+        cache: RenditionCache | None = None,
+    ) -> None:
         import pygit2
 
         self.store = store
+        self.by = by  # who syncs: a merge of both sides' edits is their revision
         self.path = repository or default_repository(store.path)
         self.repo: Any  # pygit2's Repository: its objects are typed loosely
         if store.read_only:
@@ -113,7 +123,7 @@ class DeskSync:
             raise SyncError(
                 f"{self.path}: the store's desk repository cannot be used ({exc})"
             ) from None
-        self.tree = DeskTree(store, self.repo, self.path)
+        self.tree = DeskTree(store, self.repo, self.path, cache)
 
     # -- the remote ------------------------------------------------------------------------
     @property
@@ -185,16 +195,17 @@ class DeskSync:
                 file=f"desk:{where}",
                 field="article_id",
             )
-        result = self.store.merge.apply(payload, file=f"desk:{where}", images=images)
+        result = self.store.merge.apply(payload, by=self.by, file=f"desk:{where}", images=images)
         if result.outcome in ("created", "updated", "diverged"):
             report.received += 1
-        if result.outcome == "diverged" or result.status_conflict is not None:
+        if result.outcome == "diverged" or result.status_conflict:
             slug = self.store.get_article(result.article_id).slug
             if result.outcome == "diverged":
                 report.diverged.append(slug)
-            if result.status_conflict is not None:
-                here, there = result.status_conflict
-                report.status_conflicts.append(f"{slug} (here {here}, on the desk {there})")
+            if result.status_conflict:
+                report.status_conflicts.append(
+                    f"{slug} ({result.status}; set aside: {'; '.join(result.set_aside)})"
+                )
 
     # -- the exchange ------------------------------------------------------------------------
     def sync(

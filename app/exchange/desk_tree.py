@@ -26,7 +26,8 @@ from app.exchange.desk_layout import (
 )
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
-from app.store.review_payload import article_at, images_of
+from app.publish.rendition_cache import RenditionCache
+from app.store.review_payload import article_at, images_of, status_of
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,11 @@ STATE = "galley-sync-state.json"  # inside the store's own repository, never pus
 class DeskTree:
     """Writes the store as the desk's tree into the store's own repository."""
 
-    def __init__(self, store: Store, repo: Any, path: Path) -> None:
+    def __init__(
+        self, store: Store, repo: Any, path: Path, cache: RenditionCache | None = None
+    ) -> None:
         self.store = store
+        self.cache = cache  # renditions of the published bundles, kept for the next sync
         self.repo = repo
         self.path = path
         # Large blobs written this run, by content: every published bundle of a desk whose
@@ -142,7 +146,7 @@ class DeskTree:
             from app.exchange.bundles import bundle_files
 
             try:
-                _article, bundle, _page = bundle_files(self.store, article)
+                _article, bundle, _page = bundle_files(self.store, article, self.cache)
             except GalleyError as exc:  # the article still syncs; its page waits for a fix
                 log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
             else:
@@ -164,7 +168,7 @@ class DeskTree:
             return None
         head = article_at(payload, payload["head"])
         slug = head.slug
-        if head.status != "published":
+        if status_of(payload) != "published":
             return found
         bundles = self._their_bundles
         if (
@@ -234,6 +238,7 @@ def _published_slug(repo: Any, history: Any) -> str:
     try:
         payload = json.loads(repo[history].data)
         head = article_at(payload, payload["head"])
+        published = status_of(payload) == "published"
     except (ValueError, KeyError, TypeError, StopIteration, GalleyError):
         return ""
-    return head.slug if head.status == "published" else ""
+    return head.slug if published else ""

@@ -25,6 +25,7 @@ from app.publish.edition import (
 )
 from app.publish.images import Rendition
 from app.publish.page import RenderedPage, bundle_image_url, render_page
+from app.publish.rendition_cache import RenditionCache
 from app.resources import resource_path
 from app.store.store import Store
 
@@ -50,7 +51,9 @@ def check_replaceable(out: Path) -> None:
                 )
 
 
-def entry(store: Store, article: Article, page: RenderedPage) -> EditionEntry:
+def entry(
+    store: Store, article: Article, page: RenderedPage, cache: RenditionCache | None = None
+) -> EditionEntry:
     """The article as the edition lists it. The feed carries the body away from the bundle:
     there its images need absolute addresses (rendered again with them; the renditions are
     already made)."""
@@ -61,13 +64,19 @@ def entry(store: Store, article: Article, page: RenderedPage) -> EditionEntry:
         def absolute(key: str, rendition: Rendition) -> str:
             return url.rstrip("/") + "/" + bundle_image_url(key, rendition)
 
-        feed_body = render_page(store, article, image_url=absolute, web_images=True).body_html
+        feed_body = render_page(
+            store, article, image_url=absolute, web_images=True, cache=cache
+        ).body_html
     return entry_for(article, page, bundle_image_url, feed_body=feed_body)
 
 
 def write(out: Path, entries: list[EditionEntry], desk: DeskSettings) -> list[Path]:
     """The edition's files in ``out``; feed and sitemaps need the desk's base URL."""
     now = reference_time()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{out}: the folder could not be made ({exc.strerror or exc})") from None
     files = {
         "index.html": index_html(entries, desk, now).encode("utf-8"),
         "style.css": resource_path("style.css").read_bytes(),

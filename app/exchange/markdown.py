@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -87,13 +87,28 @@ class PreparedImport:
     indexed: IndexedText | None = None
 
 
-def import_markdown(store: Store, path: str | Path, *, author: str = "") -> Article:
+def import_markdown(
+    store: Store, path: str | Path, *, author: str, archive_role: str | None = None
+) -> Article:
     """Import ``path``; returns the stored article. Raises InputError, storing nothing."""
-    return store_prepared(store, prepare_markdown(store, path), author=author)
+    return store_prepared(
+        store, prepare_markdown(store, path), author=author, archive_role=archive_role
+    )
 
 
-def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") -> Article:
-    """Write a prepared article and its images in one transaction (the store cleans them)."""
+def store_prepared(
+    store: Store,
+    prepared: PreparedImport,
+    *,
+    author: str,
+    archive_role: str | None = None,
+    report: Callable[[str], None] | None = None,
+) -> Article:
+    """Write a prepared article and its images in one transaction (the store cleans them).
+
+    The article arrives as a draft, whatever its front matter says, unless this is an
+    archive import (``archive_role``: the importer's role, an editor's); ``report`` hears
+    when a status was not kept, and when the slug was taken."""
     article = prepared.article
     requested_slug = article.slug
     with store.tx.write():
@@ -101,12 +116,20 @@ def store_prepared(store: Store, prepared: PreparedImport, *, author: str = "") 
         for figure in article.figures:
             figure.image = digests[prepared.placed[figure.key]]
         stored = store.articles.create(
-            article, author=author, origin="imported", indexed=prepared.indexed
+            article,
+            author=author,
+            origin="imported",
+            archive_role=archive_role,
+            indexed=prepared.indexed,
+        )
+    tell = report or log.warning
+    if stored.status != article.status:
+        tell(
+            f"{prepared.file}: its front matter says 'status: {article.status}'; imported as "
+            "a draft (an editor's archive import keeps it: galley import --archive)"
         )
     if requested_slug and stored.slug != requested_slug:
-        log.warning(
-            "%s: slug '%s' was taken; stored as '%s'", prepared.file, requested_slug, stored.slug
-        )
+        tell(f"{prepared.file}: slug '{requested_slug}' was taken; stored as '{stored.slug}'")
     return stored
 
 

@@ -60,7 +60,7 @@ def read_review_bundle(folder: Path) -> tuple[dict, dict[str, bytes]]:
     return payload, images
 
 
-def import_review_bundle(store: Store, folder: Path) -> ReviewImport:
-    """Bring a review bundle folder into the store (all or nothing)."""
+def import_review_bundle(store: Store, folder: Path, *, by: str) -> ReviewImport:
+    """Bring a review bundle folder into the store (all or nothing); ``by``: who does."""
     payload, images = read_review_bundle(folder)
-    return store.merge.apply(payload, file=str(folder / REVIEW_FILE), images=images)
+    return store.merge.apply(payload, by=by, file=str(folder / REVIEW_FILE), images=images)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.errors import InputError
 from app.core.model import Article, DeskSettings
 from app.core.values import instant
 from app.publish.images import Rendition
@@ -120,9 +121,19 @@ def _lead(path: str, r: Rendition, alt: str) -> LeadImage:
 def reference_time() -> dt.datetime:
     """Now, or ``SOURCE_DATE_EPOCH`` (seconds) when set: the same input, the same edition."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if not epoch:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        if epoch.isascii() and epoch.isdigit():
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        pass
+    shown = epoch if len(epoch) <= 24 else epoch[:24] + "…"
+    raise InputError(
+        f"'{shown}' is not a time Galley can use: whole seconds since 1970, before the year "
+        "10000 (unset it to use now)",
+        field="SOURCE_DATE_EPOCH",
+    )
 
 
 def rfc3339(value: str) -> str:

@@ -1,4 +1,5 @@
-"""Web renditions of figure images: a few widths, never upscaled, cached in the store.
+"""Web renditions of figure images: a few widths, never upscaled, cached apart from the store
+(``app.publish.rendition_cache``: publishing never writes into the article store).
 
 The store keeps images already clean (upright, sRGB, no metadata: ``app.store.images``); the
 renditions are re-encoded from that clean master, so they carry no metadata either.
@@ -23,6 +24,7 @@ from typing import Any
 
 from app.core.errors import InputError
 from app.core.values import focal_point
+from app.publish.rendition_cache import RenditionCache
 from app.store.images import MAX_PIXELS
 from app.store.store import Store
 
@@ -44,8 +46,9 @@ EXTENSIONS = {
 CROPS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
 CROP_WIDTH = 1200
 MIN_CROP_PIXELS = 50_000
-# Renditions encoded in this process, by (image, recipe): the store keeps them across runs;
-# this saves encoding one image again for another store (a test suite, several desks).
+# Renditions encoded in this process, by (image, recipe): the rendition cache keeps them
+# across runs; this saves encoding one image again for another store (a test suite, several
+# desks) or where no cache file is used.
 _MEMO: OrderedDict[tuple[str, str], Rendition] = OrderedDict()
 _MEMO_SIZE = 256
 
@@ -169,11 +172,11 @@ def _encode(
 
 
 class _Maker:
-    """Renditions of one image, each from the store's cache, this process's memo, or made
+    """Renditions of one image, each from the rendition cache, this process's memo, or made
     (and then kept in both)."""
 
-    def __init__(self, store: Store, sha256: str, name: str) -> None:
-        self.store = store
+    def __init__(self, store: Store, sha256: str, name: str, cache: RenditionCache | None) -> None:
+        self.cache = cache
         self.sha256 = sha256
         self.name = name
         self.master, _mime = store.images.get(sha256)
@@ -199,7 +202,7 @@ class _Maker:
         box: tuple[int, int, int, int] | None = None,
         crop: str = "",
     ) -> Rendition:
-        cached = self.store.images.rendition(self.sha256, recipe)
+        cached = self.cache.get(self.sha256, recipe) if self.cache is not None else None
         if cached is not None:
             data, stored_mime, rw, rh = cached
             return Rendition(width=rw, height=rh, mime=stored_mime, data=data, crop=crop)
@@ -210,16 +213,17 @@ class _Maker:
             _MEMO[key] = made
             if len(_MEMO) > _MEMO_SIZE:
                 _MEMO.popitem(last=False)
-        self.store.images.keep_rendition(
-            self.sha256, recipe, made.data, made.mime, made.width, made.height
-        )
+        if self.cache is not None:
+            self.cache.put(self.sha256, recipe, made.data, made.mime, made.width, made.height)
         return made
 
 
-def renditions(store: Store, sha256: str, *, name: str) -> list[Rendition]:
+def renditions(
+    store: Store, sha256: str, *, name: str, cache: RenditionCache | None = None
+) -> list[Rendition]:
     """The fallback renditions of image ``sha256``, narrowest first. A width that weighs as
     much as a wider one is left out: the browser takes the wider, lighter file instead."""
-    return _fallback(_Maker(store, sha256, name))
+    return _fallback(_Maker(store, sha256, name, cache))
 
 
 def _fallback(maker: _Maker) -> list[Rendition]:
@@ -232,9 +236,16 @@ def _fallback(maker: _Maker) -> list[Rendition]:
     return list(reversed(kept))
 
 
-def image_set(store: Store, sha256: str, *, name: str, focus: str = "") -> ImageSet:
+def image_set(
+    store: Store,
+    sha256: str,
+    *,
+    name: str,
+    focus: str = "",
+    cache: RenditionCache | None = None,
+) -> ImageSet:
     """The fallback, the modern formats that pay for themselves, and the three crops."""
-    maker = _Maker(store, sha256, name)
+    maker = _Maker(store, sha256, name, cache)
     fallback = _fallback(maker)
     modern: dict[str, list[Rendition]] = {}
     fallback_bytes = sum(len(r.data) for r in fallback)

@@ -19,6 +19,7 @@ from app.publish.body import BodyContext, render_body
 from app.publish.images import ImageSet, Rendition, image_set, renditions
 from app.publish.labels import Labels, labels_for
 from app.publish.metadata import json_ld, meta_names, open_graph, script_json
+from app.publish.rendition_cache import RenditionCache
 from app.publish.sanitize import web_url
 from app.publish.templates import environment
 from app.store.store import Store
@@ -166,11 +167,13 @@ def render_page(
     desk: DeskSettings | None = None,
     display_width: int = 960,
     web_images: bool = False,
+    cache: RenditionCache | None = None,
 ) -> RenderedPage:
     """The full HTML page of ``article``. Raises InputError (with field and line) on bad input.
 
     ``web_images`` (exports) adds WebP/AVIF where they are smaller and the lead image's crops
-    for search engines; the preview leaves them out (they take a while to encode)."""
+    for search engines; the preview leaves them out (they take a while to encode). ``cache``
+    keeps the renditions made for the next time (never the article store)."""
     desk = desk or store.desk()
     labels = labels_for(article.language)
     env = environment()
@@ -185,9 +188,9 @@ def render_page(
         name = f"figure '{key}'"
         lead = not images
         if web_images:
-            made_set = image_set(store, figure.image, name=name, focus=figure.focus)
+            made_set = image_set(store, figure.image, name=name, focus=figure.focus, cache=cache)
         else:
-            made_set = ImageSet(renditions(store, figure.image, name=name), {}, [])
+            made_set = ImageSet(renditions(store, figure.image, name=name, cache=cache), {}, [])
         made[key] = made_set.all()
         sizes = made_set.fallback
         main = next((r for r in sizes if r.width >= display_width), sizes[-1])

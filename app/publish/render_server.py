@@ -20,7 +20,10 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from app.publish.rendition_cache import RenditionCache
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +34,17 @@ class RenderServer:
     a store file that is no longer that one is refused (``Store.open(expect=…)``)."""
 
     def __init__(
-        self, store_path: Path, cache: Path, identity: tuple[int, int] | None = None
+        self,
+        store_path: Path,
+        cache: Path,
+        identity: tuple[int, int] | None = None,
+        renditions: RenditionCache | None = None,
     ) -> None:
         from app.store import Store
 
         self.store = Store.open(store_path, expect=identity)
         self.cache = cache
+        self.renditions = renditions  # kept across runs, apart from the store
         self.ready: dict[str, str] = {}  # content hash → HTML rendered ahead of the request
 
     def _image_url(self, key: str, rendition: Any) -> str:
@@ -56,7 +64,11 @@ class RenderServer:
         if digest in self.ready:
             return self.ready.pop(digest)
         page = render_page(
-            self.store, Article.from_dict(data), image_url=self._image_url, display_width=480
+            self.store,
+            Article.from_dict(data),
+            image_url=self._image_url,
+            display_width=480,
+            cache=self.renditions,
         )
         return page.html
 
@@ -74,6 +86,8 @@ class RenderServer:
 
     def close(self) -> None:
         self.store.close()
+        if self.renditions is not None:
+            self.renditions.close()
 
     def serve(self, requests: BinaryIO, replies: BinaryIO) -> None:
         identity = self.store.file.identity
@@ -102,25 +116,6 @@ def _send(stream: BinaryIO, message: dict[str, Any]) -> None:
     stream.flush()
 
 
-def _current_store(path: Path) -> bool:
-    """Whether ``path`` is a store at this Galley's schema version (read-only, cheap)."""
-    import sqlite3
-    from urllib.parse import quote
-
-    from app.store.version import SCHEMA_VERSION
-
-    if not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True)
-        try:
-            return bool(conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
 def fork_renderer(store_path: Path, first_ref: str | None) -> tuple[int, int, int, Path] | None:
     """Fork the render server (before Qt is imported: a forked Qt process is unsafe).
 
@@ -129,7 +124,9 @@ def fork_renderer(store_path: Path, first_ref: str | None) -> tuple[int, int, in
     """
     if not hasattr(os, "fork") or os.environ.get("GALLEY_PREVIEW_THREAD"):
         return None
-    if not _current_store(store_path):
+    from app.store.version import is_current
+
+    if not is_current(store_path):
         return None  # a new or older store is created or migrated by the window alone
     import tempfile
 
@@ -148,7 +145,12 @@ def fork_renderer(store_path: Path, first_ref: str | None) -> tuple[int, int, in
         os.close(to_child_w)
         os.close(to_parent_r)
         with os.fdopen(to_child_r, "rb") as requests, os.fdopen(to_parent_w, "wb") as replies:
-            server = RenderServer(store_path, cache)
+            from app.config import rendition_cache_path
+            from app.publish.rendition_cache import RenditionCache
+
+            server = RenderServer(
+                store_path, cache, renditions=RenditionCache(rendition_cache_path())
+            )
             if first_ref:
                 server.prerender(first_ref)
             server.serve(requests, replies)

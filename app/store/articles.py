@@ -1,30 +1,52 @@
-"""Articles in the store: reading them, and the one write path every caller goes through.
+"""Articles in the store: reading them, and the one writer of their content.
 
-Every write validates the whole article (``app.core.validation``), refuses a status the
-workflow did not grant, and is one transaction with its revision, search row and change-log
-entry. Saves are optimistic: a save names the revision it started from and fails with
-``ConflictError`` if the stored article moved on since.
+Every caller that writes an article's text, fields, figures, sources, related links or
+revisions (the window, ``galley edit``, import, review bundles, desk merges, restoring a
+revision) goes through ``Articles``: the whole article is validated, its images must be in
+the store, ``updated`` follows what readers see, the write records who made it, and it is one
+transaction with its revision, search row and change-log entry. Saves are optimistic: a save
+names the revision it started from and fails with ``ConflictError`` if the stored article
+moved on since.
+
+The status is not content. It changes only by ``move`` (the workflow asked with the person's
+role and the checks) or, for moves that came from another laptop, by ``settle_status`` (the
+united record replayed under the same workflow). No argument lets a caller skip either. The
+article handed to a write is never changed: the stored article is returned.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.ids import record_uid
-from app.core.model import Article, Figure, RelatedLink, Source
+from app.core.model import Article, DeskSettings, Figure, RelatedLink, Source
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
+from app.core.workflow import (
+    ARCHIVE,
+    EDITOR,
+    Move,
+    Settled,
+    WorkflowError,
+    check_role,
+    check_transition,
+    settle,
+)
+from app.store.article_checks import ArticleChecks
 from app.store.changes import Changes
 from app.store.clock import now_iso
 from app.store.content_rows import ContentRows
 from app.store.history import History
+from app.store.schema import SEQ_OF_ID
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -32,17 +54,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Within = Callable[[Database, Article], None]
-
 
 class Articles:
     """Reading and writing articles; the store's gate for article content."""
 
-    def __init__(self, tx: Transactions, history: History) -> None:
+    def __init__(
+        self, tx: Transactions, history: History, desk: Callable[[], DeskSettings]
+    ) -> None:
         self.tx = tx
         self.db = tx.db
         self.history = history
-        self.content = ContentRows(tx, history)
+        self._rows = ContentRows(tx, history)
+        self.checks = ArticleChecks(desk, self.refers)
 
     # -- reading ------------------------------------------------------------------------------
     def row(self, ref: str) -> dict[str, Any]:
@@ -154,23 +177,36 @@ class Articles:
             revision=row["revision"],
         )
 
-    # -- writing ------------------------------------------------------------------------------
+    # -- writing: the one writer of article content --------------------------------------
     def create(
         self,
         article: Article,
         *,
-        author: str = "",
+        author: str,
         origin: str = "",
+        archive_role: str | None = None,
         indexed: IndexedText | None = None,
     ) -> Article:
         """Insert a new article in one transaction (its images must be in the store).
 
-        A new article may start in any status (an archive imported as published), and the
-        status record says so. ``indexed``: its text as the search index takes it, worked
-        out ahead (by an import's worker process); used only if it matches the article.
+        A new article is a draft, whatever status it was handed with: a status is a
+        decision of the workflow. Only an archive import asked for explicitly
+        (``archive_role``, an editor's) keeps it, and the status record says so.
+        ``indexed``: its text as the search index takes it, worked out ahead (by an
+        import's worker process); used only if it matches the article.
         """
-        if not article.id:
-            article.id = str(uuid.uuid4())
+        author = _who(author)
+        article = replace(article, id=article.id or str(uuid.uuid4()))
+        archived = archive_role is not None and article.status != "draft"
+        if archived:
+            check_role(archive_role or "")
+            if archive_role != EDITOR:
+                raise WorkflowError(
+                    f"'{article.title}' arrives as '{article.status}' only by an archive import, "
+                    "which is an editor's decision; without it the article arrives as a draft"
+                )
+        elif article.status != "draft":
+            article.status = "draft"
         with self.tx.write() as db:
             if self.exists(article.id):
                 raise InputError(
@@ -186,19 +222,18 @@ class Articles:
             article.saved = stamp
             # An archive article with no ``updated:`` has not changed since it was published.
             article.updated = article.updated or article.published or stamp
-            seq = self.content.write_new(db, article, author, origin, indexed)
-            if article.status != "draft":
-                db.execute(
-                    "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who,"
-                    " at, override) VALUES (?, ?, '', ?, ?, ?, ?)",
-                    [
-                        record_uid(),
-                        seq,
-                        article.status,
-                        author,
-                        stamp,
-                        origin or "created",
-                    ],
+            article.revision = None
+            seq = self._rows.write_new(db, article, author, origin, indexed)
+            if archived:
+                self._record_move(
+                    db,
+                    seq,
+                    "",
+                    article.status,
+                    who=author,
+                    role=ARCHIVE,
+                    at=stamp,
+                    override="archive import",
                 )
             self.tx.record(Changes(created=frozenset({article.id})))
         return article
@@ -208,92 +243,285 @@ class Articles:
         article: Article,
         *,
         base_revision: int | None = None,
-        author: str = "",
+        author: str,
         origin: str = "",
-        within: Within | None = None,
-        status_granted: bool = False,
+        seen: str | None = None,
     ) -> Article:
-        """Store ``article`` if the stored one is still at ``base_revision``.
+        """Store ``article``'s content if the stored one is still at ``base_revision``.
 
         ``base_revision`` defaults to ``article.revision``. Unchanged content writes nothing
-        and keeps the revision. The status is never changed here unless the workflow granted
-        it (``status_granted``, from ``Review.change_status``): a draft saved as published
-        is refused. ``within`` runs inside the same transaction after the write.
+        and keeps the revision. The status is not content: whatever status the copy holds,
+        the stored one stays (it moves only through ``move``), and the returned article
+        carries it. A publication date differing from the stored one is refused: it is set
+        by the first publication, never by a save. ``seen``: the uid of a
+        revision from another store that this one has taken into account (a merge, or a
+        person's choice between both sides), so the next exchange is not a conflict again.
         """
+        author = _who(author)
+        article = replace(article)
         base = article.revision if base_revision is None else base_revision
         validate_article(article)
         with self.tx.write() as db:
-            current = list(
-                db.query(
-                    "SELECT seq, revision, slug, status, published_at, modified_at FROM articles"
-                    " WHERE id = ?",
-                    [article.id],
-                )
-            )
-            if not current:
-                raise NotFoundError(f"no article with id '{article.id}' (was it deleted?)")
-            stored = current[0]
+            stored = self._stored(db, article.id)
             if stored["revision"] != base:
                 raise ConflictError(article.id, base, stored["revision"])
-            if not status_granted and (
-                article.status != stored["status"] or article.published != stored["published_at"]
-            ):
+            if article.published != stored["published_at"]:
                 raise InputError(
-                    f"the status is '{stored['status']}'; it changes only through a status "
-                    f"change (galley status, or the Status menu), not by saving "
-                    f"'{article.status}'",
-                    field="status",
+                    f"the publication date is '{stored['published_at'] or 'none yet'}'; it is "
+                    "set when the article is first published (galley status, or the Status "
+                    f"menu), not by saving '{article.published}'",
+                    field="published",
                 )
-            if article.slug != stored["slug"]:
-                taken = list(
-                    db.query(
-                        "SELECT id FROM articles WHERE slug = ? AND id != ?",
-                        [article.slug, article.id],
-                    )
-                )
-                if taken:
-                    raise InputError(
-                        f"slug '{article.slug}' is already used by article {taken[0]['id']}",
-                        field="slug",
-                    )
+            # The status is not content: the copy's (perhaps stale) status is no request.
+            article.status = stored["status"]
+            self._check_slug(db, article)
             self._check_images(db, article)
-            head_hash = next(db.query("SELECT hash FROM revisions WHERE id = ?", [base]))["hash"]
-            if head_hash == article.content_hash():
+            if seen is None and self._head_hash(db, base) == article.content_hash():
                 article.revision = base
                 return article
-            article.saved = now_iso()
-            before = self._move_updated(article, base, stored["modified_at"])
-            self.content.write(db, article, author, base=base, origin=origin, previous=before)
-            if within is not None:
-                within(db, article)
-            self.tx.record(
-                Changes(
-                    articles=frozenset({article.id}),
-                    statuses=frozenset({article.id})
-                    if article.status != stored["status"]
-                    else frozenset(),
-                )
+            before = self.history.snapshot(base) if base is not None else None
+            if seen is None and before is not None and before.content() == article.content():
+                # A revision stored before the status left the content hashes otherwise.
+                article.revision = base
+                return article
+            self._write(
+                db, article, base, stored, author=author, origin=origin, seen=seen, before=before
             )
+            self.tx.record(Changes(articles=frozenset({article.id})))
         return article
 
-    def _move_updated(
-        self, article: Article, base: int | None, stored_updated: str
-    ) -> Article | None:
+    def move(
+        self,
+        ref: str,
+        target: str,
+        *,
+        who: str,
+        role: str,
+        override: str = "",
+        base_revision: int | None = None,
+    ) -> Article:
+        """Move the article to ``target`` if the workflow lets ``role`` make that move now;
+        record who, in which role, when and why, in the same transaction.
+
+        Raises WorkflowError (not allowed, not this role's move, or approval with failing
+        checks and no reason) and ConflictError (the article moved on since
+        ``base_revision``: nobody approves text they have not seen). Publishing for the
+        first time dates the article, which is a revision of its own.
+        """
+        who = _who(who, "a status change needs the name of who makes it")
+        with self.tx.write() as db:
+            article = self.get(ref)
+            base = article.revision if base_revision is None else base_revision
+            if article.revision != base:
+                raise ConflictError(article.id, base, article.revision or 0)
+            blocking = [f.message for f in self.checks.blocking(article, target)]
+            check_transition(
+                article.status, target, role=role, blocking=blocking, override=override
+            )
+            before = article.status
+            stamp = now_iso()
+            changed = Changes(statuses=frozenset({article.id}))
+            if target == "published" and not article.published:
+                stored = self._stored(db, article.id)
+                article.published = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                origin = f"status {before} → {target}"
+                self._write(db, article, base, stored, author=who, origin=origin, stamp=stamp)
+                changed = changed | Changes(articles=frozenset({article.id}))
+            seq = self._set_status(db, article.id, target, stamp)
+            reason = override.strip() if blocking else ""
+            self._record_move(
+                db, seq, before, target, who=who, role=role, at=stamp, override=reason
+            )
+            article.status, article.saved = target, stamp
+            self.tx.record(changed)
+        return article
+
+    # -- what comes from another store --------------------------------------------------------
+    def receive(
+        self, article_id: str, revisions: Iterable[Mapping[str, Any]], head: Article
+    ) -> tuple[bool, dict[str, int]]:
+        """Keep another store's revisions of ``article_id`` that this store lacks, oldest
+        first, with their uid, time and author (the caller holds the transaction and checked
+        each revision's content). A new article gets its row first, as a draft named after
+        ``head`` until ``take`` fills it. Returns (created, {uid: revision row id}) and
+        refuses a revision that belongs to another article of this store."""
+        with self.tx.write() as db:
+            created = not self.exists(article_id)
+            if created:
+                validate_article(replace(head, id=article_id, status="draft"))
+                self._rows.insert_arrival(
+                    db,
+                    article_id,
+                    slug=self.free_slug(head.slug, article_id),
+                    title=head.title,
+                    created=head.created or head.saved,
+                    saved=head.saved,
+                )
+            known = self.revision_ids(article_id)
+            for rev in revisions:
+                if rev["uid"] in known:
+                    continue
+                owner = db.execute(
+                    "SELECT a.id FROM revisions r JOIN articles a ON a.seq = r.article_seq"
+                    " WHERE r.uid = ?",
+                    [rev["uid"]],
+                ).fetchone()
+                if owner is not None:
+                    raise InputError(
+                        f"revision {rev['uid'][:8]} belongs to another article", field="revisions"
+                    )
+                known[rev["uid"]] = self._rows.insert_received(db, article_id, rev, known)
+        return created, known
+
+    def take(self, article_id: str, uid: str, *, author: str, file: str | None = None) -> Article:
+        """Make the received revision ``uid`` the article's head (theirs is ahead of ours):
+        validated and its images checked like any write; the status stays the record's."""
+        _who(author)
+        with self.tx.write() as db:
+            stored = self._stored(db, article_id)
+            revision_id = self.revision_ids(article_id)[uid]
+            head = self.history.snapshot(revision_id)
+            head = replace(
+                head,
+                id=article_id,
+                slug=self.free_slug(head.slug, article_id),
+                status=stored["status"],
+                saved=now_iso(),
+            )
+            validate_article(head, file=file)
+            self._check_images(db, head)
+            base = stored["revision"] or None
+            self._rows.write(db, head, author, base=base, existing_revision=revision_id)
+            self.tx.record(Changes(articles=frozenset({article_id})))
+        return head
+
+    def settle_status(self, article_id: str) -> Settled:
+        """The article's status made what its record of moves (ours and those that came from
+        other stores) comes to under the workflow: the same record, the same status, on
+        every laptop. Moves the workflow does not justify are set aside and returned."""
+        with self.tx.write() as db:
+            settled = settle(self.moves(article_id))
+            stored = self._stored(db, article_id)
+            if settled.status != stored["status"]:
+                self._set_status(db, article_id, settled.status, now_iso())
+                self.tx.record(Changes(statuses=frozenset({article_id})))
+        return settled
+
+    def moves(self, article_id: str) -> list[Move]:
+        return [
+            Move(
+                uid=r["uid"],
+                from_status=r["from_status"],
+                to_status=r["to_status"],
+                who=r["who"],
+                at=r["at"],
+                role=r["role"],
+                override=r["override"],
+            )
+            for r in self.db.query(
+                f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, uid",
+                [article_id],
+            )
+        ]
+
+    def revision_ids(self, article_id: str) -> dict[str, int]:
+        """uid → revision row id of every revision of the article."""
+        return {
+            r[1]: r[0]
+            for r in self.db.execute(
+                f"SELECT id, uid FROM revisions WHERE article_seq = {SEQ_OF_ID}", [article_id]
+            ).fetchall()
+        }
+
+    # -- the parts every write shares ---------------------------------------------------------
+    def _write(
+        self,
+        db: Database,
+        article: Article,
+        base: int | None,
+        stored: Mapping[str, Any],
+        *,
+        author: str,
+        origin: str,
+        seen: str | None = None,
+        stamp: str | None = None,
+        before: Article | None = None,
+    ) -> None:
+        article.saved = stamp or now_iso()
+        if before is None and base is not None:
+            before = self.history.snapshot(base)
+        self._move_updated(article, before, stored["modified_at"])
+        self._rows.write(db, article, author, base=base, origin=origin, previous=before)
+        if seen is not None:
+            self._rows.mark_seen(db, article.revision or 0, seen)
+
+    def _stored(self, db: Database, article_id: str) -> dict[str, Any]:
+        row = db.execute(
+            "SELECT seq, revision, slug, status, published_at, modified_at FROM articles"
+            " WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id '{article_id}' (was it deleted?)")
+        names = ("seq", "revision", "slug", "status", "published_at", "modified_at")
+        return dict(zip(names, row, strict=True))
+
+    @staticmethod
+    def _head_hash(db: Database, revision_id: int | None) -> str | None:
+        row = db.execute("SELECT hash FROM revisions WHERE id = ?", [revision_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def _check_slug(self, db: Database, article: Article) -> None:
+        taken = db.execute(
+            "SELECT id FROM articles WHERE slug = ? AND id != ?", [article.slug, article.id]
+        ).fetchone()
+        if taken is not None:
+            raise InputError(
+                f"slug '{article.slug}' is already used by article {taken[0]}", field="slug"
+            )
+
+    @staticmethod
+    def _set_status(db: Database, article_id: str, status: str, stamp: str) -> int:
+        row = db.execute(
+            "UPDATE articles SET status = ?, updated_at = ? WHERE id = ? RETURNING seq",
+            [status, stamp, article_id],
+        ).fetchone()
+        return int(row[0])
+
+    @staticmethod
+    def _record_move(
+        db: Database,
+        seq: int,
+        from_status: str,
+        to_status: str,
+        *,
+        who: str,
+        role: str,
+        at: str,
+        override: str,
+    ) -> None:
+        db.execute(
+            "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role, at,"
+            " override) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [record_uid(), seq, from_status, to_status, who, role, at, override],
+        )
+
+    @staticmethod
+    def _move_updated(article: Article, before: Article | None, stored_updated: str) -> None:
         """``updated`` follows what readers see: a change of title, dek, body, figures,
-        sources, related links or correction moves it to now, unless the caller set it
-        (an import's ``updated:``); a status or slug change never does. Returns the content
-        at ``base`` (the search index needs it next)."""
-        before = self.history.snapshot(base) if base is not None else None
+        sources, related links or correction (against ``before``, the content at the base)
+        moves it to now, unless the caller set it (an import's ``updated:``); a status or
+        slug change never does."""
         if before is not None and article.reader_content() == before.reader_content():
-            return before
+            return
         if article.updated == stored_updated:
             article.updated = article.saved
-        return before
 
     @staticmethod
     def _check_images(db: Database, article: Article) -> None:
         for n, figure in enumerate(article.figures, start=1):
-            if not list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [figure.image])):
+            found = db.execute("SELECT 1 FROM images WHERE sha256 = ?", [figure.image]).fetchone()
+            if found is None:
                 raise InputError(
                     f"image {figure.image[:12]}… is not in the store (add it first)",
                     field=f"figures[{n}].image",
@@ -306,3 +534,10 @@ class Articles:
             n += 1
             candidate = f"{slug}-{n}"
         return candidate
+
+
+def _who(name: str, message: str = "a write needs the name of who makes it") -> str:
+    """Every write records who made it: a name of blanks is no name."""
+    if not name or not name.strip():
+        raise InputError(message, field="who")
+    return name.strip()

@@ -1,12 +1,13 @@
 """Writing an article's content rows: its articles row, children, snapshot and revision,
-and handing its text to the search index. The caller (``Articles``, ``Review``,
-``ReviewMerge``) holds the transaction and has validated the article; this class only
-knows how the rows are laid out.
+and handing its text to the search index. Only ``Articles`` (the store's one writer of
+article content) uses it: that caller holds the transaction and has validated the article;
+this class only knows how the rows are laid out.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 from app.core.ids import record_uid
 from app.core.model import Article, canonical_json, content_hash
 from app.store.history import History
+from app.store.schema import SEQ_OF_ID
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -97,6 +99,56 @@ class ContentRows:
 
         search_index.index_article(self.tx, seq, article, None, indexed)
         return seq
+
+    @staticmethod
+    def insert_arrival(
+        db: Database, article_id: str, *, slug: str, title: str, created: str, saved: str
+    ) -> None:
+        """The row of an article that arrives from another store, before its revisions: a
+        draft with no head yet (``write`` gives it one)."""
+        db.execute(
+            "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
+            "VALUES (?, ?, ?, ?, ?, 0)",
+            [article_id, slug, title, created, saved],
+        )
+
+    def insert_received(
+        self, db: Database, article_id: str, rev: Mapping[str, Any], known: Mapping[str, int]
+    ) -> int:
+        """One revision from another store, with its uid, time, author and origin; its
+        parent named by uid among ``known``. Returns its row id."""
+        content = rev["content"]
+        digest = content_hash(content)
+        db.execute(
+            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
+            [digest, canonical_json(content)],
+        )
+        number = db.execute(
+            f"SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_seq = {SEQ_OF_ID}",
+            [article_id],
+        ).fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO revisions (article_seq, number, parent, hash, created_at, author, size,"
+            f" uid, origin, merged) VALUES ({SEQ_OF_ID}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id,
+                number,
+                known.get(rev["parent"]) if rev["parent"] else None,
+                digest,
+                rev["created"],
+                rev["author"],
+                len(content.get("body", "")),
+                rev["uid"],
+                rev["origin"] or "review bundle",
+                rev.get("merged"),
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def mark_seen(db: Database, revision_id: int, their_uid: str) -> None:
+        """Revision ``revision_id`` took the other side's revision ``their_uid`` into account."""
+        db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [their_uid, revision_id])
 
     @staticmethod
     def _write_snapshot(db: Database, article: Article) -> str:

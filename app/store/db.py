@@ -78,6 +78,11 @@ def _inspect(path: Path) -> int:
     finally:
         if conn is not None:
             conn.close()
+    if version < 0:
+        raise StoreError(
+            f"{name}: is not a Galley store (its store version is {version}); "
+            "choose another store path"
+        )
     if version == 0 and tables - {"_sqlite_migrations"}:
         raise StoreError(
             f"{name}: is an SQLite database but not a Galley store; choose another store path"
@@ -102,7 +107,7 @@ def needs_upgrade(path: Path) -> bool:
         return False  # opening it says what is wrong
 
 
-def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:
+def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # 32 MB of page cache (SQLite's default is 2 MB). At 1,000,000 articles a rare word's
@@ -110,10 +115,44 @@ def _configure(conn: sqlite3.Connection, *, writable: bool) -> None:
     # those pages were read again on every search (8.0 ms); kept, 3.7 ms. Peak memory stays
     # under half the 300 MB budget.
     conn.execute("PRAGMA cache_size = -32000")
-    if writable:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a save that returned survives power loss; measured ~0.2 ms per 10 KB save.
-        conn.execute("PRAGMA synchronous = FULL")
+
+
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a save that returned survives power loss; measured ~0.2 ms per 10 KB save.
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _check_before_upgrade(path: Path) -> None:
+    """A store about to be migrated is checked first, read-only: a damaged file is refused
+    exactly as it is, never half-upgraded (``PRAGMA quick_check``: every page and record,
+    without comparing each index with its table)."""
+    conn = sqlite3.connect(_ro_uri(path), uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    finally:
+        conn.close()
+    if rows != ["ok"]:
+        raise StoreError(
+            f"{path}: is damaged ({rows[0]}) and needs an upgrade to this Galley's store "
+            "version; it was left exactly as it was. Restore it from a backup (galley restore)"
+        )
+
+
+def _migrate_whole(db: Database) -> None:
+    """Every pending migration in one transaction: a failure (a full disk, a damaged page
+    met halfway) rolls all of them back and leaves the file as it was."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrate(db)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def open_database(path: Path) -> OpenedDatabase:
@@ -141,19 +180,27 @@ def open_database(path: Path) -> OpenedDatabase:
             # A WAL store needs its -shm file; on a read-only medium read it as immutable.
             conn.close()
             conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True, check_same_thread=False)
-        _configure(conn, writable=False)
+        _configure(conn)
         notice = f"{path}: is read-only; opened for reading, changes cannot be saved"
         log.warning(notice)
         return OpenedDatabase(
             Database(conn, execute_plugins=False), path, read_only=True, notice=notice
         )
+    if version is not None and 0 < version < SCHEMA_VERSION:
+        _check_before_upgrade(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        _configure(conn, writable=True)
+        _configure(conn)
         # No sqlite-utils plugins: nothing installed elsewhere runs inside the store (and the
         # entry-point scan costs 20 ms of every start).
         db = Database(conn, execute_plugins=False)
-        migrate(db)
+        if version is None or version < SCHEMA_VERSION:
+            # Migrated before the switch to WAL: a store in another journal mode (a backup)
+            # is left in it when the upgrade fails.
+            _migrate_whole(db)
+        _write_ahead(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: cannot be opened for writing ({exc})") from None
+        raise StoreError(
+            f"{path}: cannot be opened for writing ({exc}); nothing in it was changed"
+        ) from None
     return OpenedDatabase(db, path, read_only=False)

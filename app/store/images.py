@@ -8,7 +8,7 @@ import logging
 import warnings
 from typing import TYPE_CHECKING
 
-from app.core.errors import InputError, NotFoundError, StoreError
+from app.core.errors import InputError, NotFoundError
 from app.store.clock import now_iso
 from app.store.transactions import Transactions
 
@@ -193,32 +193,3 @@ class Images:
         if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in the store")
         return rows[0]["data"], rows[0]["mime"]
-
-    def rendition(self, source: str, recipe: str) -> tuple[bytes, str, int, int] | None:
-        """A cached web rendition of image ``source`` made by ``recipe``, if there is one."""
-        rows = list(
-            self.db.query(
-                "SELECT data, mime, width, height FROM renditions WHERE source = ? AND recipe = ?",
-                [source, recipe],
-            )
-        )
-        if not rows:
-            return None
-        r = rows[0]
-        return r["data"], r["mime"], r["width"], r["height"]
-
-    def keep_rendition(
-        self, source: str, recipe: str, data: bytes, mime: str, width: int, height: int
-    ) -> None:
-        """Cache a rendition; a cache, so a read-only store or a full disk simply skip it."""
-        if self.tx.read_only:
-            return
-        try:
-            with self.tx.write() as db:
-                db.execute(
-                    "INSERT OR REPLACE INTO renditions (source, recipe, mime, width, height, "
-                    "data) VALUES (?, ?, ?, ?, ?, ?)",
-                    [source, recipe, mime, width, height, data],
-                )
-        except StoreError as exc:
-            log.warning("rendition not cached: %s", exc)

@@ -10,26 +10,29 @@ Revisions are identified by a ``uid`` that travels with them, so importing tells
 Re-importing the same payload changes nothing.
 
 A payload comes from another laptop: it is hostile input. ``review_payload.check_payload``
-checks its shape and every revision's content first; ``review_records`` unites its notes and
-status record (refusing one of another article); everything is one transaction.
+checks its shape and every revision's content first; every revision and every text written
+goes through the store's one writer (``Articles``: validation, images, the ``updated`` rule,
+who wrote it); ``review_records`` unites its notes and status record (refusing one of another
+article), and the status is what the united record comes to under the workflow
+(``Articles.settle_status``), never a field taken from the other side. Everything is one
+transaction.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.errors import InputError
 from app.core.merge3 import merge_articles
-from app.core.model import Article, canonical_json, content_hash
-from app.core.validation import validate_article
+from app.core.model import Article
+from app.core.workflow import settle
 from app.store.articles import Articles
 from app.store.changes import Changes
-from app.store.clock import now_iso
 from app.store.images import Images
 from app.store.review import Review
 from app.store.review_payload import (
@@ -55,12 +58,17 @@ class ReviewImport:
     article_id: str
     outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged", "merged"
     their_revision: int | None = None  # local number of their head, when diverged
-    # Both sides moved the status apart: (ours, theirs). Shown, never decided here: each
-    # move is in the status record, and the article keeps ours until an editor moves it.
-    status_conflict: tuple[str, str] | None = None
+    status: str = ""  # what the united status record comes to (``workflow.settle``)
+    # Status moves made apart that the workflow set aside when the records met, newly in
+    # this exchange: "林記者: approved → draft (made from 'in_review' while …)".
+    set_aside: tuple[str, ...] = ()
+
+    @property
+    def status_conflict(self) -> bool:
+        return bool(self.set_aside)
 
     def message(self, slug: str) -> str:
-        return {
+        text = {
             "created": f"{slug}: new article with its history and notes",
             "updated": f"{slug}: brought up to their latest revision",
             "unchanged": f"{slug}: already up to date; nothing changed",
@@ -71,6 +79,9 @@ class ReviewImport:
             ),
             "merged": f"{slug}: both sides edited different parts; merged",
         }[self.outcome]
+        if self.set_aside:
+            text += f"; status {self.status}, set aside: " + "; ".join(self.set_aside)
+        return text
 
 
 def local_ancestors(db: Database, revision_id: int) -> set[str]:
@@ -207,11 +218,13 @@ class ReviewMerge:
         self,
         payload: Any,
         *,
+        by: str,
         file: str = "review.json",
         images: Mapping[str, bytes] | None = None,
     ) -> ReviewImport:
         """Merge a review payload (with the raw bytes of its images, by SHA-256) into the
-        store: all or nothing."""
+        store, all or nothing, through the store's one writer; ``by`` is who brings it in
+        (a merge of both sides' edits is their revision)."""
         check_payload(payload, file)
         images = images or {}
         article_id = payload["article_id"]
@@ -226,27 +239,17 @@ class ReviewMerge:
                         f"image {sha[:12]}… does not match its name (damaged or not cleaned)",
                         file=file,
                     )
-            local = list(db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))
-            local_head_id: int | None = local[0]["revision"] if local else None
-            if local_head_id is None:
-                head = article_at(payload, payload["head"])
-                db.execute(
-                    "INSERT INTO articles (id, slug, title, created_at, updated_at, revision) "
-                    "VALUES (?, ?, ?, ?, ?, 0)",
-                    [
-                        article_id,
-                        self.articles.free_slug(head.slug, article_id),
-                        head.title,
-                        head.created or head.saved,
-                        head.saved,
-                    ],
-                )
-            added = _add_revisions(db, article_id, payload, self._known_uids(article_id))
-            known = self._known_uids(article_id)
-            local_head_uid = next((u for u, i in known.items() if i == local_head_id), None)
+            local_head_id = self.articles.head_revision(article_id)
+            aside_before = {m.uid for m, _why in settle(self.articles.moves(article_id)).set_aside}
+            before = self.articles.revision_ids(article_id)
             theirs = payload["head"]
+            created, known = self.articles.receive(
+                article_id, payload["revisions"], article_at(payload, theirs)
+            )
+            added = len(known) - len(before)
+            local_head_uid = next((u for u, i in known.items() if i == local_head_id), None)
             their_chain = their_ancestors(payload, theirs)
-            if local_head_id is None:
+            if created or local_head_id is None:
                 outcome = "created"
             elif local_head_uid == theirs or theirs in local_ancestors(db, local_head_id):
                 outcome = "ours-newer" if local_head_uid != theirs else "unchanged"
@@ -255,29 +258,15 @@ class ReviewMerge:
             else:
                 outcome = "diverged"
             if outcome in ("created", "updated"):
-                head = article_at(payload, theirs)
-                head.slug = self.articles.free_slug(head.slug, article_id)
-                validate_article(head, file=file)
-                self.articles.content.write(
-                    db, head, "", base=local_head_id, existing_revision=known[theirs]
-                )
-            status_conflict = None
+                self.articles.take(article_id, theirs, author=by, file=file)
             if outcome == "diverged" and local_head_id is not None:
-                known = self._known_uids(article_id)
                 base = self._common_base(db, local_head_id, theirs, payload, known)
-                ours_now = self.articles.history.snapshot(local_head_id)
-                their_status = article_at(payload, theirs).status
-                moved_apart = base is not None and base.status not in (
-                    ours_now.status,
-                    their_status,
-                )
-                if moved_apart and ours_now.status != their_status:
-                    status_conflict = (ours_now.status, their_status)
                 if base is not None and self._merge_texts(
-                    db, article_id, local_head_id, base, theirs, payload
+                    article_id, local_head_id, base, theirs, payload, by
                 ):
                     outcome = "merged"
             changed = self.records.unite(db, article_id, payload, file)
+            settled = self.articles.settle_status(article_id)
             if outcome == "unchanged" and (added or changed):
                 outcome = "ours-newer"  # only notes or history came in
             number = None
@@ -289,14 +278,15 @@ class ReviewMerge:
             self.tx.record(
                 Changes(
                     created=touched if outcome == "created" else frozenset(),
-                    articles=touched
-                    if outcome in ("updated", "diverged", "merged")
-                    else frozenset(),
-                    statuses=touched if outcome == "updated" else frozenset(),
                     notes=touched if changed else frozenset(),
                 )
             )
-        return ReviewImport(article_id, outcome, number, status_conflict)
+        set_aside = tuple(
+            f"{m.who or '?'}: {m.from_status or '(new)'} → {m.to_status} ({why})"
+            for m, why in settled.set_aside
+            if m.uid not in aside_before
+        )
+        return ReviewImport(article_id, outcome, number, settled.status, set_aside)
 
     def _common_base(
         self,
@@ -313,81 +303,28 @@ class ReviewMerge:
 
     def _merge_texts(
         self,
-        db: Database,
         article_id: str,
         ours_id: int,
         base: Article,
         theirs: str,
         payload: dict[str, Any],
+        by: str,
     ) -> bool:
         """Both sides edited apart: where their changes do not overlap (paragraphs of the
         body, other fields whole), write the merge as our next revision, with theirs marked
-        as merged. False (nothing written) when they overlap: both stay for a person."""
+        as seen. False (nothing written) when they overlap: both stay for a person."""
+        current = self.articles.get(article_id)
         ours = self.articles.history.snapshot(ours_id)
         merged = merge_articles(base, ours, article_at(payload, theirs))
         if merged is None:
             return False
-        merged.id = article_id
-        merged.slug = self.articles.free_slug(merged.slug, article_id)
-        merged.saved = now_iso()
-        validate_article(merged)
-        self.articles.content.write(db, merged, "", base=ours_id, origin="merged both sides")
-        db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [theirs, merged.revision])
+        merged = replace(
+            merged,
+            id=article_id,
+            slug=self.articles.free_slug(merged.slug, article_id),
+            status=current.status,
+            published=current.published,
+            revision=ours_id,
+        )
+        self.articles.save(merged, author=by, origin="merged both sides", seen=theirs)
         return True
-
-    def _known_uids(self, article_id: str) -> dict[str, int]:
-        return {
-            r["uid"]: r["id"]
-            for r in self.db.query(
-                f"SELECT id, uid FROM revisions WHERE article_seq = {SEQ_OF_ID}",
-                [article_id],
-            )
-        }
-
-
-def _add_revisions(
-    db: Database, article_id: str, payload: dict[str, Any], known: dict[str, int]
-) -> int:
-    """Insert their revisions we do not have, oldest first, keeping uid, time and author."""
-    added = 0
-    for rev in payload["revisions"]:
-        if rev["uid"] in known:
-            continue
-        owner = db.execute(
-            "SELECT a.id FROM revisions r JOIN articles a ON a.seq = r.article_seq WHERE r.uid = ?",
-            [rev["uid"]],
-        ).fetchone()
-        if owner is not None:
-            raise InputError(
-                f"revision {rev['uid'][:8]} belongs to another article", field="revisions"
-            )
-        content = rev["content"]
-        digest = content_hash(content)
-        db.execute(
-            "INSERT OR IGNORE INTO snapshots (hash, content) VALUES (?, ?)",
-            [digest, canonical_json(content)],
-        )
-        number = db.execute(
-            f"SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_seq = {SEQ_OF_ID}",
-            [article_id],
-        ).fetchone()[0]
-        cursor = db.execute(
-            "INSERT INTO revisions (article_seq, number, parent, hash, created_at, author, size,"
-            f" uid, origin, merged) VALUES ({SEQ_OF_ID},"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                article_id,
-                number,
-                known.get(rev["parent"]) if rev["parent"] else None,
-                digest,
-                rev["created"],
-                rev["author"],
-                len(content.get("body", "")),
-                rev["uid"],
-                rev["origin"] or "review bundle",
-                rev.get("merged"),
-            ],
-        )
-        known[rev["uid"]] = int(cursor.lastrowid or 0)
-        added += 1
-    return added

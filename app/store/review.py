@@ -1,9 +1,9 @@
 """Editorial review in the store: checks, status changes, notes (with their history),
 restoring and settling revisions.
 
-Every change is one transaction; status changes are recorded in the same transaction as the
-revision they make, so the record and the article can never disagree. The rule that approving
-with failing checks needs a reason lives here once (``blocking_checks``), whoever asks.
+Every change is one transaction. Status changes and revision text go through the store's one
+writer of article content (``Articles``), which asks the workflow and the checks itself: the
+rule that approving with failing checks needs a reason lives there once, whoever asks.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from app.core.anchors import Paragraph, locate, paragraph_at_line
-from app.core.errors import ConflictError, InputError, NotFoundError
-from app.core.ids import record_uid
+from app.core.errors import InputError, NotFoundError
 from app.core.model import Article, DeskSettings
-from app.core.workflow import check_transition, needs_override
 from app.store.articles import Articles
 from app.store.changes import Changes
 from app.store.clock import now_iso
@@ -29,7 +27,7 @@ from app.store.schema import SEQ_OF_ID
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:  # checks and diffs are imported when first run, not when a window opens
-    from app.core.checks import Finding, HouseRules
+    from app.core.checks import Finding
     from app.core.diff import Chunk
 
 
@@ -41,6 +39,7 @@ class StatusChange:
     who: str
     at: str
     override: str = ""
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,14 +89,6 @@ class NoteVersion:
     resolved_by: str = ""
 
 
-def house_rules(desk: DeskSettings) -> HouseRules:
-    from app.core.checks import HouseRules
-
-    return HouseRules(
-        title_max=desk.title_max, punctuation=desk.punctuation, cjk_latin_space=desk.cjk_latin_space
-    )
-
-
 class Review:
     """Checks, the workflow, notes and history decisions over the store's articles."""
 
@@ -116,18 +107,11 @@ class Review:
 
     # -- checks and status ---------------------------------------------------------------
     def check(self, article: Article, today: dt.date | None = None) -> list[Finding]:
-        from app.core.checks import CheckContext, run_checks
-
-        ctx = CheckContext(rules=house_rules(self.desk()), article_exists=self.articles.refers)
-        if today is not None:
-            ctx.today = today
-        return run_checks(article, ctx)
+        return self.articles.checks.run(article, today)
 
     def blocking_checks(self, article: Article, target: str) -> list[Finding]:
         """The failing checks that moving ``article`` to ``target`` needs a reason for."""
-        from app.core.checks import errors
-
-        return errors(self.check(article)) if needs_override(target) else []
+        return self.articles.checks.blocking(article, target)
 
     def change_status(
         self,
@@ -135,46 +119,27 @@ class Review:
         target: str,
         *,
         who: str,
+        role: str,
         override: str = "",
         base_revision: int | None = None,
     ) -> Article:
-        """Move the article to ``target`` if the workflow allows it; record who, when and why.
-
-        Raises WorkflowError (not allowed, or approval with failing checks and no override)
-        and ConflictError (the article moved on since ``base_revision``).
-        """
-        if not who.strip():
-            raise InputError("a status change needs the name of who makes it", field="who")
-        article = self.articles.get(ref)
-        blocking = [f.message for f in self.blocking_checks(article, target)]
-        check_transition(article.status, target, blocking=blocking, override=override)
-        before = article.status
-        article.status = target
-        if target == "published" and not article.published:
-            article.published = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        reason = override.strip() if blocking else ""
-
-        def record(db: Database, saved: Article) -> None:
-            db.execute(
-                "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, at,"
-                f" override) VALUES (?, {SEQ_OF_ID}, ?, ?, ?, ?, ?)",
-                [record_uid(), saved.id, before, target, who.strip(), saved.saved, reason],
-            )
-
-        return self.articles.save(
-            article,
-            base_revision=article.revision if base_revision is None else base_revision,
-            author=who.strip(),
-            origin=f"status {before} → {target}",
-            within=record,
-            status_granted=True,
+        """Move the article to ``target`` if the workflow lets ``role`` make that move; the
+        store's writer decides and records who, in which role, when and why."""
+        return self.articles.move(
+            ref, target, who=who, role=role, override=override, base_revision=base_revision
         )
 
     def status_history(self, ref: str) -> list[StatusChange]:
         article_id = self.articles.resolve(ref)
         return [
             StatusChange(
-                r["uid"], r["from_status"], r["to_status"], r["who"], r["at"], r["override"]
+                r["uid"],
+                r["from_status"],
+                r["to_status"],
+                r["who"],
+                r["at"],
+                r["override"],
+                r["role"],
             )
             for r in self.db.query(
                 f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, rowid",
@@ -356,17 +321,7 @@ class Review:
             else replace(theirs, status=current.status, published=current.published)
         )
         chosen = replace(chosen, revision=current.revision, slug=current.slug)
-        with self.tx.write() as db:
-            head = db.execute(
-                "SELECT revision FROM articles WHERE id = ?", [current.id]
-            ).fetchone()[0]
-            if head != current.revision:
-                raise ConflictError(current.id, current.revision, head)
-            chosen.saved = now_iso()
-            origin = (
-                f"kept mine over revision {number}" if keep == "mine" else f"took revision {number}"
-            )
-            self.articles.content.write(db, chosen, who, base=current.revision, origin=origin)
-            db.execute("UPDATE revisions SET merged = ? WHERE id = ?", [their_uid, chosen.revision])
-            self.tx.record(Changes(articles=frozenset({current.id})))
-        return chosen
+        origin = (
+            f"kept mine over revision {number}" if keep == "mine" else f"took revision {number}"
+        )
+        return self.articles.save(chosen, author=who, origin=origin, seen=their_uid)

@@ -31,7 +31,9 @@ _REVISION = {
         "merged": _OPT_TEXT,
         "content": {
             "type": "object",
-            "required": ["slug", "title", "status", "body"],
+            # A revision's ``status`` (written by earlier versions) is read and ignored: the
+            # status is what the status record comes to (``workflow.settle``).
+            "required": ["slug", "title", "body"],
             "properties": {
                 "slug": _TEXT,
                 "title": _TEXT,
@@ -115,7 +117,7 @@ _STATUS_CHANGE = {
     "type": "object",
     "required": ["uid", "from_status", "to_status", "who", "at"],
     "properties": {
-        **{k: _TEXT for k in ("uid", "from_status", "to_status", "who", "at", "override")},
+        **{k: _TEXT for k in ("uid", "from_status", "to_status", "who", "role", "at", "override")},
     },
 }
 SCHEMA = {
@@ -198,6 +200,25 @@ def their_ancestors(payload: dict[str, Any], uid: str) -> set[str]:
         out.add(current)
         todo += list(parents.get(current, (None, None)))
     return out
+
+
+def status_of(payload: dict[str, Any]) -> str:
+    """What the payload's status record comes to under the workflow (never a revision's
+    ``status`` field: a status is a decision, see ``app.core.workflow.settle``)."""
+    from app.core.workflow import Move, settle
+
+    return settle(
+        Move(
+            uid=c["uid"],
+            from_status=c["from_status"],
+            to_status=c["to_status"],
+            who=c["who"],
+            at=c["at"],
+            role=c.get("role", ""),
+            override=c.get("override", ""),
+        )
+        for c in payload.get("status_changes", [])
+    ).status
 
 
 def article_at(payload: dict[str, Any], uid: str) -> Article:

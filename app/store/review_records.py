@@ -92,14 +92,14 @@ class ReviewRecords:
                 )
             cursor = db.execute(
                 "INSERT OR IGNORE INTO status_changes (uid, article_seq, from_status, to_status,"
-                f" who, at, override) VALUES (?, {SEQ_OF_ID},"
-                " ?, ?, ?, ?, ?)",
+                f" who, role, at, override) VALUES (?, {SEQ_OF_ID}, ?, ?, ?, ?, ?, ?)",
                 [
                     change["uid"],
                     article_id,
                     change["from_status"],
                     change["to_status"],
                     change["who"],
+                    change.get("role", ""),
                     change["at"],
                     change.get("override", ""),
                 ],

@@ -420,6 +420,25 @@ def m0011_note_replies_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 11")
 
 
+@migrations(name="0012_moves_by_role_rendition_cache_apart")
+def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
+    """A status move records the role it was made in (the workflow asks the role, and a desk
+    replays every laptop's moves under it: ``app.core.workflow.settle``). An article that
+    has a status but no record of how it got there (stored before records were kept) gets
+    one, so replaying its record gives the status it has. Web renditions leave the store for
+    a cache of their own (``app.publish.rendition_cache``): publishing writes nothing here."""
+    db.execute("ALTER TABLE status_changes ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role, at,"
+        " override) SELECT lower(hex(randomblob(16))), a.seq, '', a.status, '', 'archive',"
+        " a.created_at, 'status before its record was kept' FROM articles a"
+        " WHERE a.status != 'draft' AND NOT EXISTS"
+        " (SELECT 1 FROM status_changes s WHERE s.article_seq = a.seq)"
+    )
+    db.execute("DROP TABLE IF EXISTS renditions")
+    db.execute("PRAGMA user_version = 12")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -26,7 +26,7 @@ class SaveOutcome:
 class EditSession:
     """The article being edited. ``article`` is the working copy; the store is the truth."""
 
-    def __init__(self, store: Store, article_id: str, *, author: str = "") -> None:
+    def __init__(self, store: Store, article_id: str, *, author: str) -> None:
         self.store = store
         self.author = author
         self.article = store.get_article(article_id)
@@ -44,7 +44,7 @@ class EditSession:
         """Save the working copy if it changed. Raises ConflictError if the store moved on."""
         if not self.dirty:
             return SaveOutcome(saved=False, revision=self.article.revision)
-        stored = self.store.save_article(copy.deepcopy(self.article), author=self.author)
+        stored = self.store.save_article(self.article, author=self.author)
         self._mark_saved(stored)
         return SaveOutcome(saved=True, revision=stored.revision)
 
@@ -87,6 +87,7 @@ class EditSession:
 
     def _mark_saved(self, stored: Article) -> None:
         self.article.revision = stored.revision
+        self.article.status = stored.status
         self.article.updated = stored.updated
         self.article.slug = stored.slug
         self._saved = copy.deepcopy(self.article)

@@ -60,9 +60,9 @@ class Store:
             committed=self.checkpoints.committed if self.checkpoints else lambda: None,
         )
         self.history = History(db, self.resolve)
-        self.articles = Articles(self.tx, self.history)
-        self.images = Images(self.tx)
         self.desk_settings = Desk(self.tx)
+        self.articles = Articles(self.tx, self.history, self.desk_settings.get)
+        self.images = Images(self.tx)
         self.listing = Listing(db)
         self._seen_change = self._last_change()
         self._data_version = self._read_data_version()
@@ -158,11 +158,13 @@ class Store:
     def get_article(self, ref: str) -> Article:
         return self.articles.get(ref)
 
-    def create_article(self, article: Article, *, author: str = "") -> Article:
-        return self.articles.create(article, author=author)
+    def create_article(
+        self, article: Article, *, author: str, archive_role: str | None = None
+    ) -> Article:
+        return self.articles.create(article, author=author, archive_role=archive_role)
 
     def new_article(
-        self, title: str, *, language: str | None = None, author: str = "", **fields: Any
+        self, title: str, *, author: str, language: str | None = None, **fields: Any
     ) -> Article:
         """Create and store a new draft; returns it at its first revision."""
         article = Article(
@@ -175,7 +177,7 @@ class Store:
         return self.articles.create(article, author=author)
 
     def save_article(
-        self, article: Article, *, base_revision: int | None = None, author: str = ""
+        self, article: Article, *, author: str, base_revision: int | None = None
     ) -> Article:
         return self.articles.save(article, base_revision=base_revision, author=author)
 

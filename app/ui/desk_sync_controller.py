@@ -45,7 +45,7 @@ def configured_desk(store_path: Path) -> str | None:
     return remote if isinstance(remote, str) and remote else None
 
 
-def sync_command(store_path: Path, remote: str | None) -> list[str]:
+def sync_command(store_path: Path, remote: str | None, by: str) -> list[str]:
     """``galley sync --json`` for this store, as this Galley runs (installed or frozen)."""
     import sys
 
@@ -53,11 +53,11 @@ def sync_command(store_path: Path, remote: str | None) -> list[str]:
         command = [sys.executable]
     else:
         command = [sys.executable, "-m", "app.cli"]
-    command += ["sync", "--json", "--store", str(store_path)]
+    command += ["sync", "--json", "--store", str(store_path), "--by", by]
     return command + (["--remote", remote] if remote else [])
 
 
-def run_sync_process(store_path: Path, remote: str | None, progress: Any) -> Any:
+def run_sync_process(store_path: Path, remote: str | None, by: str, progress: Any) -> Any:
     """Run one sync in its own process; its progress lines feed ``progress`` (whose Cancel
     ends the process). Returns the report; a failure is a ``SyncError`` with its line."""
     import json
@@ -67,7 +67,7 @@ def run_sync_process(store_path: Path, remote: str | None, progress: Any) -> Any
     from app.core.errors import Cancelled, SyncError
 
     child = subprocess.Popen(
-        sync_command(store_path, remote),
+        sync_command(store_path, remote, by),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -142,10 +142,10 @@ class DeskSyncController:
     def _start(self, remote: str | None, *, quiet: bool) -> BackgroundTask:
         from app.ui.background import BackgroundTask, run_with_progress
 
-        store_path = self.main.store.path
+        store_path, by = self.main.store.path, self.main.author
 
         def work(progress: Any) -> Any:
-            return run_sync_process(store_path, remote, progress)
+            return run_sync_process(store_path, remote, by, progress)
 
         if quiet:
             task = BackgroundTask(work, self.main)

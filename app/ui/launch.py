@@ -241,7 +241,11 @@ def launch(
         return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref, forked)
     # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
     author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
-    window = MainWindow(None, settings, author=author, store_path=store_path)
+    from app.ui.identity_dialog import saved_role
+
+    window = MainWindow(
+        None, settings, author=author, role=saved_role(settings), store_path=store_path
+    )
     window_ref["window"] = window
     opened: dict[str, Any] = {}
 
@@ -328,7 +332,15 @@ def _screenshot(
 
     store = Store.open(store_path)
     author = str(settings.value("user/name", "") or "") or _login_name()
-    window = MainWindow(store, settings, author=author, renderer=_renderer(forked, store))
+    from app.ui.identity_dialog import saved_role
+
+    window = MainWindow(
+        store,
+        settings,
+        author=author,
+        role=saved_role(settings),
+        renderer=_renderer(forked, store),
+    )
     window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)

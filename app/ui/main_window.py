@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         *,
         author: str = "",
+        role: str = "reporter",
         store_path: Path | None = None,
         renderer: ProcessRenderer | None = None,
     ) -> None:
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.renderer = renderer  # the forked preview renderer, if the start made one
         self.settings = settings
         self.author = author
+        self.role = role  # what the workflow asks before a status move (reporter, editor, …)
         self.session: EditSession | None = None
         path = store.path if store is not None else Path(store_path or "")
         self.setWindowTitle(self.tr("Galley — {name}").format(name=path.name))
@@ -199,6 +201,13 @@ class MainWindow(QMainWindow):
                         8000,
                     )
                 return
+        if article_id in changes.statuses:
+            # A status is a decision, not text: the words typed meanwhile stay as they are.
+            status = self.store.get_article(article_id).status
+            session.article.status = status
+            self.editor.metadata.show_status(status)
+            self.editor.refresh_review()
+            return
         if article_id in changes.notes or changes.desk:
             self.editor.refresh_review()
 

@@ -133,11 +133,15 @@ class MetadataPane(QWidget):
         else:
             self.language.setCurrentText(article.language)
         self.slug.setText(article.slug)
-        self.status.setCurrentIndex(max(0, self.status.findData(article.status)))
+        self.show_status(article.status)
         self.correction.setPlainText(article.correction)
         self.show_dates(article)
         self._check_slug()
         self._loading = False
+
+    def show_status(self, status: str) -> None:
+        """The status moved (here or elsewhere); the fields being edited are left alone."""
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
     def show_dates(self, article: Article) -> None:
         """Published and updated as the page says them (updated: the last change readers

@@ -71,9 +71,16 @@ class PreviewWorker(QObject):
             return  # a newer request is queued: skip this one
         try:
             if self._renderer is None:
+                from app.config import rendition_cache_path
                 from app.publish.render_server import RenderServer
+                from app.publish.rendition_cache import RenditionCache
 
-                self._renderer = RenderServer(self.store_path, self.cache, self.identity)
+                self._renderer = RenderServer(
+                    self.store_path,
+                    self.cache,
+                    self.identity,
+                    renditions=RenditionCache(rendition_cache_path()),
+                )
             self.rendered.emit(generation, self._renderer.render(data))
         except GalleyError as exc:
             self.failed.emit(generation, str(exc))

@@ -72,6 +72,7 @@ class ReviewActions:
                 article_id,
                 target,
                 who=self.main.author,
+                role=self.main.role,
                 override=override,
                 base_revision=base,
             )

@@ -98,7 +98,7 @@ class ReviewPane(QWidget):
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for target in next_statuses(article.status):
+        for target in next_statuses(article.status, self.main.role):
             button = QPushButton(self.tr("→ {status}").format(status=self.status_name(target)))
             button.clicked.connect(
                 lambda _c=False, t=target: self.main.review_actions.change_status(t)

@@ -92,6 +92,11 @@ class WindowCommands:
                 self.desk_settings,
             )
         )
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "Your name and &role…"),
+            self.identity,
+        )
         self.writing_actions.append(
             self._action(
                 file_menu,
@@ -258,13 +263,21 @@ class WindowCommands:
     ) -> BackgroundTask:
         """Export on a background thread; Cancel stops between bundles (none half-written).
         ``desk_edition``: every published article, with the edition's files."""
+        from app.config import rendition_cache_path
         from app.exchange.bundles import export_articles
+        from app.publish.rendition_cache import RenditionCache
 
         def work(store: Store, progress: Progress) -> list[Path]:
-            if desk_edition:
-                published = [a.id for a in store.list_articles(status="published")]
-                return export_articles(store, published, folder, steps=progress, edition=True)
-            return export_articles(store, refs, folder, steps=progress)
+            cache = RenditionCache(rendition_cache_path())
+            try:
+                if desk_edition:
+                    published = [a.id for a in store.list_articles(status="published")]
+                    return export_articles(
+                        store, published, folder, steps=progress, edition=True, cache=cache
+                    )
+                return export_articles(store, refs, folder, steps=progress, cache=cache)
+            finally:
+                cache.close()
 
         def done(paths: list[Path]) -> None:
             self.main.statusBar().showMessage(
@@ -334,6 +347,21 @@ class WindowCommands:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.main, title, message)
+
+    def identity(self) -> None:
+        """Change the name and role this window works as (kept in the settings)."""
+        from app.ui.identity_dialog import NAME_KEY, ROLE_KEY, IdentityDialog
+
+        dialog = IdentityDialog(self.main.author, self.main.role, self.main)
+        if not dialog.exec():
+            return
+        name, role = dialog.chosen()
+        self.main.settings.setValue(NAME_KEY, name)
+        self.main.settings.setValue(ROLE_KEY, role)
+        self.main.role = role
+        self.main.welcome_view.set_author(name)
+        if self.main.session is not None:
+            self.main.editor.refresh_review()
 
     def desk_settings(self) -> None:
         from app.ui.desk_dialog import DeskDialog

@@ -431,29 +431,82 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="37" />
+        <source>Your name and role</source>
+        <translation>你的名字與角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="39" />
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="41" />
+        <source>Your role</source>
+        <translation>你的角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="43" />
+        <source>Reporter</source>
+        <translation>記者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="44" />
+        <source>Editor</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="45" />
+        <source>Web producer</source>
+        <translation>網站編輯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="54" />
+        <source>&amp;Name</source>
+        <translation>名字(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="55" />
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="59" />
+        <source>Your name goes on revisions, notes and status changes. Reporters submit articles for review; editors approve, publish and spike them.</source>
+        <translation>你的名字會記在修訂、批註與狀態變更上。記者送審稿件；編輯核可、發布與撤稿。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="77" />
+        <source>Give your name: it goes on everything you change.</source>
+        <translation>請填名字：你所做的每項修改都會記上它。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Search: words, "a phrase", -leave out…</source>
         <translation>搜尋：詞、"完整詞組"、-排除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Words must all occur; "a phrase" as written; -word or -"a phrase" left out.
 title:政府  text in the title
 section:地方  byline:林  status:draft
@@ -466,28 +519,28 @@ since:2015  until:2015-06-30（年、月或日）
 sort:date  最新的在前，而非最相關</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Cannot search: {problem}</source>
         <translation>無法搜尋：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
-        <location filename="../../app/ui/main_window.py" line="266" />
+        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124" />
+        <location filename="../../app/ui/main_window.py" line="126" />
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
@@ -522,97 +575,102 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="105" />
+        <location filename="../../app/ui/window_commands.py" line="97" />
+        <source>Your name and &amp;role…</source>
+        <translation>你的名字與角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_commands.py" line="110" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="109" />
+        <location filename="../../app/ui/window_commands.py" line="114" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="112" />
+        <location filename="../../app/ui/window_commands.py" line="117" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="117" />
+        <location filename="../../app/ui/window_commands.py" line="122" />
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="123" />
+        <location filename="../../app/ui/window_commands.py" line="128" />
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="130" />
+        <location filename="../../app/ui/window_commands.py" line="135" />
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="136" />
+        <location filename="../../app/ui/window_commands.py" line="141" />
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="143" />
+        <location filename="../../app/ui/window_commands.py" line="148" />
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="149" />
+        <location filename="../../app/ui/window_commands.py" line="154" />
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="155" />
+        <location filename="../../app/ui/window_commands.py" line="160" />
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="163" />
+        <location filename="../../app/ui/window_commands.py" line="168" />
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="167" />
+        <location filename="../../app/ui/window_commands.py" line="172" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="171" />
+        <location filename="../../app/ui/window_commands.py" line="176" />
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="117" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="183" />
+        <location filename="../../app/ui/window_commands.py" line="188" />
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="339" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -700,57 +758,57 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370" />
+        <location filename="../../app/ui/main_window.py" line="379" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="191" />
+        <location filename="../../app/ui/window_commands.py" line="196" />
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="202" />
+        <location filename="../../app/ui/window_commands.py" line="207" />
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="204" />
+        <location filename="../../app/ui/window_commands.py" line="209" />
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="227" />
+        <location filename="../../app/ui/window_commands.py" line="232" />
         <source>Importing</source>
         <translation>匯入中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="230" />
+        <location filename="../../app/ui/window_commands.py" line="235" />
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="239" />
+        <location filename="../../app/ui/window_commands.py" line="244" />
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="278" />
+        <location filename="../../app/ui/window_commands.py" line="291" />
         <source>Exporting</source>
         <translation>匯出中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="281" />
+        <location filename="../../app/ui/window_commands.py" line="294" />
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="271" />
+        <location filename="../../app/ui/window_commands.py" line="284" />
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
@@ -760,47 +818,47 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>匯出編輯台版本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="98" />
+        <location filename="../../app/ui/window_commands.py" line="103" />
         <source>S&amp;ync with desk</source>
         <translation>與編輯台同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="251" />
+        <location filename="../../app/ui/window_commands.py" line="256" />
         <source>Export the desk edition to</source>
         <translation>將編輯台版本匯出到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="293" />
+        <location filename="../../app/ui/window_commands.py" line="306" />
         <source>Backed up to {path}</source>
         <translation>已備份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="295" />
+        <location filename="../../app/ui/window_commands.py" line="308" />
         <source>No backup made: too little free disk space</source>
         <translation>未備份：磁碟空間不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="303" />
+        <location filename="../../app/ui/window_commands.py" line="316" />
         <source>Backing up</source>
         <translation>備份中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="307" />
+        <location filename="../../app/ui/window_commands.py" line="320" />
         <source>Backup failed</source>
         <translation>備份失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="364" />
+        <location filename="../../app/ui/window_commands.py" line="392" />
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="377" />
+        <location filename="../../app/ui/window_commands.py" line="405" />
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="378" />
+        <location filename="../../app/ui/window_commands.py" line="406" />
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -825,12 +883,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="405" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398" />
+        <location filename="../../app/ui/main_window.py" line="407" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
@@ -938,27 +996,27 @@ Logs: {logs}</source>
         <translation>更正(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="145" />
+        <location filename="../../app/ui/metadata_pane.py" line="149" />
         <source>not yet published</source>
         <translation>尚未發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="147" />
+        <location filename="../../app/ui/metadata_pane.py" line="151" />
         <source>Published {published}</source>
         <translation>發布 {published}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="149" />
+        <location filename="../../app/ui/metadata_pane.py" line="153" />
         <source>content updated {updated}</source>
         <translation>內容更新 {updated}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="152" />
+        <location filename="../../app/ui/metadata_pane.py" line="156" />
         <source>Dated {date}</source>
         <translation>日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="190" />
+        <location filename="../../app/ui/metadata_pane.py" line="194" />
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
         <translation>網址代稱只能使用 a-z、0-9 與單一連字號；此代稱不會被儲存</translation>
     </message>
@@ -974,7 +1032,7 @@ Logs: {logs}</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="288" />
+        <location filename="../../app/ui/preview.py" line="295" />
         <source>Cannot preview:</source>
         <translation>無法預覽：</translation>
     </message>
@@ -1571,7 +1629,7 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="256" />
+        <location filename="../../app/ui/launch.py" line="260" />
         <source>The store cannot be opened:
 
 {error}</source>

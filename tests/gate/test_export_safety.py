@@ -24,7 +24,7 @@ def test_export_never_replaces_a_folder_it_did_not_write(
     store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(store_path) as store:
-        article = import_markdown(store, TYPHOON)
+        article = import_markdown(store, TYPHOON, author="測試者")
     out = tmp_path / "site"
     theirs = out / article.slug
     theirs.mkdir(parents=True)
@@ -40,8 +40,8 @@ def test_export_replaces_its_own_bundle_of_the_same_article_only(
     store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(store_path) as store:
-        zh = import_markdown(store, TYPHOON)
-        en = import_markdown(store, LIBRARY)
+        zh = import_markdown(store, TYPHOON, author="測試者")
+        en = import_markdown(store, LIBRARY, author="測試者")
     out = tmp_path / "site"
     assert run(store_path, "export", zh.id, "--out", str(out)) == 0
     assert run(store_path, "export", zh.id, "--out", str(out)) == 0  # its own: replaced
@@ -59,11 +59,11 @@ def test_an_export_with_one_bad_article_writes_nothing(
     """A draft may be saved mid-sentence with an open ::: block; export checks every
     article first, so --status never stops half-way with some bundles written."""
     with Store.open(store_path) as store:
-        good = import_markdown(store, LIBRARY)
-        bad = import_markdown(store, TYPHOON)
+        good = import_markdown(store, LIBRARY, author="測試者")
+        bad = import_markdown(store, TYPHOON, author="測試者")
         draft = store.get_article(bad.id)
         draft.body += "\n::: further-reading\n- 還沒寫完\n"
-        store.save_article(draft)
+        store.save_article(draft, author="測試者")
     out = tmp_path / "site"
     code = run(store_path, "export", "--status", "draft", "--out", str(out))
     err = capsys.readouterr().err
@@ -88,7 +88,7 @@ def test_eleven_and_more_figures_export_in_order(store_path: Path, tmp_path: Pat
         encoding="utf-8",
     )
     with Store.open(store_path) as store:
-        article = import_markdown(store, folder / "article.md")
+        article = import_markdown(store, folder / "article.md", author="測試者")
     assert run(store_path, "export", article.id, "--out", str(tmp_path / "out")) == 0
     page = (tmp_path / "out" / article.slug / "index.html").read_text(encoding="utf-8")
     order = [page.index(f"圖說{n}<") for n in range(1, 14)]
@@ -103,7 +103,7 @@ def test_a_zip_export_does_not_depend_on_the_clock(
     store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Store.open(store_path) as store:
-        article = import_markdown(store, LIBRARY)
+        article = import_markdown(store, LIBRARY, author="測試者")
     assert run(store_path, "export", article.id, "--zip", "--out", str(tmp_path / "a")) == 0
     with zipfile.ZipFile(tmp_path / "a" / f"{article.slug}.zip") as zf:
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}

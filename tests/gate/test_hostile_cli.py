@@ -140,7 +140,7 @@ def test_encrypted_and_zstd_zips(
 
 def test_invalid_utf8_in_arguments(store_path: Path) -> None:
     with Store.open(store_path) as store:
-        import_markdown(store, LIBRARY)
+        import_markdown(store, LIBRARY, author="測試者")
     proc = subprocess.run(
         [sys.executable, "-m", "app.cli", "--store", str(store_path), "search", b"\xff\xfe"],
         capture_output=True,
@@ -151,7 +151,7 @@ def test_invalid_utf8_in_arguments(store_path: Path) -> None:
 
 def test_backup_path_whose_parent_is_a_file(store_path: Path, tmp_path: Path) -> None:
     with Store.open(store_path) as store:
-        import_markdown(store, LIBRARY)
+        import_markdown(store, LIBRARY, author="測試者")
     (tmp_path / "afile").write_text("x")
     code, err = galley("backup", str(tmp_path / "afile" / "b.sqlite"), store=store_path)
     assert code == 2 and "is a file, not a folder" in one_line(err)
@@ -171,7 +171,7 @@ def test_a_constraint_failure_is_never_try_again(store: Store) -> None:
 # -- restore -----------------------------------------------------------------------------------
 def make_store(path: Path, sample: Path) -> None:
     with Store.open(path) as store:
-        import_markdown(store, sample)
+        import_markdown(store, sample, author="測試者")
 
 
 def titles(path: Path) -> list[str]:

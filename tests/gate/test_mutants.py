@@ -53,32 +53,34 @@ def test_latin_letters_count_half_rounded_up() -> None:
 
 
 def test_publishing_with_failing_checks_needs_the_reason_too(store: Store) -> None:
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     move_to(store, article.id, "approved")  # with a reason, checks clean
     broken = store.get_article(article.id)
     broken.figures[0].credit = ""
-    store.save_article(broken)
+    store.save_article(broken, author="測試者")
     with pytest.raises(WorkflowError, match="override"):
-        store.review.change_status(article.id, "published", who="王編輯")
+        store.review.change_status(article.id, "published", who="王編輯", role="editor")
     assert store.get_article(article.id).status == "approved"
-    store.review.change_status(article.id, "published", who="王編輯", override="credit by phone")
+    store.review.change_status(
+        article.id, "published", who="王編輯", override="credit by phone", role="editor"
+    )
     assert store.review.status_history(article.id)[-1].override == "credit by phone"
 
 
-def test_saving_a_new_status_is_refused(store: Store) -> None:
-    article = import_markdown(store, TYPHOON)
+def test_saving_a_new_status_does_not_move_it(store: Store) -> None:
+    article = import_markdown(store, TYPHOON, author="測試者")
     article.status = "published"
-    with pytest.raises(InputError, match="status"):
-        store.save_article(article)
-    assert store.get_article(article.id).status == "draft"
+    article.body += "\n新段落。\n"
+    saved = store.save_article(article, author="測試者")
+    assert saved.status == "draft" and store.get_article(article.id).status == "draft"
     assert store.review.status_history(article.id) == []
 
 
 def test_duplicate_figure_keys_are_refused_by_the_store(store: Store) -> None:
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     article.figures.append(article.figures[0])
     with pytest.raises(InputError, match="share the key"):
-        store.save_article(article)
+        store.save_article(article, author="測試者")
 
 
 def test_a_folder_import_is_one_transaction(
@@ -101,7 +103,7 @@ def test_a_folder_import_is_one_transaction(
 
     monkeypatch.setattr(store.articles, "create", fail_second)
     with pytest.raises(InputError, match="injected"):
-        import_path(store, folder)
+        import_path(store, folder, author="測試者")
     assert len(calls) == 2
     assert store.count_articles() == 0
     assert store.images.db.execute("SELECT count(*) FROM images").fetchone()[0] == 0

@@ -91,7 +91,7 @@ def test_hostile_review_json_is_refused_with_file_and_field(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with Store.open(store_path) as store:
-        import_markdown(store, LIBRARY)
+        import_markdown(store, LIBRARY, author="測試者")
     before = dump(store_path)
     edit(review_bundle, change)
     code = main(["--store", str(store_path), "import", str(review_bundle)])
@@ -106,7 +106,7 @@ def test_a_note_of_another_article_is_never_overwritten(
     review_bundle: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(store_path) as store:
-        mine = import_markdown(store, LIBRARY)
+        mine = import_markdown(store, LIBRARY, author="測試者")
         note = store.review.add_note(mine.id, "my note", author="我")
     edit(review_bundle, lambda p: p["notes"][0].update(uid=note.uid, updated_at="2999-01-01"))
     code = main(["--store", str(store_path), "import", str(review_bundle)])
@@ -121,7 +121,7 @@ def test_notes_keep_their_history_through_a_merge(review_bundle: Path, tmp_path:
     from app.exchange.bundles import import_path
 
     with Store.open(tmp_path / "editor.sqlite") as editor:
-        import_path(editor, review_bundle)
+        import_path(editor, review_bundle, author="測試者")
         payload = json.loads((review_bundle / "review.json").read_text(encoding="utf-8"))
         uid = payload["notes"][0]["uid"]
         edit(
@@ -130,7 +130,7 @@ def test_notes_keep_their_history_through_a_merge(review_bundle: Path, tmp_path:
                 body="請查證數字(已改)", updated_at="2999-01-01T00:00:00Z"
             ),
         )
-        import_path(editor, review_bundle)
+        import_path(editor, review_bundle, author="測試者")
         article_id = payload["article_id"]
         assert [n.body for n in editor.review.notes(article_id)] == ["請查證數字(已改)"]
         assert [v.body for v in editor.review.note_history(uid)] == ["請查證數字"]

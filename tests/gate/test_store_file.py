@@ -28,12 +28,12 @@ def test_replaced_store_never_meets_the_old_wal(how: str, tmp_path: Path) -> Non
     path = tmp_path / "galley.sqlite"
     other = tmp_path / "incoming.sqlite"
     with Store.open(other) as store:
-        import_markdown(store, LIBRARY)
+        import_markdown(store, LIBRARY, author="測試者")
     running = Store.open(path)
-    article = import_markdown(running, TYPHOON)
+    article = import_markdown(running, TYPHOON, author="測試者")
     edited = running.get_article(article.id)
     edited.body += "\n最後一段。\n"
-    running.save_article(edited)  # frames in the -wal beside "galley.sqlite"
+    running.save_article(edited, author="測試者")  # frames in the -wal beside "galley.sqlite"
     kept = tmp_path / "kept.sqlite"
     os.link(path, kept)  # the old file, wherever it went
     if how == "replaced":
@@ -46,7 +46,7 @@ def test_replaced_store_never_meets_the_old_wal(how: str, tmp_path: Path) -> Non
         Store.open(path, expect=running.file.identity)
     # ...and so is any write.
     with pytest.raises(StoreError, match="replaced"):
-        running.save_article(running.get_article(article.id))
+        running.save_article(running.get_article(article.id), author="測試者")
     running.close()
     assert integrity(path) == "ok"
     with Store.open(path) as reopened:
@@ -58,18 +58,18 @@ def test_replaced_store_never_meets_the_old_wal(how: str, tmp_path: Path) -> Non
         assert old.get_article(article.id).body.endswith("最後一段。\n")
 
 
-def test_keep_mine_after_a_status_change_elsewhere_keeps_the_status(store_path: Path) -> None:
-    from app.core.errors import ConflictError
+def test_a_save_after_a_status_change_elsewhere_keeps_the_status(store_path: Path) -> None:
+    """A status is a decision, not text: moved in another window, it is no conflict for the
+    words typed here, and the save does not move it back."""
     from app.store.session import EditSession
 
     with Store.open(store_path) as mine_store, Store.open(store_path) as other:
-        article = import_markdown(mine_store, TYPHOON)
+        article = import_markdown(mine_store, TYPHOON, author="測試者")
         session = EditSession(mine_store, article.id, author="林記者")
         session.article.body += "\n我的補充。\n"
-        other.review.change_status(article.id, "in_review", who="王編輯")
-        with pytest.raises(ConflictError) as conflict:
-            session.save()
-        session.keep_mine(conflict.value)
+        other.review.change_status(article.id, "in_review", who="王編輯", role="editor")
+        session.save()
+        assert session.article.status == "in_review"
         stored = mine_store.get_article(article.id)
         assert stored.status == "in_review" and stored.body.endswith("我的補充。\n")
         assert [c.to_status for c in mine_store.review.status_history(article.id)] == ["in_review"]

@@ -27,10 +27,10 @@ def test_a_write_from_the_command_line_shows_up_within_two_seconds(
     assert main(["--store", str(store.path), "import", str(LIBRARY)]) == 0  # the CLI
     other = Store.open(store.path)
     try:
-        other.new_article("另一個視窗的新稿")
+        other.new_article("另一個視窗的新稿", author="測試者")
         theirs = other.get_article(articles["zh"])
         theirs.title = "標題在另一個視窗改了"
-        other.save_article(theirs)
+        other.save_article(theirs, author="測試者")
     finally:
         other.close()
     qtbot.waitUntil(
@@ -61,7 +61,7 @@ def test_an_unsaved_edit_meets_the_conflict_dialog_not_a_silent_reload(
     with Store.open(store.path) as other:
         theirs = other.get_article(articles["zh"])
         theirs.dek = "別人改的導言"
-        other.save_article(theirs)
+        other.save_article(theirs, author="測試者")
     qtbot.waitUntil(lambda: "saving will ask" in window.statusBar().currentMessage(), timeout=2000)
     assert window.editor.body.toPlainText() == "我正在寫的字。\n"  # nothing replaced
     assert asked == []

@@ -52,7 +52,9 @@ def configure_desk(store: Store) -> None:
 
 def load_samples(store: Store, folder: Path) -> dict[str, Article]:
     configure_desk(store)
-    return {name: import_markdown(store, fixed_sample(folder, name)) for name in FIXED}
+    return {
+        name: import_markdown(store, fixed_sample(folder, name), author="測試者") for name in FIXED
+    }
 
 
 @pytest.fixture

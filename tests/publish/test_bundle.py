@@ -87,7 +87,7 @@ def test_import_of_an_export_is_the_same_article(
     with Store.open(tmp_path / "other.sqlite") as other:
         configure_desk(other)
         for path in exported:
-            [copy] = import_path(other, path)
+            [copy] = import_path(other, path, author="測試者")
             original = store.get_article(copy.id)
             assert copy.content() == original.content()
             assert (copy.created, copy.updated) == (original.created, original.updated)
@@ -106,7 +106,7 @@ def test_a_folder_of_bundles_imports_every_one(
 ) -> None:
     export_articles(store, [a.id for a in published.values()], tmp_path / "out")
     with Store.open(tmp_path / "other.sqlite") as other:
-        assert len(import_path(other, tmp_path / "out")) == 2
+        assert len(import_path(other, tmp_path / "out", author="測試者")) == 2
 
 
 def _zip(path: Path, entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> Path:
@@ -122,7 +122,7 @@ def test_zip_slip_is_refused(store: Store, tmp_path: Path) -> None:
         [("b/article.md", b"---\ntitle: t\n---\n"), ("../../escaped.txt", b"gotcha")],
     )
     with pytest.raises(InputError, match="zip-slip"):
-        import_path(store, evil)
+        import_path(store, evil, author="測試者")
     assert not (tmp_path.parent / "escaped.txt").exists()
     assert store.count_articles() == 0
 
@@ -131,7 +131,7 @@ def test_absolute_and_backslash_paths_are_refused(store: Store, tmp_path: Path) 
     for name in ("/etc/cron.d/x", "..\\..\\x.txt", "C:/x.txt"):
         evil = _zip(tmp_path / "evil.zip", [(name, b"x")])
         with pytest.raises(InputError, match="outside the bundle"):
-            import_path(store, evil)
+            import_path(store, evil, author="測試者")
 
 
 def test_symlink_entries_are_refused(store: Store, tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_symlink_entries_are_refused(store: Store, tmp_path: Path) -> None:
         tmp_path / "link.zip", [("b/article.md", b"---\ntitle: t\n---\n"), (link, b"/etc/passwd")]
     )
     with pytest.raises(InputError, match="symbolic link"):
-        import_path(store, evil)
+        import_path(store, evil, author="測試者")
 
 
 def test_oversized_entries_are_refused(
@@ -151,7 +151,7 @@ def test_oversized_entries_are_refused(
     monkeypatch.setattr(bundle, "MAX_ZIP_MEMBER", 1000)
     big = _zip(tmp_path / "big.zip", [("b/article.md", b"---\ntitle: t\n---\n" + b"x" * 5000)])
     with pytest.raises(InputError, match="too large"):
-        import_path(store, big)
+        import_path(store, big, author="測試者")
 
 
 def test_symlinked_image_in_a_bundle_folder_is_refused(
@@ -165,17 +165,17 @@ def test_symlinked_image_in_a_bundle_folder_is_refused(
         Store.open(tmp_path / "other.sqlite") as other,
         pytest.raises(InputError, match="points outside|not a file"),
     ):
-        import_path(other, path)
+        import_path(other, path, author="測試者")
 
 
 def test_not_a_zip_or_bundle(store: Store, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no article.md"):
-        import_path(store, tmp_path / "empty")
+        import_path(store, tmp_path / "empty", author="測試者")
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     with pytest.raises(InputError):
-        import_path(store, broken)
+        import_path(store, broken, author="測試者")
 
 
 def test_cli_batch_export_by_status(

@@ -96,7 +96,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("site")
     with Store.open(folder / "store.sqlite") as store:
         samples = load_samples(store, folder / "fixed")
-        hostile = store.create_article(hostile_article(samples["typhoon-drill"].figures[0].image))
+        hostile = store.create_article(
+            hostile_article(samples["typhoon-drill"].figures[0].image), author="測試者"
+        )
         ids = [a.id for a in samples.values()] + [hostile.id]
         paths = export_articles(store, ids, folder / "out")
     return {"zh": paths[0], "en": paths[1], "hostile": paths[2]}

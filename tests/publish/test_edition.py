@@ -29,7 +29,7 @@ def desk(store: Store, store_path: Path, tmp_path: Path, monkeypatch: pytest.Mon
     samples = load_samples(store, tmp_path / "fixed")
     for article in samples.values():
         move_to(store, article.id, "published")
-    draft = store.new_article("還在寫的草稿")
+    draft = store.new_article("還在寫的草稿", author="測試者")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
     return {"samples": samples, "draft": draft, "args": ["--store", str(store_path)]}
 
@@ -201,7 +201,7 @@ def test_someone_elses_index_html_is_never_replaced(
 def test_without_a_base_url_the_edition_is_the_front_page_alone(
     store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = store.new_article("No desk yet")
+    article = store.new_article("No desk yet", author="測試者")
     move_to(store, article.id, "published")
     assert (
         main(["export", "--desk", "--out", str(tmp_path / "out"), "--store", str(store_path)]) == 0
@@ -269,7 +269,7 @@ def test_a_control_character_in_the_text_does_not_break_the_feed(
 
     article = store.get_article(desk["samples"]["library-night"].id)
     article.body += "\n\nA pasted line\x0bwith a vertical tab\x1f and a unit separator."
-    store.save_article(article)
+    store.save_article(article, author="測試者")
     assert _export(desk, tmp_path / "out", "--desk") == 0
     feed = feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes())
     assert feed.bozo == 0, feed.get("bozo_exception")

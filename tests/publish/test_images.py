@@ -34,7 +34,7 @@ def test_the_sample_really_carries_gps() -> None:
 
 def test_no_exported_image_carries_exif_or_gps(store: Store, tmp_path: Path) -> None:
     for name in ("typhoon-drill", "library-night"):
-        import_markdown(store, FIXTURES / name / "article.md")
+        import_markdown(store, FIXTURES / name / "article.md", author="測試者")
     out = tmp_path / "out"
     export_articles(store, [a.id for a in store.list_articles()], out)
     media = [p for p in out.rglob("*") if p.suffix in (".jpg", ".png")]
@@ -78,17 +78,48 @@ def test_widths_are_never_upscaled() -> None:
     assert web_images.target_widths(300) == [300]
 
 
-def test_renditions_are_cached_in_the_store(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+def test_renditions_are_cached_apart_and_publishing_writes_nothing_to_the_store(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.publish.rendition_cache import RenditionCache
+
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md", author="測試者")
     sha = article.figures[0].image
-    first = web_images.renditions(store, sha, name="pump")
+    version = store._db.execute("PRAGMA data_version").fetchone()[0]
+    changes = store._db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    cache = RenditionCache(tmp_path / "cache" / "renditions.sqlite")
+    first = web_images.renditions(store, sha, name="pump", cache=cache)
     assert [r.width for r in first] == [480, 720, 960, 1200, 1600]
-    web_images._MEMO.clear()  # this process's memo aside: the store has them
+    web_images._MEMO.clear()  # this process's memo aside: the cache file has them
     calls = []
     monkeypatch.setattr(web_images, "_encode", lambda *a, **k: calls.append(a))
-    again = web_images.renditions(store, sha, name="pump")
+    again = web_images.renditions(store, sha, name="pump", cache=RenditionCache(cache.path))
     assert calls == []
     assert [r.data for r in again] == [r.data for r in first]
+    # The store is read, never written: no transaction, no change-log entry, no table.
+    assert store._db.execute("SELECT count(*) FROM change_log").fetchone()[0] == changes
+    assert store._db.execute("PRAGMA data_version").fetchone()[0] == version
+    assert "renditions" not in store._db.table_names()
+
+
+def test_a_damaged_or_unwritable_rendition_cache_is_no_failure(
+    store: Store, tmp_path: Path
+) -> None:
+    from app.publish.rendition_cache import RenditionCache
+
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md", author="測試者")
+    sha = article.figures[0].image
+    damaged = tmp_path / "renditions.sqlite"
+    damaged.write_bytes(b"not a database at all" * 100)
+    web_images._MEMO.clear()
+    made = web_images.renditions(store, sha, name="pump", cache=RenditionCache(damaged))
+    assert made and RenditionCache(damaged).get(sha, f"{web_images.RECIPE}-w480") is not None
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    web_images._MEMO.clear()
+    cache = RenditionCache(blocked / "renditions.sqlite")
+    assert web_images.renditions(store, sha, name="pump", cache=cache) == made
+    assert cache.get(sha, f"{web_images.RECIPE}-w480") is None
 
 
 def _png_header_claiming(width: int, height: int) -> bytes:
@@ -118,7 +149,7 @@ def test_broken_images_name_the_figure(
 ) -> None:
     (samples / "typhoon-drill" / "images" / "sandbags.png").write_bytes(payload)
     with pytest.raises(InputError) as info:
-        import_markdown(store, samples / "typhoon-drill" / "article.md")
+        import_markdown(store, samples / "typhoon-drill" / "article.md", author="測試者")
     assert info.value.field == "figures[2].image"
     assert words in str(info.value)
     assert store.count_articles() == 0
@@ -128,7 +159,7 @@ def test_a_graphic_is_never_offered_heavier_than_a_wider_rendition(store: Store)
     """Downscaling a PNG of few colours blends them into many: such a rendition would
     weigh more than the original. It stays few-coloured, and a width that still weighs more
     than a wider one is not offered at all."""
-    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md", author="測試者")
     png = next(f for f in article.figures if f.key == "sandbags")
     master, _mime = store.images.get(png.image)
     made = web_images.renditions(store, png.image, name="sandbags")
@@ -138,7 +169,7 @@ def test_a_graphic_is_never_offered_heavier_than_a_wider_rendition(store: Store)
 
 
 def test_modern_formats_only_where_smaller_and_crops_keep_the_focus(store: Store) -> None:
-    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md")
+    article = import_markdown(store, FIXTURES / "typhoon-drill" / "article.md", author="測試者")
     photo = next(f for f in article.figures if f.key == "pump-station")
     made = web_images.image_set(store, photo.image, name="pump")
     fallback = sum(len(r.data) for r in made.fallback)

@@ -55,7 +55,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                 date="2024-09-02",
             )
         )
-        store.save_article(zh)
+        store.save_article(zh, author="測試者")
         paths = export_articles(store, [a.id for a in samples.values()], folder / "out")
     return {"zh": paths[0], "en": paths[1]}
 

@@ -62,10 +62,12 @@ def _show(capsys: pytest.CaptureFixture[str], store_path: Path, ref: str) -> dic
 def test_an_archive_article_is_not_updated_by_import_or_status_changes(
     store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = import_markdown(store, _write(tmp_path))
+    article = import_markdown(store, _write(tmp_path), author="測試者")
     assert _show(capsys, store_path, article.id)["updated"] == "2022-05-24T09:00:00+08:00"
     for status in ("in_review", "approved", "published"):  # a status walk moves nothing
-        store.review.change_status(article.id, status, who="編輯", override="archive")
+        store.review.change_status(
+            article.id, status, who="編輯", override="archive", role="editor"
+        )
     html = render_page(store, store.get_article(article.id)).html
     ld, meta = _ld(html), _meta(html)
     assert ld["datePublished"] == ld["dateModified"] == "2022-05-24T09:00:00+08:00"
@@ -77,18 +79,18 @@ def test_an_archive_article_is_not_updated_by_import_or_status_changes(
 def test_an_edit_readers_see_moves_updated_and_a_slug_change_does_not(
     store: Store, tmp_path: Path
 ) -> None:
-    article = import_markdown(store, _write(tmp_path))
+    article = import_markdown(store, _write(tmp_path), author="測試者")
     article.slug = "renamed-archive-story"
-    article = store.save_article(article)
+    article = store.save_article(article, author="測試者")
     assert article.updated == "2022-05-24T09:00:00+08:00"
     article.body += "\n\n補充一段。"
-    article = store.save_article(article)
+    article = store.save_article(article, author="測試者")
     assert article.updated > "2026" and article.updated == article.saved
     html = render_page(store, article).html
     ld = _ld(html)
     assert ld["dateModified"] > "2026" and ld["datePublished"].startswith("2022")
     assert '<span class="dateline">更新 <time datetime="' in html
-    again = store.save_article(store.get_article(article.id))  # nothing changed
+    again = store.save_article(store.get_article(article.id), author="測試者")  # nothing changed
     assert again.updated == article.updated
 
 
@@ -99,7 +101,7 @@ def test_front_matter_updated_and_correction_reach_the_page_and_json_ld(
         "updated: 2022-05-25T18:30:00+08:00\n"
         "correction:\n  date: 2022-05-25\n  text: 本文原誤植抽水站數量為 87 座,已更正為 78 座。\n"
     )
-    article = import_markdown(store, _write(tmp_path, extra))
+    article = import_markdown(store, _write(tmp_path, extra), author="測試者")
     shown = _show(capsys, store_path, article.id)
     assert shown["updated"] == "2022-05-25T18:30:00+08:00"
     assert shown["correction"].startswith("本文原誤植") and shown["correction_date"] == "2022-05-25"
@@ -134,16 +136,16 @@ def test_a_bad_correction_or_updated_names_field_and_line(
     store: Store, tmp_path: Path, extra: str, field: str, line: int
 ) -> None:
     with pytest.raises(InputError) as info:
-        import_markdown(store, _write(tmp_path, extra))
+        import_markdown(store, _write(tmp_path, extra), author="測試者")
     assert info.value.field == field
     assert info.value.line == line
 
 
 def test_the_store_refuses_a_correction_without_its_date(store: Store) -> None:
-    article = store.new_article("更正要有日期")
+    article = store.new_article("更正要有日期", author="測試者")
     article.correction = "更正內容"
     with pytest.raises(InputError) as info:
-        store.save_article(article)
+        store.save_article(article, author="測試者")
     assert info.value.field == "correction_date"
 
 
@@ -167,7 +169,8 @@ def test_desk_set_reaches_a_scripted_export(
     assert shown["author_urls"] == {"林 雨晴": "https://news.example.org/authors/lin"}
     path = _write(tmp_path, "byline: [林 雨晴, 報呱編輯部, Staff, 報呱特派小組]\n")
     path.write_text(path.read_text(encoding="utf-8").replace("byline: [林 雨晴]\n", ""), "utf-8")
-    assert main(["import", str(path), *desk]) == 0
+    archive = ["--archive", "--role", "editor"]
+    assert main(["import", str(path), *archive, *desk]) == 0
     assert main(["export", "--status", "published", "--out", str(tmp_path / "out"), *desk]) == 0
     [bundle] = [p for p in (tmp_path / "out").iterdir() if p.is_dir()]
     html = (bundle / "index.html").read_text(encoding="utf-8")
@@ -255,7 +258,7 @@ def test_article_json_validates_against_the_official_ninjs_schema(
         RelatedLink(kind="further-reading", article_id=published["library-night"].id)
     )
     article.sources.append(Source(outlet="新華社", title="台风季节展望"))  # no URL
-    store.save_article(article)
+    store.save_article(article, author="測試者")
     paths = export_articles(store, [a.id for a in published.values()], tmp_path / "out")
     for path in paths:
         doc = json.loads((path / "article.json").read_text(encoding="utf-8"))
@@ -273,13 +276,13 @@ def test_article_json_validates_against_the_official_ninjs_schema(
 def test_restoring_old_words_is_an_update_and_a_review_merge_keeps_their_date(
     store: Store, tmp_path: Path
 ) -> None:
-    article = import_markdown(store, _write(tmp_path))
+    article = import_markdown(store, _write(tmp_path), author="測試者")
     article.body = "改寫後的內文。"
-    edited = store.save_article(article)
+    edited = store.save_article(article, author="測試者")
     restored = store.review.restore_revision(article.id, 1, who="編輯")
     assert restored.body.strip() == "舊聞的內文。"
     assert restored.updated >= edited.updated > "2026"  # readers see the words change back
     payload = store.merge.payload(article.id)
     with Store.open(tmp_path / "other.sqlite") as other:
-        other.merge.apply(payload)
+        other.merge.apply(payload, by="測試者")
         assert other.get_article(article.id).updated == restored.updated

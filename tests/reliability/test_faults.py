@@ -51,7 +51,7 @@ def test_full_disk_save_fails_clearly_and_the_next_one_works(small_disk: SmallDi
 
 
 def test_full_disk_export_leaves_nothing_half_written(small_disk: SmallDisk, store: Store) -> None:
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     out = small_disk.root / "out"
     export_articles(store, [article.id], out)  # warms the rendition cache
     small_disk.fill()
@@ -69,8 +69,8 @@ def test_full_disk_export_leaves_nothing_half_written(small_disk: SmallDisk, sto
 
 def test_enospc_injected_in_sqlite_is_a_clear_error(store: Store, monkeypatch) -> None:  # noqa: ANN001
     """Where no file system can be mounted: SQLite's own "disk full" error, injected."""
-    article = store.new_article("English story", body="one")
-    session = EditSession(store, article.id)
+    article = store.new_article("English story", body="one", author="測試者")
+    session = EditSession(store, article.id, author="記者")
     real = store._db.execute
 
     def full(sql: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -90,7 +90,7 @@ def test_enospc_injected_in_sqlite_is_a_clear_error(store: Store, monkeypatch) -
 
 
 def test_enospc_injected_in_export(store: Store, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     real = Path.write_bytes
 
     def full(self: Path, data: bytes) -> int:
@@ -111,7 +111,7 @@ def test_enospc_injected_in_export(store: Store, tmp_path: Path, monkeypatch) ->
 def test_store_gone_while_open_refuses_to_save_into_nothing(tmp_path: Path, how: str) -> None:
     path = tmp_path / "galley.sqlite"
     store, article_id = _store_with_article(path)
-    session = EditSession(store, article_id)
+    session = EditSession(store, article_id, author="記者")
     if how == "deleted":
         for p in tmp_path.glob("galley.sqlite*"):
             p.unlink()
@@ -134,7 +134,7 @@ def test_read_only_medium_opens_for_reading(read_only_medium: Path) -> None:
     remount_read_only(read_only_medium)
     with Store.open(path) as store:
         assert store.read_only and "read-only" in store.notice
-        session = EditSession(store, article_id)
+        session = EditSession(store, article_id, author="記者")
         assert session.article.body == "第一段。"
         session.article.body = "改寫"
         with pytest.raises(ReadOnlyError, match="read-only"):
@@ -169,7 +169,7 @@ def test_rolling_backups_keep_the_newest(tmp_path: Path) -> None:
     made = [rolling_backup(path, folder, keep=3, force=True) for _ in range(5)]
     assert list_backups(folder) == made[-3:]
     assert rolling_backup(path, folder, keep=3) is None  # nothing changed since the last one
-    store.new_article("新稿", body="x")
+    store.new_article("新稿", body="x", author="測試者")
     os.utime(path)  # mtime granularity: make the change visible to the comparison
     assert rolling_backup(path, folder, keep=3) is not None
     store.close()
@@ -186,7 +186,7 @@ def test_backup_and_restore_commands(tmp_path: Path, capsys) -> None:  # noqa: A
     with Store.open(path) as s:
         article = s.get_article(article_id)
         article.body = "後來改壞的版本"
-        s.save_article(article)
+        s.save_article(article, author="測試者")
     assert main(["--store", str(path), "restore", str(backup)]) == 0
     out = capsys.readouterr().out
     assert "1 article(s)" in out and "kept in" in out
@@ -249,12 +249,12 @@ def test_a_desk_on_a_full_disk_refuses_the_push_and_the_next_sync_completes(
 
     desk = create_desk(str(small_disk.root / "desk.git"))
     store.new_article("第一篇", body="第一段。", author="記者")
-    assert DeskSync(store).sync(str(desk)).sent == 1
+    assert DeskSync(store, by="測試者").sync(str(desk)).sent == 1
     small_disk.fill()
     store.new_article("第二篇", body="長文。" * 20_000, author="記者")
     with pytest.raises(SyncError) as info:
-        DeskSync(store).sync()
+        DeskSync(store, by="測試者").sync()
     assert "\n" not in str(info.value)
     assert store.count_articles() == 2  # nothing in the store was lost
     small_disk.free()
-    assert DeskSync(store).sync().sent == 1
+    assert DeskSync(store, by="測試者").sync().sent == 1

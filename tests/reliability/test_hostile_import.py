@@ -257,12 +257,12 @@ def test_hostile_import(
     path = build(work)
     before = _counts(store)
     if mention is None:
-        (article,) = import_path(store, path)
+        (article,) = import_path(store, path, author="測試者")
         again = store.get_article(article.id)
         assert again.body == article.body and len(again.sources) == len(article.sources)
         return
     with pytest.raises(GalleyError) as caught:
-        import_path(store, path)
+        import_path(store, path, author="測試者")
     message = str(caught.value)
     assert isinstance(caught.value, InputError), message
     assert mention.lower() in message.lower(), message
@@ -289,6 +289,6 @@ def test_folder_with_one_bad_bundle_imports_nothing(store: Store, tmp_path: Path
     (folder / "b-typhoon" / "images" / "sandbags.png").write_bytes(b"\x89PNG\r\n\x1a\nbroken")
     before = _counts(store)
     with pytest.raises(InputError, match="sandbags.png"):
-        import_path(store, folder)
+        import_path(store, folder, author="測試者")
     assert _counts(store) == before
-    assert len(import_path(store, folder / "a-library-night")) == 1
+    assert len(import_path(store, folder / "a-library-night", author="測試者")) == 1

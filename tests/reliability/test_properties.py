@@ -159,7 +159,7 @@ def test_bundle_round_trip_is_identity(article: Article) -> None:
             (bundle,) = export_articles(store, [stored.id], folder / "out")
             original = store.get_article(stored.id)
         with Store.open(folder / "b.sqlite") as other:
-            (copy,) = import_path(other, bundle)
+            (copy,) = import_path(other, bundle, author="測試者")
             assert copy.content() == original.content()
             assert (copy.created, copy.updated) == (original.created, original.updated)
 
@@ -209,7 +209,7 @@ def test_whatever_the_text_web_staff_get_valid_ninjs_a_readable_feed_and_sitemap
                 article.status, article.published = "published", published
                 if correction:
                     article.correction, article.correction_date = correction, published[:10]
-                ids.append(store.create_article(article, author="記者").id)
+                ids.append(store.create_article(article, author="記者", archive_role="editor").id)
             paths = export_articles(store, ids, folder / "out", edition=True)
         for bundle in paths:
             if bundle.is_dir():

@@ -49,7 +49,7 @@ def test_full_disk_in_the_window(
     qtbot, small_disk: SmallDisk, settings, monkeypatch, isolated_dirs
 ) -> None:  # noqa: ANN001, E501
     store = Store.open(small_disk.root / "galley.sqlite")
-    article = store.new_article("庭審紀錄", body="開庭。")
+    article = store.new_article("庭審紀錄", body="開庭。", author="測試者")
     window, shown = _window(qtbot, store, settings, monkeypatch)
     window.open_article(article.id)
     small_disk.fill()
@@ -72,7 +72,7 @@ def test_store_deleted_under_the_window(
 ) -> None:  # noqa: ANN001, E501
     path = tmp_path / "galley.sqlite"
     store = Store.open(path)
-    article = store.new_article("火車上的稿子", body="第一段。")
+    article = store.new_article("火車上的稿子", body="第一段。", author="測試者")
     window, shown = _window(qtbot, store, settings, monkeypatch)
     window.open_article(article.id)
     for p in tmp_path.glob("galley.sqlite*"):
@@ -99,7 +99,7 @@ def test_exception_in_a_slot_is_logged_shown_and_the_text_saved(
 ) -> None:
     from app.ui.launch import install_excepthook
 
-    article = store.new_article("English story", body="First paragraph.")
+    article = store.new_article("English story", body="First paragraph.", author="測試者")
     window, shown = _window(qtbot, store, settings, monkeypatch)
     window.open_article(article.id)
     _type(window, " Typed before the crash.")
@@ -130,12 +130,12 @@ def test_opening_the_window_makes_a_rolling_backup(qtbot, store: Store, settings
     from app.store.backup import integrity_errors, list_backups
     from app.ui.launch import schedule_backup
 
-    store.new_article("備份測試", body="內容")
+    store.new_article("備份測試", body="內容", author="測試者")
     settings.setValue("backup/keep", 2)
     folder = backup_dir(store.path)
     made = []
     for _ in range(3):
-        store.new_article("又一篇", body="x")  # a change since the last backup
+        store.new_article("又一篇", body="x", author="測試者")  # a change since the last backup
         task = schedule_backup(store, settings, delay_ms=0)
         # The task ends after the backup is written and the old ones pruned: no race.
         with qtbot.waitSignal(task.succeeded, timeout=10_000) as done:
@@ -152,7 +152,7 @@ def test_store_on_a_read_only_medium_opens_for_reading(
 
     path = read_only_medium / "galley.sqlite"
     with Store.open(path) as writable:
-        article = writable.new_article("唯讀的稿子", body="第一段。")
+        article = writable.new_article("唯讀的稿子", body="第一段。", author="測試者")
     remount_read_only(read_only_medium)
     store = Store.open(path)
     window, shown = _window(qtbot, store, settings, monkeypatch)

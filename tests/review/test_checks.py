@@ -149,5 +149,5 @@ def test_opencc_converts_with_taiwan_phrasing() -> None:
 
 def test_no_check_fires_on_the_clean_samples(store) -> None:  # noqa: ANN001
     for path in (TYPHOON, LIBRARY):
-        article = import_markdown(store, path)
+        article = import_markdown(store, path, author="測試者")
         assert store.review.check(article, today=TODAY) == [], path

@@ -38,9 +38,10 @@ def test_check_status_notes_history_and_review_exchange(
     [note] = json.loads(capsys.readouterr().out)
     assert (note["body"], note["line"], note["author"]) == ("數字請再確認", 5, "王編輯")
     assert galley(theirs, "history", slug) == 0
-    assert "status draft → in_review" in capsys.readouterr().out
-    assert galley(theirs, "diff", slug, "1", "2") == 0
-    assert "fields changed: status" in capsys.readouterr().out
+    history = capsys.readouterr().out
+    assert "status draft → in_review (reporter)" in history and "林記者" in history
+    assert galley(theirs, "status", slug) == 0
+    assert capsys.readouterr().out.startswith("now: in_review\n")
 
 
 def test_check_exits_1_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

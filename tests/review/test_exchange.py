@@ -32,14 +32,14 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     journalist = Store.open(tmp_path / "journalist.sqlite")
     editor = Store.open(tmp_path / "editor.sqlite")
     article = import_markdown(journalist, TYPHOON, author="林記者")
-    journalist.review.change_status(article.id, "in_review", who="林記者")
+    journalist.review.change_status(article.id, "in_review", who="林記者", role="editor")
     web = export_articles(journalist, [article.id], tmp_path / "web")[0]
     assert not (web / "review.json").exists()  # a web bundle never carries history
 
     # 1. journalist → editor: a new article with its history.
     reports: list[str] = []
     bundle = send(journalist, article.id, tmp_path / "out1", as_zip=True)
-    import_path(editor, bundle, report=reports.append)
+    import_path(editor, bundle, report=reports.append, author="測試者")
     assert "new article" in reports[-1]
     assert [r.uid for r in editor.revisions(article.id)] == [
         r.uid for r in journalist.revisions(article.id)
@@ -47,7 +47,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     assert editor.get_article(article.id).content() == journalist.get_article(article.id).content()
     assert editor.search("抽水站")[0].id == article.id
     before = dump(tmp_path / "editor.sqlite")
-    import_path(editor, bundle, report=reports.append)
+    import_path(editor, bundle, report=reports.append, author="測試者")
     assert "nothing changed" in reports[-1]
     assert dump(tmp_path / "editor.sqlite") == before  # re-importing changes nothing
 
@@ -64,7 +64,12 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
 
     # 3. editor → journalist: both edited the same paragraph; both versions kept, ours
     #    stays current.
-    import_path(journalist, send(editor, article.id, tmp_path / "out2"), report=reports.append)
+    import_path(
+        journalist,
+        send(editor, article.id, tmp_path / "out2"),
+        report=reports.append,
+        author="測試者",
+    )
     assert "both sides edited; ours is kept" in reports[-1]
     current = journalist.get_article(article.id)
     assert "記者補充" in current.body and "七十八座" not in current.body
@@ -74,7 +79,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     assert "七十八座" in kept.body
     assert [n.body for n in journalist.review.notes(article.id)] == ["數字請用國字?"]
     again = dump(tmp_path / "journalist.sqlite")
-    import_path(journalist, send(editor, article.id, tmp_path / "out3"))
+    import_path(journalist, send(editor, article.id, tmp_path / "out3"), author="測試者")
     assert dump(tmp_path / "journalist.sqlite") == again
 
     assert journalist.merge.incoming(article.id) == [theirs[0].number]
@@ -86,7 +91,12 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
     merged.body += "\n\n記者補充:明天再測試一次。\n"
     journalist.save_article(merged, author="林記者")
     journalist.review.set_resolved(note.uid, who="林記者")
-    import_path(editor, send(journalist, article.id, tmp_path / "out4"), report=reports.append)
+    import_path(
+        editor,
+        send(journalist, article.id, tmp_path / "out4"),
+        report=reports.append,
+        author="測試者",
+    )
     assert "brought up to" in reports[-1]
     final = editor.get_article(article.id)
     assert "記者補充" in final.body and "七十八座" in final.body
@@ -97,12 +107,12 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
 
 
 def test_a_damaged_review_file_is_refused_whole(store, tmp_path: Path) -> None:  # noqa: ANN001
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     folder = send(store, article.id, tmp_path / "out")
     (folder / "review.json").write_text('{"format": "galley-review/1", "revisions": []}')
     other = Store.open(tmp_path / "other.sqlite")
     with pytest.raises(InputError, match="review.json"):
-        import_path(other, folder)
+        import_path(other, folder, author="測試者")
     assert other.count_articles() == 0
     other.close()
 
@@ -113,7 +123,9 @@ def test_edits_of_different_paragraphs_on_two_laptops_merge(tmp_path: Path) -> N
     journalist = Store.open(tmp_path / "journalist.sqlite")
     editor = Store.open(tmp_path / "editor.sqlite")
     article = import_markdown(journalist, TYPHOON, author="林記者")
-    import_path(editor, send(journalist, article.id, tmp_path / "out1", as_zip=True))
+    import_path(
+        editor, send(journalist, article.id, tmp_path / "out1", as_zip=True), author="測試者"
+    )
     on_editor = editor.get_article(article.id)
     on_editor.body = on_editor.body.replace("78 座", "七十八座")
     on_editor.title = "颱風季前大演練 高雄七十八座抽水站全面檢查"
@@ -122,13 +134,23 @@ def test_edits_of_different_paragraphs_on_two_laptops_merge(tmp_path: Path) -> N
     on_journalist.body += "\n\n記者補充:明天再測試一次。\n"
     journalist.save_article(on_journalist, author="林記者")
     reports: list[str] = []
-    import_path(journalist, send(editor, article.id, tmp_path / "out2"), report=reports.append)
+    import_path(
+        journalist,
+        send(editor, article.id, tmp_path / "out2"),
+        report=reports.append,
+        author="測試者",
+    )
     assert "both sides edited different parts; merged" in reports[-1]
     current = journalist.get_article(article.id)
     assert "記者補充" in current.body and "七十八座" in current.body
     assert current.title == "颱風季前大演練 高雄七十八座抽水站全面檢查"
     assert journalist.merge.incoming(article.id) == []  # nothing waits in History
-    import_path(editor, send(journalist, article.id, tmp_path / "out3"), report=reports.append)
+    import_path(
+        editor,
+        send(journalist, article.id, tmp_path / "out3"),
+        report=reports.append,
+        author="測試者",
+    )
     assert "brought up to" in reports[-1]  # the merge travels back as a plain update
     assert editor.get_article(article.id).body == current.body
     journalist.close()

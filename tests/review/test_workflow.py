@@ -14,15 +14,15 @@ from tests.conftest import TYPHOON
 
 @pytest.fixture
 def article(store):  # noqa: ANN001, ANN201
-    return import_markdown(store, TYPHOON)
+    return import_markdown(store, TYPHOON, author="測試者")
 
 
 def test_status_machine_records_who_and_when(store, article) -> None:  # noqa: ANN001
-    store.review.change_status(article.id, "in_review", who="林記者")
+    store.review.change_status(article.id, "in_review", who="林記者", role="editor")
     with pytest.raises(WorkflowError, match="cannot go from 'in_review' to 'published'"):
-        store.review.change_status(article.id, "published", who="王編輯")
-    store.review.change_status(article.id, "approved", who="王編輯")
-    done = store.review.change_status(article.id, "published", who="王編輯")
+        store.review.change_status(article.id, "published", who="王編輯", role="editor")
+    store.review.change_status(article.id, "approved", who="王編輯", role="editor")
+    done = store.review.change_status(article.id, "published", who="王編輯", role="editor")
     assert done.status == "published" and done.published
     record = [(c.from_status, c.to_status, c.who) for c in store.review.status_history(article.id)]
     assert record == [
@@ -30,22 +30,23 @@ def test_status_machine_records_who_and_when(store, article) -> None:  # noqa: A
         ("in_review", "approved", "王編輯"),
         ("approved", "published", "王編輯"),
     ]
-    origins = [r.origin for r in store.revisions(article.id)]
-    assert origins[-1] == "status approved → published"
+    # A status is a decision, not text: moves write no revision, except the first
+    # publication of an undated article, which dates it.
+    assert [r.origin for r in store.revisions(article.id)] == ["imported"]
     with pytest.raises(InputError):
-        store.review.change_status(article.id, "in_review", who=" ")
+        store.review.change_status(article.id, "in_review", who=" ", role="editor")
 
 
 def test_approving_with_failing_checks_needs_a_recorded_override(store, article) -> None:  # noqa: ANN001
     broken = store.get_article(article.id)
     broken.figures[0].credit = ""
-    store.save_article(broken)
-    store.review.change_status(article.id, "in_review", who="林記者")
+    store.save_article(broken, author="測試者")
+    store.review.change_status(article.id, "in_review", who="林記者", role="editor")
     with pytest.raises(WorkflowError, match="override"):
-        store.review.change_status(article.id, "approved", who="王編輯")
+        store.review.change_status(article.id, "approved", who="王編輯", role="editor")
     assert store.get_article(article.id).status == "in_review"
     store.review.change_status(
-        article.id, "approved", who="王編輯", override="credit confirmed by phone"
+        article.id, "approved", who="王編輯", override="credit confirmed by phone", role="editor"
     )
     assert store.review.status_history(article.id)[-1].override == "credit confirmed by phone"
 
@@ -54,9 +55,11 @@ def test_status_change_from_a_stale_copy_is_a_conflict(store, article) -> None: 
     stale = article.revision
     edited = store.get_article(article.id)
     edited.body += "\n新段落。\n"
-    store.save_article(edited)
+    store.save_article(edited, author="測試者")
     with pytest.raises(ConflictError):
-        store.review.change_status(article.id, "in_review", who="王編輯", base_revision=stale)
+        store.review.change_status(
+            article.id, "in_review", who="王編輯", base_revision=stale, role="editor"
+        )
     assert store.review.status_history(article.id) == []
 
 
@@ -70,7 +73,7 @@ def test_notes_anchor_survives_edits_around_it(store, article) -> None:  # noqa:
     general = store.review.add_note(article.id, "標題可再短一點", author="王編輯")
     edited = store.get_article(article.id)
     edited.body = "新的導言段落。\n\n" + edited.body.replace("今年全市 78 座", "今年全市共 78 座")
-    store.save_article(edited)
+    store.save_article(edited, author="測試者")
     found = {n.uid: n for n in store.review.notes(article.id)}
     moved = found[note.uid].paragraph
     assert moved is not None and "今年全市共 78 座" in moved.text
@@ -83,7 +86,7 @@ def test_notes_anchor_survives_edits_around_it(store, article) -> None:  # noqa:
     # The paragraph deleted: the note is detached, not lost.
     gone = store.get_article(article.id)
     gone.body = gone.body.replace(moved.text, "")
-    store.save_article(gone)
+    store.save_article(gone, author="測試者")
     assert next(n for n in store.review.notes(article.id) if n.uid == note.uid).detached
 
 
@@ -123,10 +126,10 @@ def test_history_diff_and_restore_as_a_new_revision(store, article) -> None:  # 
         ("delete", "78"),
         ("insert", "80"),
     ]
-    store.review.change_status(article.id, "in_review", who="王編輯")
+    store.review.change_status(article.id, "in_review", who="王編輯", role="editor")
     restored = store.review.restore_revision(article.id, 1, who="林記者")
     assert restored.body == article.body and restored.title == article.title
     assert restored.status == "in_review"  # restoring words does not change the status
     history = store.revisions(article.id)
-    assert [r.number for r in history] == [1, 2, 3, 4]
+    assert [r.number for r in history] == [1, 2, 3]
     assert history[-1].origin == "restored from revision 1" and history[-1].author == "林記者"

@@ -25,7 +25,9 @@ from tests.sync.conftest import laptop
 
 
 def _edit(store: Store, article_id: str, **changes: Any) -> None:
-    store.save_article(dataclasses.replace(store.get_article(article_id), **changes))
+    store.save_article(
+        dataclasses.replace(store.get_article(article_id), **changes), author="測試者"
+    )
 
 
 def _written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -48,7 +50,9 @@ def _head_tree(desk: Path) -> tuple[pygit2.Repository, Any]:
 
 def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store) -> None:
     ids = [
-        store.create_article(Article(id="", slug="", title=f"第{n}篇", body="內文。")).id
+        store.create_article(
+            Article(id="", slug="", title=f"第{n}篇", body="內文。"), author="測試者"
+        ).id
         for n in range(5)
     ]
     mark, touched = store.merge.touched_since(0)
@@ -56,7 +60,7 @@ def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store
     steps = [
         lambda: _edit(store, ids[0], body="改過。"),
         lambda: store.review.add_note(ids[1], "請查證", author="編輯"),
-        lambda: store.review.change_status(ids[2], "in_review", who="記者"),
+        lambda: store.review.change_status(ids[2], "in_review", who="記者", role="editor"),
     ]
     for article_id, step in zip(ids, steps, strict=False):
         step()
@@ -76,17 +80,17 @@ def test_a_sync_writes_only_the_articles_touched_since_the_last(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with laptop(tmp_path, "a") as a:
-        ids = [a.new_article(f"稿子 {n}").id for n in range(40)]
+        ids = [a.new_article(f"稿子 {n}", author="測試者").id for n in range(40)]
         written = _written(monkeypatch)
-        assert DeskSync(a).sync(str(desk)).sent == 40
+        assert DeskSync(a, by="測試者").sync(str(desk)).sent == 40
         assert len(written) == 40
         written.clear()
         _edit(a, ids[3], body="新的一段。")
         a.review.add_note(ids[17], "請補來源", author="編輯")
-        report = DeskSync(a).sync()
+        report = DeskSync(a, by="測試者").sync()
         assert sorted(written) == sorted([ids[3], ids[17]]) and report.sent == 2
         written.clear()
-        assert DeskSync(a).sync().sent == 0 and written == []
+        assert DeskSync(a, by="測試者").sync().sent == 0 and written == []
         # The desk fans folders out: each sits under the first two hex digits of its id's SHA-1.
         repo, tree = _head_tree(desk)
         assert json.loads(repo[tree["GALLEY-DESK.json"].id].data) == {"format": "galley-desk/2"}
@@ -100,12 +104,12 @@ def test_joining_renders_nothing_the_desk_already_has(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
-        zh = import_markdown(a, TYPHOON)
-        a.review.change_status(zh.id, "in_review", who="記者")
-        a.review.change_status(zh.id, "approved", who="主編")
-        a.review.change_status(zh.id, "published", who="主編")
-        import_markdown(a, LIBRARY)
-        DeskSync(a).sync(str(desk))
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        a.review.change_status(zh.id, "in_review", who="記者", role="editor")
+        a.review.change_status(zh.id, "approved", who="主編", role="editor")
+        a.review.change_status(zh.id, "published", who="主編", role="editor")
+        import_markdown(a, LIBRARY, author="測試者")
+        DeskSync(a, by="測試者").sync(str(desk))
         rendered: list[str] = []
         original = desk_tree.article_to_markdown
         monkeypatch.setattr(
@@ -113,17 +117,17 @@ def test_joining_renders_nothing_the_desk_already_has(
             "article_to_markdown",
             lambda article, paths: rendered.append(article.id) or original(article, paths),
         )
-        joined = DeskSync(b).sync(str(desk))
+        joined = DeskSync(b, by="測試者").sync(str(desk))
         assert joined.received == 2 and joined.sent == 0 and rendered == []
         repo, tree = _head_tree(desk)
         assert (
-            DeskSync(b).repo.references["refs/heads/main"].target
+            DeskSync(b, by="測試者").repo.references["refs/heads/main"].target
             == repo.references["refs/heads/main"].target
         )  # nothing was sent back: the laptop's head is the desk's
         assert f"published/{b.get_article(zh.id).slug}/index.html" in tree
         # Once b edits, it writes that one article itself, and its bundle with it.
         _edit(b, zh.id, title="演練延期")
-        assert DeskSync(b).sync().sent == 1 and rendered == [zh.id]
+        assert DeskSync(b, by="測試者").sync().sent == 1 and rendered == [zh.id]
 
 
 def _commit_articles(repo: pygit2.Repository, articles: Any, message: str) -> None:
@@ -161,18 +165,18 @@ def test_a_desk_of_the_first_flat_format_is_read_and_written_anew(
     desk: Path, tmp_path: Path
 ) -> None:
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
-        zh = import_markdown(a, TYPHOON)
-        en = import_markdown(a, LIBRARY)
-        DeskSync(a).sync(str(desk))
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        en = import_markdown(a, LIBRARY, author="測試者")
+        DeskSync(a, by="測試者").sync(str(desk))
         _flatten(desk)
-        assert DeskSync(b).sync(str(desk)).received == 2
+        assert DeskSync(b, by="測試者").sync(str(desk)).received == 2
         assert b.get_article(en.id).body == a.get_article(en.id).body
         _edit(b, zh.id, body=b.get_article(zh.id).body + "\n\n補充。")
-        DeskSync(b).sync()
+        DeskSync(b, by="測試者").sync()
         repo, tree = _head_tree(desk)
         assert json.loads(repo[tree["GALLEY-DESK.json"].id].data)["format"] == "galley-desk/2"
         assert f"articles/{fanout(zh.id)}/{zh.id}.md" in tree
-        assert DeskSync(a).sync().received == 1
+        assert DeskSync(a, by="測試者").sync().received == 1
         assert a.get_article(zh.id).body.endswith("補充。")
 
 
@@ -180,8 +184,8 @@ def test_a_file_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path
     desk: Path, tmp_path: Path
 ) -> None:
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
-        zh = import_markdown(a, TYPHOON)
-        DeskSync(a).sync(str(desk))
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        DeskSync(a, by="測試者").sync(str(desk))
         repo, tree = _head_tree(desk)
         group = fanout(zh.id)
         wrong = "00" if group != "00" else "01"
@@ -189,13 +193,13 @@ def test_a_file_out_of_its_place_or_a_file_for_a_folder_is_refused_with_its_path
         articles.insert(wrong, tree[f"articles/{group}"].id, pygit2.GIT_FILEMODE_TREE)
         _commit_articles(repo, articles, "moved")
         with pytest.raises(InputError) as info:
-            DeskSync(b).sync(str(desk))
+            DeskSync(b, by="測試者").sync(str(desk))
         assert info.value.file == f"desk:articles/{wrong}/{zh.id}.history.json"
         assert b.count_articles() == 0
         articles.insert(wrong, repo.create_blob(b"not a folder"), pygit2.GIT_FILEMODE_BLOB)
         _commit_articles(repo, articles, "a file")
         with pytest.raises(InputError) as info:
-            DeskSync(b).sync(str(desk))
+            DeskSync(b, by="測試者").sync(str(desk))
         assert info.value.file == f"desk:articles/{wrong}"
 
 
@@ -203,8 +207,8 @@ def test_an_article_without_its_history_or_a_stray_file_is_refused_with_its_path
     desk: Path, tmp_path: Path
 ) -> None:
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
-        zh = import_markdown(a, TYPHOON)
-        DeskSync(a).sync(str(desk))
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        DeskSync(a, by="測試者").sync(str(desk))
         repo, tree = _head_tree(desk)
         name = fanout(zh.id)
         for change, refused in (
@@ -218,7 +222,7 @@ def test_an_article_without_its_history_or_a_stray_file_is_refused_with_its_path
             articles.insert(name, group.write(), pygit2.GIT_FILEMODE_TREE)
             _commit_articles(repo, articles, "damaged")
             with pytest.raises(InputError) as info:
-                DeskSync(b).sync(str(desk))
+                DeskSync(b, by="測試者").sync(str(desk))
             assert info.value.file == f"desk:articles/{name}/{refused}"
             assert b.count_articles() == 0
 
@@ -230,8 +234,8 @@ def test_a_sync_that_wrote_many_articles_packs_the_laptops_repository(
 
     monkeypatch.setattr(desk_sync, "PACK_AFTER", 5)
     with laptop(tmp_path, "a") as a, laptop(tmp_path, "b") as b:
-        ids = [a.new_article(f"稿子 {n}").id for n in range(8)]
-        sync = DeskSync(a)
+        ids = [a.new_article(f"稿子 {n}", author="測試者").id for n in range(8)]
+        sync = DeskSync(a, by="測試者")
         said: list[str] = []
         sync.sync(str(desk), progress=said.append)
         assert "packing this laptop's repository" in said
@@ -239,8 +243,8 @@ def test_a_sync_that_wrote_many_articles_packs_the_laptops_repository(
         assert not [d for d in objects.iterdir() if len(d.name) == 2]  # no loose object left
         assert list((objects / "pack").glob("*.idx"))
         _edit(a, ids[0], body="改過。")
-        assert DeskSync(a).sync().sent == 1  # the packed repository keeps working
-        assert DeskSync(b).sync(str(desk)).received == 8
+        assert DeskSync(a, by="測試者").sync().sent == 1  # the packed repository keeps working
+        assert DeskSync(b, by="測試者").sync(str(desk)).received == 8
         assert b.get_article(ids[0]).body == "改過。"
 
 
@@ -252,14 +256,16 @@ def test_history_that_comes_in_alone_moves_the_article_in_the_touch_journal(
     import copy
     import uuid
 
-    article = store.create_article(Article(id="", slug="", title="稿子", body="第一版。"))
+    article = store.create_article(
+        Article(id="", slug="", title="稿子", body="第一版。"), author="測試者"
+    )
     payload = store.merge.payload(article.id)
     side = copy.deepcopy(payload["revisions"][-1])
     side.update(uid=uuid.uuid4().hex, parent=payload["head"], origin="")
     side["content"]["body"] = "另一個版本。"
     payload["revisions"].append(side)  # the head stays ours: only history comes in
     mark, _ = store.merge.touched_since(0)
-    result = store.merge.apply(payload)
+    result = store.merge.apply(payload, by="測試者")
     assert result.outcome == "ours-newer"
     assert store.merge.touched_since(mark)[1] == [article.id]
     assert store.get_article(article.id).body == "第一版。"

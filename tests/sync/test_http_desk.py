@@ -43,9 +43,9 @@ def test_two_laptops_sync_through_the_host_with_a_token(
 ) -> None:
     url = host.url("desk.git")
     with Store.open(tmp_path / "a" / "g.sqlite") as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
-        zh = import_markdown(a, TYPHOON)
-        assert DeskSync(a).sync(url).sent == 1
-        assert DeskSync(b).sync(url).received == 1
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        assert DeskSync(a, by="測試者").sync(url).sent == 1
+        assert DeskSync(b, by="測試者").sync(url).received == 1
         assert b.get_article(zh.id).title == a.get_article(zh.id).title
     config = (tmp_path / "a" / "g.sqlite.desk.git" / "config").read_text()
     assert "s3cret-token" not in config  # the token is never written down by Galley
@@ -63,8 +63,8 @@ def test_credentials_come_from_gits_credential_helper(
     port = host.httpd.server_port
     (home / ".git-credentials").write_text(f"http://reporter:s3cret-token@127.0.0.1:{port}\n")
     with Store.open(tmp_path / "a" / "g.sqlite") as a:
-        import_markdown(a, TYPHOON)
-        assert DeskSync(a).sync(host.url("desk.git")).pushed
+        import_markdown(a, TYPHOON, author="測試者")
+        assert DeskSync(a, by="測試者").sync(host.url("desk.git")).pushed
 
 
 def test_a_wrong_token_a_host_that_went_down_and_a_cut_connection(
@@ -78,24 +78,24 @@ def test_a_wrong_token_a_host_that_went_down_and_a_cut_connection(
     monkeypatch.setenv("GALLEY_DESK_TOKEN", "wrong")
     monkeypatch.setenv("GALLEY_DESK_USER", "reporter")
     with Store.open(store_path) as a:
-        import_markdown(a, TYPHOON)
+        import_markdown(a, TYPHOON, author="測試者")
     assert main(["sync", "--remote", url, "--store", str(store_path)]) == 9
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "refused the credentials" in err and "wrong" not in err
     monkeypatch.setenv("GALLEY_DESK_TOKEN", "s3cret-token")
     assert main(["sync", "--store", str(store_path)]) == 0  # the address was remembered
     with Store.open(store_path) as a:
-        import_markdown(a, LIBRARY)
+        import_markdown(a, LIBRARY, author="測試者")
         host.cut_after = host.requests + 2  # the connection drops during the push
         with pytest.raises(SyncError):
-            DeskSync(a).sync()
+            DeskSync(a, by="測試者").sync()
         assert len(a.list_articles()) == 2  # the store is intact
         host.cut_after = None
-        report = DeskSync(a).sync()  # and the next sync completes the work
+        report = DeskSync(a, by="測試者").sync()  # and the next sync completes the work
         assert report.pushed and report.sent == 1
         host.stop()
         with pytest.raises(SyncError, match="cannot be reached"):
-            DeskSync(a).sync()
+            DeskSync(a, by="測試者").sync()
 
 
 @pytest.mark.usefixtures("token")
@@ -104,13 +104,13 @@ def test_a_connection_lost_in_the_middle_of_the_desks_pack_changes_nothing(
 ) -> None:
     url = host.url("desk.git")
     with Store.open(tmp_path / "a" / "g.sqlite") as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
-        zh = import_markdown(a, TYPHOON)
-        import_markdown(a, LIBRARY)
-        DeskSync(a).sync(url)
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        import_markdown(a, LIBRARY, author="測試者")
+        DeskSync(a, by="測試者").sync(url)
         host.truncate_after = host.requests + 1  # the ref list arrives, the pack stops halfway
         with pytest.raises(SyncError, match="cannot be reached"):
-            DeskSync(b).sync(url)
+            DeskSync(b, by="測試者").sync(url)
         assert b.count_articles() == 0  # nothing half-taken
         host.truncate_after = None
-        assert DeskSync(b).sync().received == 2  # the next sync completes the work
+        assert DeskSync(b, by="測試者").sync().received == 2  # the next sync completes the work
         assert b.get_article(zh.id).body == a.get_article(zh.id).body

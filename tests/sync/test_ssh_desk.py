@@ -130,12 +130,12 @@ def test_two_laptops_sync_through_an_ssh_desk_with_the_key_in_home(
         Store.open(tmp_path / "a" / "g.sqlite") as a,
         Store.open(tmp_path / "b" / "g.sqlite") as b,
     ):
-        zh = import_markdown(a, TYPHOON)
-        assert DeskSync(a).sync(url).sent == 1
-        assert DeskSync(b).sync(url).received == 1
-        en = import_markdown(b, LIBRARY)
-        assert DeskSync(b).sync().sent == 1
-        assert DeskSync(a).sync().received == 1
+        zh = import_markdown(a, TYPHOON, author="測試者")
+        assert DeskSync(a, by="測試者").sync(url).sent == 1
+        assert DeskSync(b, by="測試者").sync(url).received == 1
+        en = import_markdown(b, LIBRARY, author="測試者")
+        assert DeskSync(b, by="測試者").sync().sent == 1
+        assert DeskSync(a, by="測試者").sync().received == 1
         assert a.get_article(en.id).body == b.get_article(en.id).body
         assert b.get_article(zh.id).body == a.get_article(zh.id).body
     assert "Accepted publickey" in (ssh_host.root / "sshd.log").read_text()
@@ -157,8 +157,8 @@ def test_the_key_can_come_from_the_ssh_agent(
         monkeypatch.setenv("SSH_AUTH_SOCK", str(socket_path))
         subprocess.run(["ssh-add", "-q", str(key)], check=True, timeout=30)
         with Store.open(tmp_path / "a" / "g.sqlite") as a:
-            import_markdown(a, TYPHOON)
-            assert DeskSync(a).sync(ssh_host.url(_desk(tmp_path))).sent == 1
+            import_markdown(a, TYPHOON, author="測試者")
+            assert DeskSync(a, by="測試者").sync(ssh_host.url(_desk(tmp_path))).sent == 1
     finally:
         agent.terminate()
         agent.wait(timeout=10)
@@ -170,14 +170,14 @@ def test_an_unknown_host_key_and_a_refused_key_end_in_one_line(
     _keygen(home / ".ssh" / "id_ed25519")
     url = ssh_host.url(_desk(tmp_path))
     with Store.open(tmp_path / "a" / "g.sqlite") as a:
-        zh = import_markdown(a, TYPHOON)
+        zh = import_markdown(a, TYPHOON, author="測試者")
         # The host was never accepted: nothing is sent to a host whose identity is unchecked.
         with pytest.raises(SyncError, match="not in ~/.ssh/known_hosts"):
-            DeskSync(a).sync(url)
+            DeskSync(a, by="測試者").sync(url)
         # Known host, but the desk does not know this laptop's key.
         (home / ".ssh" / "known_hosts").write_text(ssh_host.known_hosts_line(), encoding="utf-8")
         with pytest.raises(SyncError, match="refused the SSH key"):
-            DeskSync(a).sync()
+            DeskSync(a, by="測試者").sync()
         # A host key that changed (another machine answers) is refused like an unknown one.
         other = tmp_path / "other_host_key"
         _keygen(other)
@@ -186,9 +186,9 @@ def test_an_unknown_host_key_and_a_refused_key_end_in_one_line(
             f"[127.0.0.1]:{ssh_host.port} {kind} {key}\n", encoding="utf-8"
         )
         with pytest.raises(SyncError, match="or it changed"):
-            DeskSync(a).sync()
+            DeskSync(a, by="測試者").sync()
         # Once the key is authorised and the host known, the next sync completes the work.
         (home / ".ssh" / "known_hosts").write_text(ssh_host.known_hosts_line(), encoding="utf-8")
         ssh_host.authorise(home / ".ssh" / "id_ed25519.pub")
-        assert DeskSync(a).sync().sent == 1
+        assert DeskSync(a, by="測試者").sync().sent == 1
         assert a.get_article(zh.id).title

@@ -40,10 +40,16 @@ def _two_laptops(tmp_path: Path, each: int) -> tuple[Path, Path, Path]:
     path_a, path_b = tmp_path / "a" / "g.sqlite", tmp_path / "b" / "g.sqlite"
     with Store.open(path_a) as a, Store.open(path_b) as b:
         for n in range(each):
-            a.create_article(Article(id="", slug="", title=f"甲方第 {n} 篇", body="內文。" * 200))
-            b.create_article(Article(id="", slug="", title=f"乙方第 {n} 篇", body="內文。" * 200))
-        DeskSync(b).sync(str(desk))
-        DeskSync(a).set_remote(str(desk))
+            a.create_article(
+                Article(id="", slug="", title=f"甲方第 {n} 篇", body="內文。" * 200),
+                author="測試者",
+            )
+            b.create_article(
+                Article(id="", slug="", title=f"乙方第 {n} 篇", body="內文。" * 200),
+                author="測試者",
+            )
+        DeskSync(b, by="測試者").sync(str(desk))
+        DeskSync(a, by="測試者").set_remote(str(desk))
     return desk, path_a, path_b
 
 
@@ -55,8 +61,10 @@ def test_saves_while_syncs_run_in_other_processes_lose_nothing(tmp_path: Path) -
     assert saver.stdout is not None and saver.stdout.readline().strip() == "ready"
     for round_ in range(4):  # syncs of the same store run while autosave writes
         with Store.open(path_b) as b:  # the desk moves meanwhile: there is work to take in
-            b.create_article(Article(id="", slug="", title=f"乙方新稿 {round_}", body="新。"))
-            DeskSync(b).sync()
+            b.create_article(
+                Article(id="", slug="", title=f"乙方新稿 {round_}", body="新。"), author="測試者"
+            )
+            DeskSync(b, by="測試者").sync()
         sync = _sync_process(path_a)
         out, err = sync.communicate(timeout=120)
         assert sync.returncode == 0, err
@@ -74,9 +82,9 @@ def test_saves_while_syncs_run_in_other_processes_lose_nothing(tmp_path: Path) -
         }
         assert saved <= stored  # every save that returned is in the history
         last = a.get_article(target).body
-        assert DeskSync(a).sync().pushed
+        assert DeskSync(a, by="測試者").sync().pushed
     with Store.open(path_b) as b:
-        DeskSync(b).sync()
+        DeskSync(b, by="測試者").sync()
         assert b.get_article(target).body == last  # the desk has autosave's last save
         assert b.count_articles() == 30 + 30 + 4
     conn = sqlite3.connect(path_a)
@@ -92,17 +100,17 @@ def test_two_syncs_of_one_store_at_once_take_turns(tmp_path: Path) -> None:
         assert sync.returncode == 0, err
     with Store.open(path_a) as a:
         assert a.count_articles() == 120
-        ours = DeskSync(a).repo.references["refs/heads/main"].target
+        ours = DeskSync(a, by="測試者").repo.references["refs/heads/main"].target
     repo = pygit2.Repository(str(desk))
     assert repo.references["refs/heads/main"].target == ours
     with Store.open(path_b) as b:
-        assert DeskSync(b).sync().received == 60 and b.count_articles() == 120
+        assert DeskSync(b, by="測試者").sync().received == 60 and b.count_articles() == 120
 
 
 def test_a_sync_that_waited_too_long_for_another_says_so(tmp_path: Path) -> None:
     desk, path_a, _path_b = _two_laptops(tmp_path, 2)
     with Store.open(path_a) as a:
-        sync = DeskSync(a)
+        sync = DeskSync(a, by="測試者")
         with open(sync.path / LOCK_FILE, "a+b") as held:  # another sync of this store runs
             fcntl.flock(held.fileno(), fcntl.LOCK_EX)
             said: list[str] = []
@@ -118,7 +126,9 @@ def test_a_payload_read_while_another_process_saves_is_one_state(tmp_path: Path)
     query of revisions and its query of the article named a head it had not read (KeyError)."""
     path = tmp_path / "g.sqlite"
     with Store.open(path) as reader, Store.open(path) as writer:
-        article = writer.create_article(Article(id="", slug="", title="稿子", body="第一版。"))
+        article = writer.create_article(
+            Article(id="", slug="", title="稿子", body="第一版。"), author="測試者"
+        )
         real_query = reader.merge.db.query
         saved: list[bool] = []
 
@@ -128,7 +138,7 @@ def test_a_payload_read_while_another_process_saves_is_one_state(tmp_path: Path)
                 saved.append(True)
                 edited = writer.get_article(article.id)
                 edited.body = "第二版。"
-                writer.save_article(edited)
+                writer.save_article(edited, author="測試者")
             return iter(rows)
 
         reader.merge.db.query = query_then_save  # type: ignore[method-assign]

@@ -27,11 +27,17 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(tmp_path: Path) ->
     store_a = tmp_path / "a" / "g.sqlite"
     with Store.open(store_a) as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
         for n in range(60):
-            a.create_article(Article(id="", slug="", title=f"甲方第 {n} 篇", body="內文。" * 200))
+            a.create_article(
+                Article(id="", slug="", title=f"甲方第 {n} 篇", body="內文。" * 200),
+                author="測試者",
+            )
         for n in range(60):
-            b.create_article(Article(id="", slug="", title=f"乙方第 {n} 篇", body="內文。" * 200))
-        DeskSync(b).sync(str(desk))
-        DeskSync(a).set_remote(str(desk))
+            b.create_article(
+                Article(id="", slug="", title=f"乙方第 {n} 篇", body="內文。" * 200),
+                author="測試者",
+            )
+        DeskSync(b, by="測試者").sync(str(desk))
+        DeskSync(a, by="測試者").set_remote(str(desk))
     rng = random.Random(15)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     killed_while_running = 0
@@ -40,12 +46,14 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(tmp_path: Path) ->
         with Store.open(store_a) as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
             for n in range(40):
                 title = f"乙方第 {trial} 輪第 {n} 篇"
-                b.create_article(Article(id="", slug="", title=title, body="內文。" * 200))
-            DeskSync(b).sync()
+                b.create_article(
+                    Article(id="", slug="", title=title, body="內文。" * 200), author="測試者"
+                )
+            DeskSync(b, by="測試者").sync()
             for summary in a.list_articles()[:40]:
                 article = a.get_article(summary.id)
                 article.body += f"\n\n第 {trial} 輪補充。"
-                a.save_article(article)
+                a.save_article(article, author="測試者")
         child = subprocess.Popen(
             [sys.executable, "-m", "app.cli", "sync", "--store", str(store_a)],
             env=env,
@@ -61,7 +69,7 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(tmp_path: Path) ->
         conn.close()
     assert killed_while_running >= 2  # most kills landed on a sync at work
     with Store.open(store_a) as a, Store.open(tmp_path / "b" / "g.sqlite") as b:
-        assert DeskSync(a).sync().pushed
-        DeskSync(b).sync()
+        assert DeskSync(a, by="測試者").sync().pushed
+        DeskSync(b, by="測試者").sync()
         titles = [{x.title for x in s.list_articles()} for s in (a, b)]
         assert titles[0] == titles[1] and len(titles[0]) == 120 + 4 * 40

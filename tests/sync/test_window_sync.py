@@ -32,7 +32,7 @@ def test_sync_from_the_window_brings_the_desk_in_and_says_so(
     desk = tmp_path / "desk.git"
     other = tmp_path / "other" / "g.sqlite"
     with Store.open(other) as laptop:
-        theirs = laptop.new_article("另一台筆電寫的稿子")
+        theirs = laptop.new_article("另一台筆電寫的稿子", author="測試者")
     _galley("sync", "--remote", str(desk), "--create", "--store", str(other))
     asked: list[str] = []
     monkeypatch.setattr(

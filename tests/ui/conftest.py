@@ -19,7 +19,10 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def articles(store: Store) -> dict[str, str]:
-    return {"zh": import_markdown(store, TYPHOON).id, "en": import_markdown(store, LIBRARY).id}
+    return {
+        "zh": import_markdown(store, TYPHOON, author="測試者").id,
+        "en": import_markdown(store, LIBRARY, author="測試者").id,
+    }
 
 
 @pytest.fixture
@@ -42,7 +45,7 @@ def window(qtbot, store: Store, settings: QSettings, articles: dict[str, str], m
             or QMessageBox.StandardButton.Cancel
         ),
     )
-    win = MainWindow(store, settings, author="測試編輯")
+    win = MainWindow(store, settings, author="測試編輯", role="editor")
     win.dialogs_shown = shown
     qtbot.addWidget(win)
     win.show()

@@ -38,8 +38,9 @@ from app.ui.main_window import MainWindow
 app = QApplication([])
 root = Path(tempfile.mkdtemp())
 store = Store.open(root / "g.sqlite")
-article = store.new_article("標題", body="市府今天宣布防災計畫。" * 60)
-window = MainWindow(store, QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
+article = store.new_article("標題", body="市府今天宣布防災計畫。" * 60, author="記者")
+settings = QSettings(str(root / "s.ini"), QSettings.Format.IniFormat)
+window = MainWindow(store, settings, author="記者")
 window.show()
 window.open_article(article.id)
 body = window.editor.body

@@ -35,7 +35,7 @@ def spawn(store_path: Path, cache: Path) -> tuple[subprocess.Popen[bytes], tuple
 def test_the_server_renders_what_the_thread_renders(store: Store, tmp_path: Path) -> None:
     from app.ui.preview import PreviewWorker
 
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     server = RenderServer(store.path, tmp_path / "a")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -52,7 +52,7 @@ def test_the_server_renders_what_the_thread_renders(store: Store, tmp_path: Path
 
 
 def test_a_prerendered_article_is_served_at_once(store: Store, tmp_path: Path) -> None:
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     server = RenderServer(store.path, tmp_path)
     server.prerender(article.id)
     assert len(server.ready) == 1
@@ -64,7 +64,7 @@ def test_a_prerendered_article_is_served_at_once(store: Store, tmp_path: Path) -
 def test_the_window_end_renders_over_the_pipe(qtbot, store: Store, tmp_path: Path) -> None:  # noqa: ANN001
     from app.ui.preview import ProcessRenderer
 
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     proc, (pid, write_fd, read_fd) = spawn(store.path, tmp_path)
     renderer = ProcessRenderer(pid, write_fd, read_fd, tmp_path, store.file.identity)
     with qtbot.waitSignal(renderer.rendered, timeout=20_000) as got:
@@ -84,7 +84,7 @@ def test_the_pane_falls_back_to_its_thread(
 ) -> None:
     from app.ui.preview import PreviewPane, ProcessRenderer
 
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     served = store.path
     if how == "another file":
         served = tmp_path / "other.sqlite"

@@ -24,6 +24,21 @@ def test_status_buttons_follow_the_workflow_and_record_the_change(
     assert pane.record.count() == 1 and "測試編輯" in pane.record.item(0).text()
 
 
+def test_a_reporter_is_offered_only_the_reporters_moves(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+    window.role = "reporter"
+    window.open_article(articles["zh"])
+    pane = window.editor.review
+    pane.refresh()
+    labels = [
+        pane.status_buttons.itemAt(i).widget().text() for i in range(pane.status_buttons.count())
+    ]
+    assert len(labels) == 1  # submit for review; spiking is an editor's decision
+    assert window.review_actions.change_status("in_review")
+    assert not window.review_actions.change_status("approved")  # refused by the store
+    assert store.get_article(articles["zh"]).status == "in_review"
+    assert "warning" in window.dialogs_shown
+
+
 def test_approval_with_failing_checks_asks_for_a_reason(
     qtbot, window, store, articles, monkeypatch
 ) -> None:  # noqa: ANN001, E501

@@ -44,7 +44,7 @@ store.close()
 def test_opening_an_article_imports_nothing_it_does_not_use(
     store: Store, store_path: Path, tmp_path: Path
 ) -> None:
-    article = import_markdown(store, TYPHOON)
+    article = import_markdown(store, TYPHOON, author="測試者")
     store.review.add_note(article.id, "請補上消息來源。", author="編輯", line=1)
     store.close()
     run = subprocess.run(

@@ -166,7 +166,7 @@ def test_related_from_search_external_and_drag_reorder(qtbot, window, store, art
 def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monkeypatch) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
     with Store.open(store.path) as other_window_store:
-        theirs = EditSession(other_window_store, articles["en"])
+        theirs = EditSession(other_window_store, articles["en"], author="他人")
         theirs.article.body += "\nTheir paragraph.\n"
         theirs.save()
     choices = []
@@ -185,7 +185,7 @@ def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monke
     assert any("My paragraph." in b for b in history)  # mine is kept in the history
     monkeypatch.setattr(window.saving, "ask_conflict", lambda: "mine")
     with Store.open(store.path) as other_window_store:
-        theirs = EditSession(other_window_store, articles["en"])
+        theirs = EditSession(other_window_store, articles["en"], author="他人")
         theirs.article.title = "Their new title"
         theirs.save()
     qtbot.keyClicks(body, " Mine again.")
@@ -249,7 +249,7 @@ def test_find_and_replace_all_is_one_undo_step(qtbot, window, articles) -> None:
 
 def test_search_box_and_lazy_list(qtbot, window, store) -> None:  # noqa: ANN001
     for n in range(450):
-        store.new_article(f"Story {n}")
+        store.new_article(f"Story {n}", author="測試者")
     window.list_model.reload()
     assert window.list_model.rowCount() == 200  # one page, not 452 rows
     assert window.list_model.canFetchMore(QModelIndex())
@@ -619,7 +619,7 @@ def test_an_autosave_does_not_count_the_archive(
     )
     assert counted == []
     assert window.list_model.rowCount() == 2
-    store.new_article("新的一篇")
+    store.new_article("新的一篇", author="測試者")
     window.poll_external()  # the same as another process creating it
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=4000)
     assert counted == [(None, None)]

@@ -1,0 +1,81 @@
+"""Who is at this laptop: the name that goes on revisions, notes and status moves, and the
+role the workflow asks before a move (a reporter submits and withdraws; an editor decides).
+Kept in the window's settings; ``$GALLEY_USER`` and ``$GALLEY_ROLE`` answer for scripts."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from app.core.workflow import EDITOR, REPORTER, ROLES, WEB_PRODUCER
+
+ROLE_KEY = "user/role"
+NAME_KEY = "user/name"
+
+
+def saved_role(settings: Any) -> str:
+    """The role kept in the settings, else ``$GALLEY_ROLE``, else a reporter's."""
+    role = str(settings.value(ROLE_KEY, "") or "") or os.environ.get("GALLEY_ROLE", "")
+    return role if role in ROLES else REPORTER
+
+
+class IdentityDialog(QDialog):
+    """Name and role, both required: a blank name is refused in the dialog, with a word."""
+
+    def __init__(self, name: str, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your name and role"))
+        self.name = QLineEdit(name)
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Your role"))
+        labels = {
+            REPORTER: self.tr("Reporter"),
+            EDITOR: self.tr("Editor"),
+            WEB_PRODUCER: self.tr("Web producer"),
+        }
+        for code in ROLES:
+            self.role.addItem(labels[code], code)
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Role"), self.role)
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "Your name goes on revisions, notes and status changes. Reporters submit "
+                    "articles for review; editors approve, publish and spike them."
+                )
+            )
+        )
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[str, str]:
+        return self.name.text().strip(), str(self.role.currentData())
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.problem.setText(self.tr("Give your name: it goes on everything you change."))
+            self.problem.show()
+            self.name.setFocus()
+            return
+        super().accept()
