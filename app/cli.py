@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from app import __version__
 from app.core.errors import GalleyError
@@ -20,10 +20,47 @@ from app.core.errors import GalleyError
 log = logging.getLogger(__name__)
 
 EXIT_INTERNAL = 70
+EXIT_USAGE = 2
+MAX_LIMIT = 1_000_000_000
+
+
+class GalleyParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the problem and where help is, like
+    every other error of the command (argparse prints the whole usage block first)."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {one_line(message)} (see {self.prog} --help)", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def count(value: str) -> int:
+    """``--limit N``: a whole number from 1 up (SQLite cannot take a larger one than
+    ``MAX_LIMIT`` allows, and 0 or less would mean "no limit" to it)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if not 1 <= number <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{value} is not from 1 to {MAX_LIMIT:,}")
+    return number
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line: newlines, tabs and other control characters (which a value
+    typed or read from a file may hold) are shown escaped, never echoed raw."""
+    out = []
+    for ch in text:
+        if ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        elif ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GalleyParser(
         prog="galley",
         description="Galley: write, review and export news articles offline.",
         epilog="Without a command, Galley opens its window.",
@@ -50,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list articles, newest first")
     p.add_argument("--status", help="only articles with this status")
     p.add_argument("--section", help="only articles in this section")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=count, default=None)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="show one article")
@@ -59,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search (Chinese substrings, English words)")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=count, default=50)
     p.add_argument("--sort", choices=("relevance", "date"), help="best match (default) or newest")
     p.add_argument("--since", metavar="DATE", help="dated on or after (2015, 2015-06, 2015-06-30)")
     p.add_argument("--until", metavar="DATE", help="dated on or before")
@@ -383,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_arguments(sys.argv[1:] if argv is None else argv)
         return run(argv)
     except GalleyError as exc:
-        print(f"galley: {exc}", file=sys.stderr)
+        print(f"galley: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -44,10 +44,16 @@ def cmd_backup(store_path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_restore_file(store_path: Path, args: argparse.Namespace) -> int:
+    from app.cli_review import default_user
     from app.config import backup_dir
     from app.store.backup import restore_backup
 
-    result = restore_backup(Path(args.ref).expanduser(), store_path, backup_dir(store_path))
+    result = restore_backup(
+        Path(args.ref).expanduser(),
+        store_path,
+        backup_dir(store_path),
+        who=args.by or default_user(),
+    )
     print(f"restored {store_path} from {args.ref}: {result.articles} article(s)")
     if result.previous is not None:
         print(f"the store as it was is kept in {result.previous}")

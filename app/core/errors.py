@@ -26,19 +26,22 @@ class InputError(GalleyError):
         file: str | Path | None = None,
         field: str | None = None,
         line: int | None = None,
+        column: int | None = None,
     ) -> None:
         self.message = message
         self.file = str(file) if file is not None else None
         self.field = field
         self.line = line
+        self.column = column
         super().__init__(self.describe())
 
     def describe(self) -> str:
         where = ""
+        at = f":{self.line}" + (f":{self.column}" if self.column else "") if self.line else ""
         if self.file:
-            where = self.file + (f":{self.line}" if self.line else "")
+            where = self.file + at
         elif self.line:
-            where = f"line {self.line}"
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
         parts = [p for p in (where, f"field '{self.field}'" if self.field else "") if p]
         prefix = ": ".join(parts)
         return f"{prefix}: {self.message}" if prefix else self.message

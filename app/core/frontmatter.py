@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from app.core.errors import InputError
 from app.core.model import DEFAULT_LANGUAGE, RELATED_KINDS, STATUSES
@@ -175,13 +176,26 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
         except (yaml.YAMLError, UnicodeError):
             # PyYAML's own parser names the line and the character in its messages.
             root = _compose(yaml_text, yaml.SafeLoader, file)
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (U+FFFE, a C1 control, …): where it is, and which.
+        before = yaml_text[: exc.position]
+        line = before.count("\n") + 2
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        raise InputError(
+            f"front matter holds {describe_character(chr(exc.character))}, which YAML does "
+            "not allow; remove it",
+            file=file,
+            line=line,
+            column=column,
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         raise InputError(
             f"front matter is not valid YAML: {problem}",
             file=file,
             line=mark.line + 2 if mark else None,
+            column=mark.column + 1 if mark else None,
         ) from None
     if root is None:
         raise InputError("front matter is empty (it needs at least a title)", file=file, line=1)
@@ -212,6 +226,23 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
     if "related" in top:
         parsed.related = _related(top["related"], reader)
     return parsed
+
+
+def describe_character(ch: str) -> str:
+    """A character as a message names it: U+FFFE (a noncharacter), U+0085 (a control
+    character), U+00E9 'é' (LATIN SMALL LETTER E WITH ACUTE)."""
+    import unicodedata
+
+    code = f"U+{ord(ch):04X}"
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return f"{code} (a control character)"
+    if category == "Cs":
+        return f"{code} (half of a surrogate pair, not a character)"
+    if category == "Cn":
+        return f"{code} (a noncharacter)" if ord(ch) & 0xFFFE == 0xFFFE else f"{code} (unassigned)"
+    name = unicodedata.name(ch, "")
+    return f"{code} {ch!r}" + (f" ({name})" if name else "")
 
 
 def _line(node: yaml.Node) -> int:

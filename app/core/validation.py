@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 
 from app.core.errors import InputError
-from app.core.model import RELATED_KINDS, STATUSES, Article
+from app.core.model import RELATED_KINDS, STATUSES, Article, Figure, RelatedLink, Source
 from app.core.slugs import is_valid_slug
 from app.core.values import focal_point, is_web_url, normalise_date
 
@@ -31,6 +31,7 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
     def fail(message: str, name: str) -> InputError:
         return InputError(message, file=file, field=name)
 
+    _check_types(article, fail)
     _check_text(article, fail)
     if not ARTICLE_ID_RE.fullmatch(article.id or ""):
         raise fail(f"'{article.id}' is not an article id (letters, digits, '-' and '_')", "id")
@@ -81,26 +82,76 @@ def validate_article(article: Article, *, file: str | None = None) -> None:
             raise fail(f"'{link.article_id}' is not an article id", f"related[{n}].article")
 
 
+# The types every field must hold, whoever built the article (a script, a file from another
+# laptop): a list where text belongs would fail deep inside instead of being named here.
+_LISTS_OF_TEXT = ("byline", "tags")
+_PARTS: dict[str, type[Figure] | type[Source] | type[RelatedLink]] = {
+    "figures": Figure,
+    "sources": Source,
+    "related": RelatedLink,
+}
+
+
+def _check_types(article: Article, fail: Callable[[str, str], InputError]) -> None:
+    for f in fields(article):
+        name, value = f.name, getattr(article, f.name)
+        if name == "revision":
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise fail("must be a revision number", name)
+        elif name in _LISTS_OF_TEXT:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail("must be a list of names (text)", name)
+        elif name in _PARTS:
+            if not isinstance(value, list):
+                raise fail("must be a list", name)
+            for n, part in enumerate(value, start=1):
+                if not isinstance(part, Figure | Source | RelatedLink) or not isinstance(
+                    part, _PARTS[name]
+                ):
+                    raise fail(f"must be a {_PARTS[name].__name__.lower()}", f"{name}[{n}]")
+                for g in fields(part):
+                    held = getattr(part, g.name)
+                    optional = g.name == "article_id" and held is None
+                    if not optional and not isinstance(held, str):
+                        raise fail("must be text", f"{name}[{n}].{g.name}")
+        elif not isinstance(value, str):
+            raise fail(f"must be text, not {type(value).__name__}", name)
+
+
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+NUL = "\x00"
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # one scan of each text finds either
 
 
-def _holds_surrogate(value: object) -> bool:
+def _holds(value: object, found: Callable[[str], bool]) -> bool:
     if isinstance(value, str):
-        return LONE_SURROGATE.search(value) is not None
+        return found(value)
     if isinstance(value, dict):
-        return any(_holds_surrogate(v) for v in value.values())
+        return any(_holds(v, found) for v in value.values())
     if isinstance(value, list):
-        return any(_holds_surrogate(v) for v in value)
+        return any(_holds(v, found) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return any(_holds_surrogate(getattr(value, f.name)) for f in fields(value))
+        return any(_holds(getattr(value, f.name), found) for f in fields(value))
     return False
+
+
+def _lone_surrogate(text: str) -> bool:
+    return LONE_SURROGATE.search(text) is not None
+
+
+def _unstorable(text: str) -> bool:
+    return _UNSTORABLE.search(text) is not None
 
 
 def _check_text(article: Article, fail: Callable[[str, str], InputError]) -> None:
     """Every text field must be real Unicode text: a lone surrogate (from a JSON or YAML
-    escape such as \\ud800) cannot be stored, hashed or written to a page. A regex scan per
-    field, reading the fields in place (no copy of the article is made on the save path)."""
+    escape such as \\ud800) cannot be stored, hashed or written to a page, and a NUL ends a
+    string early in C code (SQLite's functions, libxml2, a browser's address bar). A regex
+    scan per field, reading the fields in place (no copy is made on the save path)."""
     for f in fields(article):
         name, value = f.name, getattr(article, f.name)
-        if _holds_surrogate(value):
+        if not _holds(value, _unstorable):
+            continue
+        if _holds(value, _lone_surrogate):
             raise fail("holds text that is not valid Unicode (a lone surrogate)", name)
+        raise fail("holds a NUL character, which no text may", name)

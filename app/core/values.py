@@ -40,7 +40,7 @@ def is_web_url(value: str) -> bool:
     return (
         parts.scheme in ("http", "https")
         and bool(parts.netloc)
-        and " " not in value
+        and not any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value)
         and web_url(value) is not None
     )
 

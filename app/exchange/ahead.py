@@ -19,11 +19,15 @@ the same, and so is what is stored.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import uuid
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +130,64 @@ def worker_count(files: int) -> int:
 WORKER_NICENESS = 10
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """A worker ends when the importing process ends, however it ends: SIGKILL included
+    (Linux: the kernel signals the worker; elsewhere the pool's own shutdown does). Ctrl-C
+    is the importer's to handle: it stops the pool, and no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - an unusual libc
+            log.debug("import worker cannot follow its parent's end")
+    if os.getppid() != parent:  # the importer died before the signal was asked for
+        os._exit(0)
+
+
+def _quiet_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker without its warning about "leaked
+    semaphores": it cleans them up itself when an importer was killed, and a user who
+    stopped an import should not read a Python warning about it."""
+    from multiprocessing import resource_tracker
+
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    sys.warnoptions.append(quiet)
+    try:
+        with _without_ctrl_c():
+            resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(quiet)
+
+
+@contextlib.contextmanager
+def _without_ctrl_c() -> Iterator[None]:
+    """Processes started in here never see Ctrl-C: SIGINT is blocked in this thread while
+    they are made, and a blocked signal stays blocked across exec. A worker stopped by
+    Ctrl-C in the middle of starting printed a KeyboardInterrupt traceback; the importer
+    is the one that stops, and its workers with it. A Ctrl-C meanwhile reaches the importer
+    once the worker is made."""
+    block = getattr(signal, "pthread_sigmask", None)  # not on Windows
+    if block is None:
+        yield
+        return
+    before = block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, before)
+
+
+def _start_worker(parent: int) -> None:
+    _die_with(parent)
+    _yield_to_writer()
+
+
 def _yield_to_writer() -> None:
     """A worker runs at a lower priority than the writer (and the window, in whose process
     an import from the window writes): the writer is the import's one serial part."""
@@ -164,17 +226,19 @@ class AheadFiles:
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future[bool] | None = None
         if workers > 0 and paths:
+            _quiet_resource_tracker()
             # spawn: a worker never inherits the window's threads or the store's connection.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_yield_to_writer
+                workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
             )
             self._started = self._submit(_started)
 
     def _submit(self, fn: Any, *args: Any) -> Future[Any] | None:
         try:
             assert self._pool is not None
-            return self._pool.submit(fn, *args)
+            with _without_ctrl_c():  # a submit may start a worker
+                return self._pool.submit(fn, *args)
         except Exception:  # noqa: BLE001 - workers that could not start: the writer does all
             log.warning("import workers stopped; the writer prepares the remaining files")
             self.close()

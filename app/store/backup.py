@@ -279,7 +279,23 @@ def _keep_current(store_path: Path, folder: Path) -> tuple[Path | None, str]:
     return None, "; ".join(reasons)
 
 
-def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResult:
+def _check_writable(store_path: Path) -> None:
+    """A restore replaces the store's file: on a read-only disk, card or folder it cannot,
+    and is refused before anything is touched."""
+    folder = store_path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    blocked = not os.access(folder, os.W_OK) or (
+        store_path.exists() and not os.access(store_path, os.W_OK)
+    )
+    if blocked:
+        raise StoreError(
+            f"{store_path}: is on a read-only disk or in a read-only folder; nothing was "
+            "restored (copy the store somewhere writable, or restore to another --store)"
+        )
+
+
+def restore_backup(backup: Path, store_path: Path, folder: Path, *, who: str) -> RestoreResult:
     """Replace the store's content with ``backup`` after checking it is a sound Galley store.
 
     The current store is always kept first (through SQLite, or as raw files when it is
@@ -289,6 +305,7 @@ def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResul
     """
     if not backup.is_file():
         raise InputError("does not exist or is not a file", file=str(backup))
+    _check_writable(store_path)
     _inspect(backup)
     problems = integrity_errors(backup)
     if problems:
@@ -318,15 +335,16 @@ def restore_backup(backup: Path, store_path: Path, folder: Path) -> RestoreResul
     if message:
         log.warning("restore: %s", message)
     store_path.parent.mkdir(parents=True, exist_ok=True)
-    if message:  # unreadable or too new, and kept as raw files: start from an empty file
-        for stale in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
-            stale.unlink(missing_ok=True)
     try:
+        if message:  # unreadable or too new, and kept as raw files: start from an empty file
+            for stale in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
+                stale.unlink(missing_ok=True)
         _copy_into(backup, store_path)
         from app.store.store import Store
 
         with Store.open(store_path) as store:  # migrates a backup made by an older Galley
             count = store.count_articles()
+            store.restores.record(who=who, source=str(backup.resolve()), articles=count)
         problems = integrity_errors(store_path)
         if problems:
             raise StoreError(f"{store_path}: failed its check after the restore ({problems[0]})")

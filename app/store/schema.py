@@ -426,7 +426,8 @@ def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
     replays every laptop's moves under it: ``app.core.workflow.settle``). An article that
     has a status but no record of how it got there (stored before records were kept) gets
     one, so replaying its record gives the status it has. Web renditions leave the store for
-    a cache of their own (``app.publish.rendition_cache``): publishing writes nothing here."""
+    a cache of their own (``app.publish.rendition_cache``): publishing writes nothing here.
+    A restored backup is recorded (who, which file, when)."""
     db.execute("ALTER TABLE status_changes ADD COLUMN role TEXT NOT NULL DEFAULT ''")
     db.execute(
         "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role, at,"
@@ -436,6 +437,15 @@ def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
         " (SELECT 1 FROM status_changes s WHERE s.article_seq = a.seq)"
     )
     db.execute("DROP TABLE IF EXISTS renditions")
+    # Who restored which backup into the store, when: the store says its history was put back.
+    db.execute(
+        """CREATE TABLE restores (
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            source TEXT NOT NULL,
+            articles INTEGER NOT NULL
+        )"""
+    )
     db.execute("PRAGMA user_version = 12")
 
 

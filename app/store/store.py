@@ -27,6 +27,7 @@ from app.store.desk import Desk
 from app.store.history import History, RevisionInfo
 from app.store.images import Images
 from app.store.listing import ArticleSummary, Listing
+from app.store.restores import Restores
 from app.store.transactions import StoreFile, Transactions, detach_connection
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class Store:
         self.desk_settings = Desk(self.tx)
         self.articles = Articles(self.tx, self.history, self.desk_settings.get)
         self.images = Images(self.tx)
+        self.restores = Restores(self.tx)
         self.listing = Listing(db)
         self._seen_change = self._last_change()
         self._data_version = self._read_data_version()

@@ -244,7 +244,9 @@ def test_a_failed_restore_leaves_the_store_as_it_was(
 
     monkeypatch.setattr(backup, "integrity_errors", failing_after_copy)
     with pytest.raises(StoreError, match="it is as it was"):
-        backup.restore_backup(tmp_path / "good.sqlite", store_path, tmp_path / "backups")
+        backup.restore_backup(
+            tmp_path / "good.sqlite", store_path, tmp_path / "backups", who="還原者"
+        )
     monkeypatch.setattr(backup, "integrity_errors", real)
     assert titles(store_path) == ["颱風季前大演練 高雄抽水站與沙包站全面檢查"]
     shutil.rmtree(tmp_path / "backups")

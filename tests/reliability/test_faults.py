@@ -210,7 +210,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path) ->
     damaged.write_bytes(bytes(data))
     before = path.read_bytes()
     with pytest.raises(StoreError):
-        restore_backup(damaged, path, tmp_path / "b")
+        restore_backup(damaged, path, tmp_path / "b", who="還原者")
     assert path.read_bytes() == before
 
 
@@ -221,10 +221,12 @@ def test_restore_brings_back_a_deleted_store(tmp_path: Path) -> None:
     made = rolling_backup(path, tmp_path / "b")
     for p in tmp_path.glob("galley.sqlite*"):
         p.unlink()
-    result = restore_backup(made, path, tmp_path / "b")
+    result = restore_backup(made, path, tmp_path / "b", who="還原者")
     assert result.articles == 1 and result.previous is None
     with Store.open(path) as s:
         assert s.get_article(article_id).title == "颱風演練"
+        [restore] = s.restores.all()  # the store says who put its history back, and from what
+        assert (restore.who, restore.source, restore.articles) == ("還原者", str(made), 1)
 
 
 def test_rolling_backup_never_fills_the_disk(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -258,3 +260,21 @@ def test_a_desk_on_a_full_disk_refuses_the_push_and_the_next_sync_completes(
     assert store.count_articles() == 2  # nothing in the store was lost
     small_disk.free()
     assert DeskSync(store, by="測試者").sync().sent == 1
+
+
+def test_restore_onto_a_store_on_a_read_only_medium_is_refused_in_one_line(
+    read_only_medium: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    path = read_only_medium / "galley.sqlite"
+    store, _article_id = _store_with_article(path)
+    store.close()
+    made = rolling_backup(path, tmp_path / "b")
+    assert made is not None
+    remount_read_only(read_only_medium)
+    before = path.read_bytes()
+    assert main(["--store", str(path), "restore", str(made)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "read-only" in err and "internal error" not in err, err
+    assert path.read_bytes() == before

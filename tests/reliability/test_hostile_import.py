@@ -217,7 +217,7 @@ def not_a_zip_but_named_one(tmp: Path) -> Path:
 
 # (case, what the message must mention, or None when the import must work)
 CASES: list[tuple[Callable[[Path], Path], str | None]] = [
-    (malformed_yaml, "article.md:7: front matter is not valid YAML"),
+    (malformed_yaml, "article.md:7:5: front matter is not valid YAML"),
     (alias_bomb, "alias"),
     (big5_text, "UTF-8"),
     (binary_file, "binary file"),
