@@ -12,10 +12,15 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import __version__
 from app.core.errors import GalleyError
+
+if TYPE_CHECKING:
+    from app.core.model import Article
+    from app.store.listing import ArticleSummary
+    from app.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +169,7 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def cmd_import(store: Any, args: argparse.Namespace) -> int:
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
     from app.cli_review import default_role, default_user
     from app.exchange.bundles import import_paths
 
@@ -192,7 +197,7 @@ def cmd_import(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_list(store: Any, args: argparse.Namespace) -> int:
+def cmd_list(store: Store, args: argparse.Namespace) -> int:
     rows = store.list_articles(status=args.status, section=args.section, limit=args.limit)
     if args.json:
         _print_json([r.to_dict() for r in rows])
@@ -202,7 +207,7 @@ def cmd_list(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_show(store: Any, args: argparse.Namespace) -> int:
+def cmd_show(store: Store, args: argparse.Namespace) -> int:
     article = store.get_article(args.ref)
     if args.json:
         _print_json(article.to_dict())
@@ -234,7 +239,7 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_search(store: Any, args: argparse.Namespace) -> int:
+def cmd_search(store: Store, args: argparse.Namespace) -> int:
     # The options are the query's own fields (sort:, since:, until:), spelled as options.
     options = [f"{k}:{v}" for k in ("sort", "since", "until") if (v := getattr(args, k))]
     hits = store.search(" ".join([args.query, *options]), limit=args.limit)
@@ -248,7 +253,7 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(store: Any, args: argparse.Namespace) -> int:
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from app.config import rendition_cache_path
@@ -267,7 +272,7 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     refs = list(dict.fromkeys(refs))
     batch = len(refs) > 1
 
-    def progress(n: int, total: int, article: Any) -> None:
+    def progress(n: int, total: int, article: Article) -> None:
         if batch:
             print(f"[{n}/{total}] {article.slug}", file=sys.stderr)
 
@@ -296,7 +301,7 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _all_with_status(store: Any, status: str) -> list[Any]:
+def _all_with_status(store: Store, status: str) -> list[ArticleSummary]:
     """Every article with ``status`` (a status that does not exist is an error, not none)."""
     from app.core.errors import InputError
     from app.core.statuses import STATUSES
@@ -306,7 +311,7 @@ def _all_with_status(store: Any, status: str) -> list[Any]:
     return list(store.list_articles(status=status))
 
 
-def cmd_desk(store: Any, args: argparse.Namespace) -> int:
+def cmd_desk(store: Store, args: argparse.Namespace) -> int:
     """Desk settings for scripts: the same validation as the window's dialog (the store's)."""
     from app.core.errors import InputError
     from app.store.desk import with_setting
@@ -325,7 +330,7 @@ def cmd_desk(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sync(store: Any, args: argparse.Namespace) -> int:
+def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     """One sync: what came in, what went out, what both sides edited (one line each)."""
     from app.cli_review import default_user
     from app.config import rendition_cache_path

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.store.store import Store
+
+# Prints JSON-ready data (``galley … --json``).
+Output = Callable[[Any], None]
 
 
 def default_user() -> str:
@@ -68,7 +75,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--by", default=None)
 
 
-def cmd_check(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_check(store: Store, args: argparse.Namespace, out: Output) -> int:
     from app.core.checks import errors
 
     findings = store.review.check(store.get_article(args.ref))
@@ -82,7 +89,7 @@ def cmd_check(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 1 if errors(findings) else 0
 
 
-def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_status(store: Store, args: argparse.Namespace, out: Output) -> int:
 
     if args.target:
         article = store.review.change_status(
@@ -106,7 +113,7 @@ def cmd_status(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def cmd_note(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_note(store: Store, args: argparse.Namespace, out: Output) -> int:
 
     note = store.review.add_note(
         args.ref,
@@ -119,7 +126,7 @@ def cmd_note(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def cmd_notes(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_notes(store: Store, args: argparse.Namespace, out: Output) -> int:
 
     found = store.review.notes(args.ref)
     if args.json:
@@ -137,13 +144,13 @@ def cmd_notes(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def cmd_resolve(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_resolve(store: Store, args: argparse.Namespace, out: Output) -> int:
     uid = store.review.find_note(args.note)
     store.review.set_resolved(uid, who=args.by or default_user(), resolved=not args.reopen)
     return 0
 
 
-def cmd_history(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_history(store: Store, args: argparse.Namespace, out: Output) -> int:
     revisions = store.revisions(args.ref)
     if args.json:
         out([r.__dict__ for r in revisions])
@@ -172,7 +179,7 @@ def cmd_history(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def cmd_diff(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_diff(store: Store, args: argparse.Namespace, out: Output) -> int:
 
     found = store.review.diff(args.ref, args.old, args.new)
     if found.fields:
@@ -188,7 +195,7 @@ def cmd_diff(store: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def cmd_restore(store: Any, args: argparse.Namespace, out: Any) -> int:
+def cmd_restore(store: Store, args: argparse.Namespace, out: Output) -> int:
 
     article = store.review.restore_revision(args.ref, args.number, who=args.by or default_user())
     print(f"{article.slug}: revision {args.number} restored")

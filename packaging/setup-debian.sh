@@ -64,8 +64,7 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check app tests
     .venv/bin/ruff format --check app tests
-    .venv/bin/mypy --strict app/core app/store
-    .venv/bin/mypy
+    .venv/bin/mypy --strict app
     .venv/bin/python -m pytest "$@"
     # The whole suite (no arguments) ends with the reliability table at CI size.
     [ $# -eq 0 ] && exec .venv/bin/python benchmarks/reliability.py --size ci

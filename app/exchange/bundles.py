@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from app.core.body_syntax import syntax_problems
 from app.core.errors import Cancelled, ExportError, InputError
@@ -47,7 +48,7 @@ def bundle_files(
     for the desk edition); ``cache`` keeps its renditions for the next export."""
     page = render_page(store, article, web_images=True, cache=cache)
     files: dict[str, bytes] = {}
-    media: dict[str, dict] = {}
+    media: dict[str, dict[str, Any]] = {}
     for figure in article.figures:
         made = page.renditions.get(figure.key) or renditions(
             store, figure.image, name=f"figure '{figure.key}'", cache=cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import InputError
 from app.store.merge import ReviewImport
@@ -33,7 +34,7 @@ def is_review_bundle(folder: Path) -> bool:
     return (folder / REVIEW_FILE).is_file()
 
 
-def read_review_bundle(folder: Path) -> tuple[dict, dict[str, bytes]]:
+def read_review_bundle(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The payload of a review bundle folder and the raw bytes of its images, checked for
     shape (nothing is written here)."""
     path = folder / REVIEW_FILE

@@ -97,7 +97,7 @@ def extract_blocks(body: str, ctx: BodyContext) -> tuple[str, _Blocks]:
     return "\n".join(out), blocks
 
 
-class _TreeFixes(Treeprocessor):
+class _TreeFixes(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
     """Resolve ``article:`` links, keep the page's only h1 the title, map table alignment."""
 
     def __init__(self, md: markdown.Markdown, source: str, ctx: BodyContext) -> None:
@@ -138,7 +138,7 @@ class _TreeFixes(Treeprocessor):
                     el.set("class", f"align-{m.group(1)}")
 
 
-class _Fixes(Extension):
+class _Fixes(Extension):  # type: ignore[misc]  # Markdown ships no types
     def __init__(self, source: str, ctx: BodyContext) -> None:
         super().__init__()
         self.source, self.ctx = source, ctx
@@ -179,6 +179,6 @@ def used_figure_keys(body: str) -> list[str]:
     return [payload for kind, payload, _ in blocks.items if kind == "figure"]
 
 
-class _AnyKey(set):
+class _AnyKey(set[str]):
     def __contains__(self, item: object) -> bool:
         return True

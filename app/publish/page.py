@@ -201,7 +201,7 @@ def render_page(
         def srcset(made: list[Rendition]) -> str:
             return ", ".join(f"{image_url(key, r)} {r.width}w" for r in made)
 
-        return (
+        return str(
             env.get_template("figure.html.j2")
             .render(
                 key=key,
@@ -246,7 +246,7 @@ def render_page(
         asides.append(inner)
         label = labels.further_reading
         name = label if len(asides) == 1 else labels.numbered(label, len(asides))
-        return (
+        return str(
             env.get_template("further.html.j2").render(label=label, name=name, inner=inner).strip()
         )
 

@@ -8,6 +8,7 @@ so every offset handed to Qt goes through ``utf16``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -28,6 +29,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
 
 def utf16(text: str, index: int) -> int:
@@ -130,7 +136,7 @@ class BodyEdit(QPlainTextEdit):
         self.setViewportMargins(NoteMargin.WIDTH, 0, 0, 0)
         self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), NoteMargin.WIDTH, rect.height()))
@@ -150,7 +156,7 @@ class BodyEdit(QPlainTextEdit):
         self.centerCursor()
         self.setFocus()
 
-    def transform(self, change, *, whole: bool = False) -> bool:  # noqa: ANN001
+    def transform(self, change: Callable[[str], str], *, whole: bool = False) -> bool:
         """Apply ``change`` (str → str) to the selection (or the whole body) as one undo
         step. Returns False when nothing changed."""
         cursor = self.textCursor()
@@ -165,7 +171,7 @@ class BodyEdit(QPlainTextEdit):
         cursor.endEditBlock()
         return True
 
-    def inputMethodEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
         # Empty input-method events (no commit, no preedit) upset the scroll range.
         if (
             not event.commitString()
@@ -202,7 +208,7 @@ class NoteMargin(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self.WIDTH, 0)
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().window())
         if not self.editor.note_lines:
@@ -254,7 +260,7 @@ class FindBar(QWidget):
         self.replace_edit.returnPressed.connect(self.replace)
         self.hide()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.matches(QKeySequence.StandardKey.Cancel) or event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return

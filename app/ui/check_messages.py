@@ -68,15 +68,15 @@ def _template_key(finding: Any) -> str:
         return "source-date-invalid"
     if finding.code == "cjk-latin-space" and params.get("space") == "no-space":
         return "cjk-latin-no-space"
-    return finding.code
+    return str(finding.code)
 
 
 def check_message(finding: Any) -> str:
     """The finding in the window's language; its English message when there is no template."""
     template = TEMPLATES.get(_template_key(finding))
     if template is None:
-        return finding.message
+        return str(finding.message)
     try:
         return QCoreApplication.translate("checks", str(template)).format(**finding.params)
     except (KeyError, IndexError, ValueError):
-        return finding.message
+        return str(finding.message)

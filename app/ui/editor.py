@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class ListSnapshot(QUndoCommand):
     """Undo for a structural edit (add/remove/move a figure, source or link)."""
 
-    def __init__(self, editor: ArticleEditor, attr: str, before: list, text: str) -> None:
+    def __init__(self, editor: ArticleEditor, attr: str, before: list[Any], text: str) -> None:
         super().__init__(text)
         self.editor = editor
         self.attr = attr
@@ -34,7 +34,7 @@ class ListSnapshot(QUndoCommand):
         self.after = copy.deepcopy(getattr(editor.article, attr))
         self._first = True
 
-    def _apply(self, value: list) -> None:
+    def _apply(self, value: list[Any]) -> None:
         setattr(self.editor.article, self.attr, copy.deepcopy(value))
         self.editor.reload_panes()
         self.editor.changed.emit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
@@ -27,6 +28,11 @@ from app.core.errors import GalleyError
 from app.core.model import Article, Figure
 from app.core.values import focal_point
 from app.store.store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
@@ -154,7 +160,7 @@ class FiguresPane(QWidget):
         else:
             self._show_current(-1)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         for n in range(self.list.count()):
             item = self.list.item(n)
@@ -210,7 +216,7 @@ class FiguresPane(QWidget):
         return self.article
 
     # -- structural edits ---------------------------------------------------------------------
-    def _structural(self, description: str, change) -> None:  # noqa: ANN001
+    def _structural(self, description: str, change: Callable[[], object]) -> None:
         before = copy.deepcopy(self._loaded().figures)
         change()
         self._rebuild()
@@ -242,9 +248,10 @@ class FiguresPane(QWidget):
             self.article.figures.append(figure)
             added.append(figure)
         if added:
+            figures = self.article.figures
             for figure in added:
-                self.article.figures.remove(figure)
-            self._structural(self.tr("Add figure"), lambda: self.article.figures.extend(added))
+                figures.remove(figure)
+            self._structural(self.tr("Add figure"), lambda: figures.extend(added))
             self.list.setCurrentRow(len(self.article.figures) - 1)
         return [f.key for f in added]
 
@@ -257,7 +264,8 @@ class FiguresPane(QWidget):
     def remove(self) -> None:
         row = self.list.currentRow()
         if self.article is not None and 0 <= row < len(self.article.figures):
-            self._structural(self.tr("Remove figure"), lambda: self.article.figures.pop(row))
+            figures = self.article.figures
+            self._structural(self.tr("Remove figure"), lambda: figures.pop(row))
 
     def move_row(self, step: int) -> None:
         row = self.list.currentRow()
@@ -288,7 +296,7 @@ class FiguresPane(QWidget):
             self.insert_requested.emit(f"![[{figure.key}]]")
 
     # -- drag and drop of image files ---------------------------------------------------------
-    def _dropped_files(self, event) -> list[Path]:  # noqa: ANN001
+    def _dropped_files(self, event: QDropEvent) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         return [
             Path(u.toLocalFile())
@@ -296,11 +304,11 @@ class FiguresPane(QWidget):
             if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
         ]
 
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._dropped_files(event):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         files = self._dropped_files(event)
         if files:
             self.add_files(files)

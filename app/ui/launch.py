@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from app.core.errors import GalleyError
     from app.store import Store
 
@@ -35,7 +37,7 @@ def install_excepthook(window_ref: dict[str, Any]) -> None:
     """An exception in a slot is logged and shown; the open text is saved first."""
     showing = {"now": False}
 
-    def hook(kind, value, tb) -> None:  # noqa: ANN001
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         import traceback
 
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))

@@ -33,6 +33,7 @@ from app.ui.welcome_controller import WelcomeController
 from app.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QCloseEvent
 
     from app.store.changes import Changes
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
                 self.tr("{n} matching articles").format(n=self.list_model.rowCount()), 4000
             )
 
-    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.open_article(self.list_model.article_id(current.row()))
 

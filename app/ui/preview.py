@@ -11,7 +11,7 @@ import logging
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -20,6 +20,8 @@ from app.core.errors import GalleyError
 from app.core.model import Article
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from app.publish.render_server import RenderServer
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ class PreviewWorker(QObject):
         self._renderer: RenderServer | None = None  # the forked process's renderer, here
 
     @Slot(int, dict)
-    def render(self, generation: int, data: dict) -> None:
+    def render(self, generation: int, data: dict[str, Any]) -> None:
         if generation < self.latest:
             return  # a newer request is queued: skip this one
         try:
@@ -122,7 +124,7 @@ class ProcessRenderer(QObject):
         self.notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._readable)
 
-    def render(self, generation: int, data: dict) -> None:
+    def render(self, generation: int, data: dict[str, Any]) -> None:
         import json
 
         if not self.alive:
@@ -267,7 +269,7 @@ class PreviewPane(QWidget):
         self.render_requested.emit(self._generation, self._pending.to_dict())
         self._pending = None
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._pending is not None:
             # Let the window paint first: the worker's first render imports the publishing

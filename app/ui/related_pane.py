@@ -6,6 +6,7 @@ The same widget edits the desk's editor's picks in the Desk settings dialog.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,9 @@ from app.core.errors import GalleyError
 from app.core.model import RelatedLink
 from app.core.values import is_web_url, normalise_date
 from app.store.store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class RelatedPane(QWidget):
@@ -157,7 +161,7 @@ class RelatedPane(QWidget):
             item.setSizeHint(self._two_lines())
             self.results.addItem(item)
 
-    def _structural(self, description: str, change) -> None:  # noqa: ANN001
+    def _structural(self, description: str, change: Callable[[], object]) -> None:
         if self.links is None:
             return
         before = copy.deepcopy(self.links)
@@ -215,23 +219,24 @@ class RelatedPane(QWidget):
 
     def remove(self) -> None:
         row = self.list.currentRow()
-        if self.links is not None and 0 <= row < len(self.links):
-            self._structural(self.tr("Remove related link"), lambda: self.links.pop(row))
+        links = self.links
+        if links is not None and 0 <= row < len(links):
+            self._structural(self.tr("Remove related link"), lambda: links.pop(row))
 
     def _set_kind(self) -> None:
         row = self.list.currentRow()
-        if self.links is not None and 0 <= row < len(self.links):
+        links = self.links
+        if links is not None and 0 <= row < len(links):
             kind = self.kind.currentData()
-            self._structural(
-                self.tr("Change link kind"), lambda: setattr(self.links[row], "kind", kind)
-            )
+            self._structural(self.tr("Change link kind"), lambda: setattr(links[row], "kind", kind))
 
     def _reordered(self, *_args: object) -> None:
-        if self._loading or self.links is None:
+        links = self.links
+        if self._loading or links is None:
             return
         order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-        current = list(self.links)
+        current = list(links)
         self._structural(
             self.tr("Reorder related links"),
-            lambda: self.links.__setitem__(slice(None), [current[i] for i in order]),
+            lambda: links.__setitem__(slice(None), [current[i] for i in order]),
         )

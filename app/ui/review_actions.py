@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from app.core.errors import GalleyError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,7 @@ class ReviewActions:
     def __init__(self, main: MainWindow) -> None:
         self.main = main
 
-    def run_store_action(self, action) -> bool:  # noqa: ANN001
+    def run_store_action(self, action: Callable[[], object]) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         try:

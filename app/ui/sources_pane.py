@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QGuiApplication, QKeySequence, QShortcut
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 from app.core.model import Article, Source
 from app.core.sources import parse_source_line, source_problems
 from app.core.values import is_web_url
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("date", "outlet", "title", "url", "note")
@@ -161,7 +164,7 @@ class SourcesPane(QWidget):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def _structural(self, description: str, change) -> None:  # noqa: ANN001
+    def _structural(self, description: str, change: Callable[[], object]) -> None:
         if self.article is None:
             return
         before = copy.deepcopy(self._current().sources)

@@ -17,6 +17,7 @@ from app import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
     from app.store.store import Store
     from app.ui.background import BackgroundTask, Progress
@@ -30,7 +31,9 @@ class WindowCommands:
     def __init__(self, main: MainWindow) -> None:
         self.main = main
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[..., object], shortcut: Any = None
+    ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self.main)
