@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?", metavar="KEY")
     p.add_argument("value", nargs="?", metavar="VALUE")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--by", default=None, help="who sets it (default: $GALLEY_USER)")
 
     from app.cli_review import add_parsers
 
@@ -319,7 +320,11 @@ def cmd_desk(store: Store, args: argparse.Namespace) -> int:
     if args.action == "set":
         if args.key is None or args.value is None:
             raise InputError("give a KEY and a VALUE: galley desk set KEY VALUE", field="KEY")
-        store.save_desk(with_setting(store.desk(), args.key, args.value))
+        from app.cli_review import default_user
+
+        store.save_desk(
+            with_setting(store.desk(), args.key, args.value), by=args.by or default_user()
+        )
     settings = store.desk().to_dict()
     if args.json:
         _print_json(settings)

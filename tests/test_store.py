@@ -177,7 +177,7 @@ def test_desk_settings_round_trip(store: Store) -> None:
     desk.publication_name = "南方日報"
     desk.base_url = "https://news.example.org/"
     desk.editors_picks = [RelatedLink(url="https://example.org/a", title="精選")]
-    store.save_desk(desk)
+    store.save_desk(desk, by="測試編輯")
     assert store.desk() == desk
 
 

@@ -181,6 +181,9 @@ class DeskSettings:
     author_urls: dict[str, str] = field(default_factory=dict)
     # Bylines that are the newsroom, not a person (besides names such as 編輯部 or Staff).
     organization_bylines: list[str] = field(default_factory=list)
+    # The desk's editors, by the names they work under: only they approve, publish, spike
+    # and unpublish (empty: whoever works in the editor's role).
+    editors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -123,11 +123,13 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
 
 def preflight(store: Store, refs: list[str]) -> list[Article]:
     """Check every article of an export before the first file is written, so a batch never
-    stops half-way: the first problem is an error naming the article and the line."""
+    stops half-way: the first problem is an error naming the article and the line. A
+    published article is exported as it was published (``Articles.as_published``): an edit
+    made since reaches readers only through a new decision."""
 
     articles = []
     for ref in refs:
-        article = store.get_article(ref)
+        article = store.articles.as_published(ref)
         validate_article(article, file=article.slug)
         keys = {f.key for f in article.figures}
         problems = syntax_problems(article.body, keys, store.articles.refers)

@@ -27,7 +27,7 @@ from app.exchange.desk_layout import (
 from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
-from app.store.review_payload import article_at, images_of, status_of
+from app.store.review_payload import images_of, published_slug
 from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -136,6 +136,7 @@ class DeskTree:
             return kept
         self.rendered += 1
         article = self.store.get_article(article_id)
+        live = self.store.articles.as_published(article_id)
         paths = {}
         for figure in article.figures:
             _data, mime = self.store.images.get(figure.image)
@@ -146,13 +147,11 @@ class DeskTree:
             from app.exchange.bundles import bundle_files
 
             try:
-                _article, bundle, _page = bundle_files(self.store, article, self.cache)
+                _article, bundle, _page = bundle_files(self.store, live, self.cache)
             except GalleyError as exc:  # the article still syncs; its page waits for a fix
                 log.warning("%s: no web bundle in the desk: %s", article.slug, exc)
             else:
-                published.insert(
-                    article.slug, self._tree_of_files(bundle), pygit2.GIT_FILEMODE_TREE
-                )
+                published.insert(live.slug, self._tree_of_files(bundle), pygit2.GIT_FILEMODE_TREE)
         return files
 
     def _theirs_if_same(
@@ -166,16 +165,12 @@ class DeskTree:
         found = self._theirs.get(article_id) if self._theirs is not None else None
         if found is None or found[1] is None or found[0] != pygit2.hash(history):
             return None
-        head = article_at(payload, payload["head"])
-        slug = head.slug
-        if status_of(payload) != "published":
+        live = self.store.articles.as_published(article_id)  # what this store decided
+        if live.status != "published":
             return found
+        slug = live.slug
         bundles = self._their_bundles
-        if (
-            bundles is None
-            or slug not in bundles
-            or slug != self.store.get_article(article_id).slug
-        ):
+        if bundles is None or slug not in bundles or slug != published_slug(payload):
             return None  # their bundle is missing or under another name: ours is written
         published.insert(slug, bundles[slug].id, pygit2.GIT_FILEMODE_TREE)
         return found
@@ -236,9 +231,6 @@ def _subtree(repo: Any, tree: Any, folder: str) -> Any:
 def _published_slug(repo: Any, history: Any) -> str:
     """The slug an article (its history file as our last sync wrote it) was published under."""
     try:
-        payload = json.loads(repo[history].data)
-        head = article_at(payload, payload["head"])
-        published = status_of(payload) == "published"
+        return published_slug(json.loads(repo[history].data))
     except (ValueError, KeyError, TypeError, StopIteration, GalleyError):
         return ""
-    return head.slug if published else ""

@@ -32,13 +32,17 @@ from app.core.model import Article, DeskSettings, Figure, RelatedLink, Source
 from app.core.slugs import suggest_slug
 from app.core.validation import validate_article
 from app.core.workflow import (
+    AGAIN,
     ARCHIVE,
     EDITOR,
+    Editors,
     Move,
     Settled,
     WorkflowError,
     check_role,
     check_transition,
+    editors_decision,
+    no_list,
     settle,
 )
 from app.store.article_checks import ArticleChecks
@@ -59,13 +63,18 @@ class Articles:
     """Reading and writing articles; the store's gate for article content."""
 
     def __init__(
-        self, tx: Transactions, history: History, desk: Callable[[], DeskSettings]
+        self,
+        tx: Transactions,
+        history: History,
+        desk: Callable[[], DeskSettings],
+        editors_at: Editors = no_list,
     ) -> None:
         self.tx = tx
         self.db = tx.db
         self.history = history
         self._rows = ContentRows(tx, history)
         self.checks = ArticleChecks(desk, self.refers)
+        self.editors_at = editors_at  # the desk's editors at a moment (None: no list then)
 
     # -- reading ------------------------------------------------------------------------------
     def row(self, ref: str) -> dict[str, Any]:
@@ -225,6 +234,12 @@ class Articles:
             article.revision = None
             seq = self._rows.write_new(db, article, author, origin, indexed)
             if archived:
+                listed = self.editors_at(stamp)
+                if listed is not None and author not in listed:
+                    raise WorkflowError(
+                        f"{author} is not one of the desk's editors; an archive import keeps "
+                        "statuses only when one of them makes it"
+                    )
                 self._record_move(
                     db,
                     seq,
@@ -234,6 +249,7 @@ class Articles:
                     role=ARCHIVE,
                     at=stamp,
                     override="archive import",
+                    revision=self._uid_of(db, article.revision),
                 )
             self.tx.record(Changes(created=frozenset({article.id})))
         return article
@@ -274,7 +290,7 @@ class Articles:
                 )
             # The status is not content: the copy's (perhaps stale) status is no request.
             article.status = stored["status"]
-            self._check_slug(db, article)
+            self._check_slug(db, article, stored)
             self._check_images(db, article)
             if seen is None and self._head_hash(db, base) == article.content_hash():
                 article.revision = base
@@ -301,12 +317,14 @@ class Articles:
         base_revision: int | None = None,
     ) -> Article:
         """Move the article to ``target`` if the workflow lets ``role`` make that move now;
-        record who, in which role, when and why, in the same transaction.
+        record who, in which role, when, why and at which revision, in one transaction.
 
-        Raises WorkflowError (not allowed, not this role's move, or approval with failing
-        checks and no reason) and ConflictError (the article moved on since
-        ``base_revision``: nobody approves text they have not seen). Publishing for the
-        first time dates the article, which is a revision of its own.
+        Raises WorkflowError (not allowed, not this role's move, not one of the desk's
+        editors, approval with failing checks and no reason, publishing text edited since
+        its approval) and ConflictError (the article moved on since ``base_revision``:
+        nobody approves text they have not seen). Approving or publishing again, after the
+        text changed, is a decision of its own on the new revision. Publishing for the first
+        time dates the article, which is a revision of its own.
         """
         who = _who(who, "a status change needs the name of who makes it")
         with self.tx.write() as db:
@@ -314,27 +332,82 @@ class Articles:
             base = article.revision if base_revision is None else base_revision
             if article.revision != base:
                 raise ConflictError(article.id, base, article.revision or 0)
+            head = self._uid_of(db, article.revision)
+            decided = self.decided(article.id)
+            current = article.status
+            again = (
+                current == target
+                and target in AGAIN
+                and head != (decided.approved if target == "approved" else decided.published)
+            )
+            edited = decided.approved not in ("", head)
+            if current == "approved" and target == "published" and edited:
+                raise WorkflowError(
+                    "the text was edited after it was approved; approve the changes first "
+                    "(what is published is what was approved)"
+                )
             blocking = [f.message for f in self.checks.blocking(article, target)]
             check_transition(
-                article.status, target, role=role, blocking=blocking, override=override
+                current, target, role=role, blocking=blocking, override=override, again=again
             )
-            before = article.status
             stamp = now_iso()
+            listed = self.editors_at(stamp)
+            if editors_decision(current, target) and listed is not None and who not in listed:
+                raise WorkflowError(
+                    f"{who} is not one of the desk's editors ({', '.join(sorted(listed))}); "
+                    "an editor's decision counts only from them"
+                )
             changed = Changes(statuses=frozenset({article.id}))
             if target == "published" and not article.published:
                 stored = self._stored(db, article.id)
                 article.published = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-                origin = f"status {before} → {target}"
+                origin = f"status {current} → {target}"
                 self._write(db, article, base, stored, author=who, origin=origin, stamp=stamp)
+                head = self._uid_of(db, article.revision)
                 changed = changed | Changes(articles=frozenset({article.id}))
             seq = self._set_status(db, article.id, target, stamp)
             reason = override.strip() if blocking else ""
             self._record_move(
-                db, seq, before, target, who=who, role=role, at=stamp, override=reason
+                db,
+                seq,
+                current,
+                target,
+                who=who,
+                role=role,
+                at=stamp,
+                override=reason,
+                revision=head,
             )
             article.status, article.saved = target, stamp
             self.tx.record(changed)
         return article
+
+    def decided(self, article_id: str) -> Settled:
+        """What the article's record of moves comes to: its status, the revisions approved
+        and published, and any move set aside (``workflow.settle``, under the desk's list of
+        editors as it was at each move)."""
+        return settle(self.moves(article_id), self.editors_at)
+
+    def as_published(self, ref: str) -> Article:
+        """The article as readers get it: for a published article, the revision that was
+        published (a later edit reaches readers only through a new decision); otherwise
+        the article as it stands."""
+        article = self.get(ref)
+        if article.status != "published":
+            return article
+        uid = self.decided(article.id).published
+        revision_id = self.revision_ids(article.id).get(uid) if uid else None
+        if revision_id is None or revision_id == article.revision:
+            return article
+        text = self.history.snapshot(revision_id)
+        return replace(
+            text,
+            id=article.id,
+            status=article.status,
+            created=article.created,
+            saved=article.saved,
+            revision=revision_id,
+        )
 
     # -- what comes from another store --------------------------------------------------------
     def receive(
@@ -400,7 +473,7 @@ class Articles:
         other stores) comes to under the workflow: the same record, the same status, on
         every laptop. Moves the workflow does not justify are set aside and returned."""
         with self.tx.write() as db:
-            settled = settle(self.moves(article_id))
+            settled = self.decided(article_id)
             stored = self._stored(db, article_id)
             if settled.status != stored["status"]:
                 self._set_status(db, article_id, settled.status, now_iso())
@@ -417,6 +490,7 @@ class Articles:
                 at=r["at"],
                 role=r["role"],
                 override=r["override"],
+                revision=r["revision"],
             )
             for r in self.db.query(
                 f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, uid",
@@ -467,11 +541,24 @@ class Articles:
         return dict(zip(names, row, strict=True))
 
     @staticmethod
+    def _uid_of(db: Database, revision_id: int | None) -> str:
+        row = db.execute("SELECT uid FROM revisions WHERE id = ?", [revision_id]).fetchone()
+        return "" if row is None else str(row[0] or "")
+
+    @staticmethod
     def _head_hash(db: Database, revision_id: int | None) -> str | None:
         row = db.execute("SELECT hash FROM revisions WHERE id = ?", [revision_id]).fetchone()
         return None if row is None else str(row[0])
 
-    def _check_slug(self, db: Database, article: Article) -> None:
+    def _check_slug(self, db: Database, article: Article, stored: Mapping[str, Any]) -> None:
+        if article.slug == stored["slug"]:
+            return
+        if any(m.to_status == "published" for m in self.decided(article.id).accepted):
+            raise InputError(
+                f"the slug '{stored['slug']}' is the article's address since it was published; "
+                f"readers and search engines know it, so it cannot become '{article.slug}'",
+                field="slug",
+            )
         taken = db.execute(
             "SELECT id FROM articles WHERE slug = ? AND id != ?", [article.slug, article.id]
         ).fetchone()
@@ -499,11 +586,12 @@ class Articles:
         role: str,
         at: str,
         override: str,
+        revision: str = "",
     ) -> None:
         db.execute(
             "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role, at,"
-            " override) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [record_uid(), seq, from_status, to_status, who, role, at, override],
+            " override, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [record_uid(), seq, from_status, to_status, who, role, at, override, revision],
         )
 
     @staticmethod

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 from app.core.errors import InputError
+from app.core.ids import record_uid
 from app.core.model import DeskSettings
 from app.core.values import is_web_url
 from app.store.changes import Changes
+from app.store.clock import now_iso
 from app.store.transactions import Transactions
 
 PUNCTUATION = ("as-written", "full-width")
@@ -45,6 +48,12 @@ def validate_desk(settings: DeskSettings) -> None:
     for n, pick in enumerate(settings.editors_picks, start=1):
         if pick.url and not is_web_url(pick.url):
             raise InputError(f"'{pick.url}' is not a web address", field=f"editors_picks[{n}]")
+    if not isinstance(settings.editors, list) or not all(
+        isinstance(n, str) and n.strip() and n == n.strip() for n in settings.editors
+    ):
+        raise InputError("give the editors' names, e.g. 王編輯, 李主編", field="editors")
+    if len(set(settings.editors)) != len(settings.editors):
+        raise InputError("a name is listed twice", field="editors")
 
 
 # Every desk setting can be set from the command line (``galley desk set``).
@@ -76,6 +85,8 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
             raise InputError(
                 f'give a JSON list of links ({{"url": …, "title": …}}): {exc}', field=key
             ) from None
+    elif key == "editors":
+        parsed = _names(value)
     elif key in ("author_urls", "organization_bylines"):
         want = dict if key == "author_urls" else list
         example = '{"王小明": "https://…/authors/wang"}' if want is dict else '["報呱編輯部"]'
@@ -90,22 +101,91 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
     return changed
 
 
+def _names(value: str) -> list[str]:
+    """Editors' names as typed: a JSON list, or names separated by commas (, 、 ，)."""
+    text = value.strip()
+    if text.startswith("["):
+        try:
+            names = json.loads(text)
+        except ValueError as exc:
+            raise InputError(f"give a JSON list of names: {exc}", field="editors") from None
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError('give a JSON list of names, e.g. ["王編輯"]', field="editors")
+        return [n.strip() for n in names if n.strip()]
+    return [n.strip() for n in re.split(r"[,、，]", text) if n.strip()]
+
+
+@dataclasses.dataclass(frozen=True)
+class EditorList:
+    """One version of the desk's list of editors: from ``changed_at`` on, until the next."""
+
+    uid: str
+    changed_at: str
+    changed_by: str
+    names: tuple[str, ...]
+
+
 class Desk:
+    """The desk settings, each with when and by whom it was last set, and every version of
+    the list of the desk's editors (a desk sync unites both: ``export`` / ``unite``)."""
+
     def __init__(self, tx: Transactions) -> None:
         self.tx = tx
         self.db = tx.db
 
     def get(self) -> DeskSettings:
-        data = {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT * FROM desk")}
+        data = {
+            r[0]: json.loads(r[1])
+            for r in self.db.execute("SELECT key, value FROM desk WHERE key != 'editors'")
+        }
+        lists = self.editor_lists()
+        data["editors"] = list(lists[-1].names) if lists else []
         return DeskSettings.from_dict(data)
 
-    def save(self, settings: DeskSettings) -> None:
+    def save(self, settings: DeskSettings, *, by: str) -> None:
+        """Store ``settings``: each changed setting is stamped with now and ``by``; a changed
+        list of editors becomes its next version."""
         validate_desk(settings)
+        if not by.strip():
+            raise InputError("a desk setting needs the name of who sets it", field="who")
+        stamp = now_iso()
         with self.tx.write() as db:
+            before = self.get()
             for key, value in settings.to_dict().items():
+                if key == "editors" or getattr(before, key) == getattr(settings, key):
+                    continue
                 db.execute(
-                    "INSERT INTO desk (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                    "DO UPDATE SET value = excluded.value",
-                    [key, json.dumps(value, ensure_ascii=False)],
+                    "INSERT INTO desk (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+                    " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+                    [key, json.dumps(value, ensure_ascii=False), stamp, by.strip()],
+                )
+            if settings.editors != before.editors:
+                db.execute(
+                    "INSERT INTO desk_editors (uid, changed_at, changed_by, names)"
+                    " VALUES (?, ?, ?, ?)",
+                    [record_uid(), stamp, by.strip(), _list_json(settings.editors)],
                 )
             self.tx.record(Changes(desk=True))
+
+    # -- the desk's editors over time --------------------------------------------------------
+    def editor_lists(self) -> list[EditorList]:
+        """Every version of the list, oldest first (a handful: read whole each time)."""
+        rows = self.db.execute(
+            "SELECT uid, changed_at, changed_by, names FROM desk_editors ORDER BY changed_at, uid"
+        ).fetchall()
+        return [EditorList(u, a, b, tuple(json.loads(n))) for u, a, b, n in rows]
+
+    def editors_at(self, at: str) -> frozenset[str] | None:
+        """Who the desk listed as its editors at ``at`` (None: no list then, or an empty
+        one; an editor's role is then enough)."""
+        names: tuple[str, ...] = ()
+        for version in self.editor_lists():
+            if version.changed_at > at:
+                break
+            names = version.names
+        return frozenset(names) if names else None
+
+
+def _list_json(names: list[str]) -> str:
+    return json.dumps(names, ensure_ascii=False)

@@ -7,7 +7,10 @@ Kept apart from the merge (``app.store.merge``), which decides what the payload 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.core.workflow import Settled
 
 from app.core.errors import InputError
 from app.core.model import Article
@@ -117,7 +120,19 @@ _STATUS_CHANGE = {
     "type": "object",
     "required": ["uid", "from_status", "to_status", "who", "at"],
     "properties": {
-        **{k: _TEXT for k in ("uid", "from_status", "to_status", "who", "role", "at", "override")},
+        **{
+            k: _TEXT
+            for k in (
+                "uid",
+                "from_status",
+                "to_status",
+                "who",
+                "role",
+                "at",
+                "override",
+                "revision",
+            )
+        },
     },
 }
 SCHEMA = {
@@ -202,7 +217,7 @@ def their_ancestors(payload: dict[str, Any], uid: str) -> set[str]:
     return out
 
 
-def status_of(payload: dict[str, Any]) -> str:
+def decided(payload: dict[str, Any]) -> Settled:
     """What the payload's status record comes to under the workflow (never a revision's
     ``status`` field: a status is a decision, see ``app.core.workflow.settle``)."""
     from app.core.workflow import Move, settle
@@ -216,9 +231,26 @@ def status_of(payload: dict[str, Any]) -> str:
             at=c["at"],
             role=c.get("role", ""),
             override=c.get("override", ""),
+            revision=c.get("revision", ""),
         )
         for c in payload.get("status_changes", [])
-    ).status
+    )
+
+
+def status_of(payload: dict[str, Any]) -> str:
+    return decided(payload).status
+
+
+def published_slug(payload: dict[str, Any]) -> str:
+    """The slug readers find the article under ("" when it is not published): the slug of
+    the revision that was published."""
+    settled = decided(payload)
+    if settled.status != "published":
+        return ""
+    uids = {r["uid"] for r in payload["revisions"]}
+    return article_at(
+        payload, settled.published if settled.published in uids else payload["head"]
+    ).slug
 
 
 def article_at(payload: dict[str, Any], uid: str) -> Article:

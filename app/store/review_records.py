@@ -92,7 +92,8 @@ class ReviewRecords:
                 )
             cursor = db.execute(
                 "INSERT OR IGNORE INTO status_changes (uid, article_seq, from_status, to_status,"
-                f" who, role, at, override) VALUES (?, {SEQ_OF_ID}, ?, ?, ?, ?, ?, ?)",
+                f" who, role, at, override, revision) VALUES (?, {SEQ_OF_ID},"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 [
                     change["uid"],
                     article_id,
@@ -102,6 +103,7 @@ class ReviewRecords:
                     change.get("role", ""),
                     change["at"],
                     change.get("override", ""),
+                    change.get("revision", ""),
                 ],
             )
             changed += cursor.rowcount

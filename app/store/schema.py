@@ -422,13 +422,30 @@ def m0011_note_replies_index(db: Database) -> None:
 
 @migrations(name="0012_moves_by_role_rendition_cache_apart")
 def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
-    """A status move records the role it was made in (the workflow asks the role, and a desk
-    replays every laptop's moves under it: ``app.core.workflow.settle``). An article that
+    """A status move records the role it was made in and the revision it decided on (the
+    workflow asks the role, and a desk replays every laptop's moves under it:
+    ``app.core.workflow.settle``). Desk settings record when and by whom each was set, and
+    the desk's editors every list they had. An article that
     has a status but no record of how it got there (stored before records were kept) gets
     one, so replaying its record gives the status it has. Web renditions leave the store for
     a cache of their own (``app.publish.rendition_cache``): publishing writes nothing here.
     A restored backup is recorded (who, which file, when)."""
     db.execute("ALTER TABLE status_changes ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    # The revision (its uid) a decision was about: what was approved, what was published.
+    db.execute("ALTER TABLE status_changes ADD COLUMN revision TEXT NOT NULL DEFAULT ''")
+    # Desk settings travel with the desk: each keeps when and by whom it was last set (the
+    # later setting wins on every laptop), and the list of the desk's editors keeps every
+    # version it had (a decision counts by the list as it was when it was made).
+    db.execute("ALTER TABLE desk ADD COLUMN changed_at TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE desk ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """CREATE TABLE desk_editors (
+            uid TEXT PRIMARY KEY,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            names TEXT NOT NULL
+        )"""
+    )
     db.execute(
         "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role, at,"
         " override) SELECT lower(hex(randomblob(16))), a.seq, '', a.status, '', 'archive',"

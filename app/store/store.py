@@ -62,7 +62,9 @@ class Store:
         )
         self.history = History(db, self.resolve)
         self.desk_settings = Desk(self.tx)
-        self.articles = Articles(self.tx, self.history, self.desk_settings.get)
+        self.articles = Articles(
+            self.tx, self.history, self.desk_settings.get, self.desk_settings.editors_at
+        )
         self.images = Images(self.tx)
         self.restores = Restores(self.tx)
         self.listing = Listing(db)
@@ -204,8 +206,8 @@ class Store:
     def desk(self) -> DeskSettings:
         return self.desk_settings.get()
 
-    def save_desk(self, settings: DeskSettings) -> None:
-        self.desk_settings.save(settings)
+    def save_desk(self, settings: DeskSettings, *, by: str) -> None:
+        self.desk_settings.save(settings, by=by)
 
     def get_image(self, sha256: str) -> tuple[bytes, str]:
         return self.images.get(sha256)

@@ -27,8 +27,9 @@ from app.ui.related_pane import RelatedPane
 
 
 class DeskDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, by: str) -> None:
         super().__init__(parent)
+        self.by = by  # who sets the desk's settings (recorded with each)
         self.setWindowTitle(self.tr("Desk settings"))
         self.store = store
         self.settings: DeskSettings = copy.deepcopy(store.desk())
@@ -96,7 +97,7 @@ class DeskDialog(QDialog):
         self.settings.author_urls = authors
         self.settings.default_language = self.language.currentData()
         try:  # the store checks desk settings the same way for the dialog and `galley desk`
-            self.store.save_desk(self.settings)
+            self.store.save_desk(self.settings, by=self.by)
         except GalleyError as exc:
             QMessageBox.warning(self, self.tr("Desk settings"), str(exc))
             return

@@ -369,7 +369,7 @@ class WindowCommands:
     def desk_settings(self) -> None:
         from app.ui.desk_dialog import DeskDialog
 
-        DeskDialog(self.main.store, self.main).exec()
+        DeskDialog(self.main.store, self.main, by=self.main.author).exec()
 
     def undo(self) -> None:
         focus = self.main.focusWidget()

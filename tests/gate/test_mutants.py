@@ -58,6 +58,13 @@ def test_publishing_with_failing_checks_needs_the_reason_too(store: Store) -> No
     broken = store.get_article(article.id)
     broken.figures[0].credit = ""
     store.save_article(broken, author="測試者")
+    with pytest.raises(WorkflowError, match="approve the changes first"):
+        store.review.change_status(article.id, "published", who="王編輯", role="editor")
+    with pytest.raises(WorkflowError, match="override"):  # approving the changes needs it too
+        store.review.change_status(article.id, "approved", who="王編輯", role="editor")
+    store.review.change_status(
+        article.id, "approved", who="王編輯", override="credit by phone", role="editor"
+    )
     with pytest.raises(WorkflowError, match="override"):
         store.review.change_status(article.id, "published", who="王編輯", role="editor")
     assert store.get_article(article.id).status == "approved"

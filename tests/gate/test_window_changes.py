@@ -246,7 +246,7 @@ def test_the_window_exports_the_desk_edition(
 
     from tests.conftest import move_to
 
-    store.save_desk(replace(store.desk(), base_url="https://news.example.org/"))
+    store.save_desk(replace(store.desk(), base_url="https://news.example.org/"), by="測試編輯")
     move_to(store, articles["en"], "published")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(tmp_path / "site"))
     (tmp_path / "site").mkdir()

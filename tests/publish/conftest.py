@@ -46,7 +46,8 @@ def configure_desk(store: Store) -> None:
                     date="2024-09-20",
                 )
             ],
-        )
+        ),
+        by="測試編輯",
     )
 
 

@@ -270,6 +270,7 @@ def test_a_control_character_in_the_text_does_not_break_the_feed(
     article = store.get_article(desk["samples"]["library-night"].id)
     article.body += "\n\nA pasted line\x0bwith a vertical tab\x1f and a unit separator."
     store.save_article(article, author="測試者")
+    store.review.change_status(article.id, "published", who="主編", role="editor")  # changes
     assert _export(desk, tmp_path / "out", "--desk") == 0
     feed = feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes())
     assert feed.bozo == 0, feed.get("bozo_exception")

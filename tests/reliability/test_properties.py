@@ -202,7 +202,8 @@ def test_whatever_the_text_web_staff_get_valid_ninjs_a_readable_feed_and_sitemap
         folder = Path(tmp)
         with Store.open(folder / "a.sqlite") as store:
             store.save_desk(
-                DeskSettings(publication_name="報呱新聞", base_url="https://news.example.org/")
+                DeskSettings(publication_name="報呱新聞", base_url="https://news.example.org/"),
+                by="測試編輯",
             )
             ids = []
             for article in articles:

@@ -287,9 +287,24 @@ def test_published_articles_appear_as_web_bundles_a_site_build_can_pull(
         assert {"index.html", "article.json", "style.css", "media"} <= set(files)
         renamed = a.get_article(zh.id)
         renamed.slug = "typhoon-drill-2024"
-        a.save_article(renamed, author="測試者")
+        with pytest.raises(InputError, match="address since it was published"):
+            a.save_article(renamed, author="測試者")
+        edited = a.get_article(zh.id)
+        edited.title = "颱風演練延期"
+        a.save_article(edited, author="測試者")
         DeskSync(a, by="測試者").sync()
-        assert tree_names("published") == ["typhoon-drill-2024"]  # the old address is gone
+
+        def live_title() -> str:
+            repo = pygit2.Repository(str(desk))
+            tree = repo[repo.references["refs/heads/main"].target].tree
+            blob = tree["published/kaohsiung-typhoon-drill/article.json"]
+            return str(json.loads(repo[blob.id].data)["headlines"][0]["value"])
+
+        assert live_title() == "颱風季前大演練 高雄抽水站與沙包站全面檢查"  # not decided yet
+        a.review.change_status(zh.id, "published", who="主編", role="editor")  # the changes
+        DeskSync(a, by="測試者").sync()
+        assert tree_names("published") == ["kaohsiung-typhoon-drill"]  # the address stays
+        assert live_title() == "颱風演練延期"
 
 
 def test_edits_of_different_paragraphs_merge_on_everylaptop(desk: Path, tmp_path: Path) -> None:

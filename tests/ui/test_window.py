@@ -399,7 +399,7 @@ def test_dropping_image_files_adds_figures(qtbot, window, store, articles) -> No
 def test_desk_settings_dialog_saves_to_the_store(qtbot, window, store) -> None:  # noqa: ANN001
     from app.ui.desk_dialog import DeskDialog
 
-    dialog = DeskDialog(store, window)
+    dialog = DeskDialog(store, window, by="測試編輯")
     qtbot.addWidget(dialog)
     dialog.name.setText("南方日報")
     dialog.base_url.setText("https://news.example.org/")
@@ -410,7 +410,7 @@ def test_desk_settings_dialog_saves_to_the_store(qtbot, window, store) -> None: 
     desk = store.desk()
     assert (desk.publication_name, desk.base_url) == ("南方日報", "https://news.example.org/")
     assert [p.title for p in desk.editors_picks] == ["港區轉型十年"]
-    bad = DeskDialog(store, window)
+    bad = DeskDialog(store, window, by="測試編輯")
     qtbot.addWidget(bad)
     bad.base_url.setText("news.example.org")
     bad.accept()
@@ -526,7 +526,7 @@ def test_store_after_the_command_and_a_screenshot_when_usable(
 def test_desk_dialog_sets_logo_organisations_and_author_pages(qtbot, window, store) -> None:  # noqa: ANN001
     from app.ui.desk_dialog import DeskDialog
 
-    dialog = DeskDialog(store, window)
+    dialog = DeskDialog(store, window, by="測試編輯")
     qtbot.addWidget(dialog)
     dialog.logo_url.setText("https://news.example.org/logo.png")
     dialog.organizations.setText("報呱特派小組、Wire Desk")
@@ -536,7 +536,7 @@ def test_desk_dialog_sets_logo_organisations_and_author_pages(qtbot, window, sto
     assert desk.logo_url == "https://news.example.org/logo.png"
     assert desk.organization_bylines == ["報呱特派小組", "Wire Desk"]
     assert desk.author_urls == {"林 雨晴": "https://news.example.org/authors/lin"}
-    bad = DeskDialog(store, window)
+    bad = DeskDialog(store, window, by="測試編輯")
     qtbot.addWidget(bad)
     bad.author_urls.setPlainText("林 雨晴 https://news.example.org/authors/lin")  # no '='
     bad.accept()
