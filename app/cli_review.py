@@ -105,10 +105,14 @@ def cmd_status(store: Store, args: argparse.Namespace, out: Output) -> int:
     if args.json:
         out([c.__dict__ for c in changes])
         return 0
-    print(f"now: {store.get_article(args.ref).status}")
+    article_id = store.resolve(args.ref)
+    print(f"now: {store.get_article(article_id).status}")
+    aside = {m.uid: why for m, why in store.articles.decided(article_id).set_aside}
     for c in changes:
         why = f"  override: {c.override}" if c.override else ""
         role = f" ({c.role.replace('_', ' ')})" if c.role else ""
+        if c.uid in aside:  # made apart from a decision that stands: named, never hidden
+            why += f"  SET ASIDE: {aside[c.uid]}"
         print(f"{c.at[:16]}  {c.from_status or '(new)'} → {c.to_status}  by {c.who}{role}{why}")
     return 0
 

@@ -67,6 +67,10 @@ ZH_TW = {
     "Your name goes on revisions, notes and status changes. Reporters submit articles for review; editors approve, publish and spike them.": "你的名字會記在修訂、批註與狀態變更上。記者送審稿件；編輯核可、發布與撤稿。",
     "Give your name: it goes on everything you change.": "請填名字：你所做的每項修改都會記上它。",
     "Your name and &role…": "你的名字與角色(&R)…",
+    "Decisions made apart": "分頭做出的決定",
+    "Decisions about this article were made apart and could not all stand.": "這篇稿子的決定是在不同地方分頭做出的，無法全部成立。",
+    "Standing: {who} moved it to {status} ({when}).": "成立：{who} 將它改為「{status}」（{when}）。",
+    "Set aside: {who} moved it to {status} ({when}): {why}.": "擱置：{who} 將它改為「{status}」（{when}）：{why}。",
 }
 
 

@@ -159,6 +159,11 @@ class Settled:
     set_aside: tuple[tuple[Move, str], ...] = ()
 
 
+def set_aside_text(move: Move, why: str) -> str:
+    """A move set aside, as a sync report and the window name it."""
+    return f"{move.who or '?'}: {move.from_status or '(new)'} → {move.to_status} ({why})"
+
+
 class _Replay:
     """The state a replay has reached."""
 

@@ -26,6 +26,8 @@ FORMAT = "galley-desk/2"
 FLAT_FORMAT = "galley-desk/1"  # articles/ID/: read, never written
 BRANCH = "refs/heads/main"
 DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
+SETTINGS_PATH = "desk/settings.json"  # the desk's settings and its editors, as the store keeps
+MAX_JSON = 256 * 1024 * 1024
 
 
 def default_repository(store_path: Path) -> Path:
@@ -51,6 +53,34 @@ def desk_format(repo: Any, tree: Any) -> str:
             f"is a Galley desk of another format ({found!r}); update Galley to sync with it"
         )
     return str(found)
+
+
+def read_json(data: bytes, *, file: str, limit: int = MAX_JSON) -> Any:
+    """JSON from a desk (hostile input): too large or not JSON is one line naming the file."""
+    if len(data) > limit:
+        raise InputError("is too large", file=file)
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"is not valid JSON ({exc})", file=file) from None
+    except RecursionError:
+        raise InputError("is nested too deeply", file=file) from None
+
+
+def desk_settings_blob(repo: Any, tree: Any) -> Any:
+    """The id of a desk tree's settings file, or None (a desk from before they travelled)."""
+    if tree is None or "desk" not in tree:
+        return None
+    folder = tree["desk"]
+    if folder.type_str != "tree":
+        raise InputError("is not a folder", file="desk:desk")
+    entries = repo[folder.id]
+    name = SETTINGS_PATH.rpartition("/")[2]
+    if name not in entries:
+        return None
+    if entries[name].type_str != "blob":
+        raise InputError("is not a file", file=f"desk:{SETTINGS_PATH}")
+    return entries[name].id
 
 
 def _trees(repo: Any, tree: Any, where: str) -> dict[str, Any]:

@@ -34,8 +34,17 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
+from app.core.workflow import set_aside_text
 from app.exchange.desk_credentials import remote_callbacks
-from app.exchange.desk_layout import BRANCH, DESK_FILE, DeskArticles, default_repository
+from app.exchange.desk_layout import (
+    BRANCH,
+    DESK_FILE,
+    SETTINGS_PATH,
+    DeskArticles,
+    default_repository,
+    desk_settings_blob,
+    read_json,
+)
 from app.exchange.desk_tree import DeskTree
 from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
@@ -61,6 +70,8 @@ class SyncReport:
     received: int = 0  # articles that came in new or changed
     diverged: list[str] = field(default_factory=list)  # slugs both sides edited
     sent: int = 0  # articles written to the desk that were new or changed there
+    settings_in: bool = False  # the desk's settings came in changed
+    statuses_in: int = 0  # statuses settled again by a list of editors that came in
     # Status moves made apart on two laptops, which the workflow could not both take:
     # "slug (approved; set aside: 林記者: in_review → draft (…))".
     status_conflicts: list[str] = field(default_factory=list)
@@ -163,7 +174,9 @@ class DeskSync:
         except SyncError as exc:
             raise SyncError(f"{self.remote_url}: {exc}") from None
         head = repo.references.get(BRANCH)
-        ours = DeskArticles(repo, repo[head.target].tree if head is not None else None)
+        our_tree = repo[head.target].tree if head is not None else None
+        self._apply_settings(theirs, our_tree, report)
+        ours = DeskArticles(repo, our_tree)
         images = _DeskImages(repo, theirs)
         changed = [(a, f) for a, f in sorted(their_articles.changed_since(ours).items()) if f]
         done = 0
@@ -178,6 +191,25 @@ class DeskSync:
                     self._apply_one(article_id, history, their_articles.path(article_id),
                                     images, report)  # fmt: skip
                     done += 1
+
+    def _apply_settings(self, theirs: Any, ours: Any, report: SyncReport) -> None:
+        """The desk's settings (publication, house rules, editor's picks, the list of
+        editors), when they differ from what we last had: united through the store's
+        checks; a new list of editors settles again every status decided since it."""
+        found = desk_settings_blob(self.repo, theirs)
+        if found is None or found == desk_settings_blob(self.repo, ours):
+            return
+        data = read_json(self.repo[found].data, file=f"desk:{SETTINGS_PATH}")
+        changed, editors_since = self.store.desk_settings.unite(data, file=f"desk:{SETTINGS_PATH}")
+        if changed:
+            report.settings_in = True
+        if editors_since is not None:
+            moved = self.store.articles.settle_moved_since(editors_since)
+            for article_id, settled in moved.items():
+                report.statuses_in += 1
+                slug = self.store.get_article(article_id).slug
+                aside = "; ".join(set_aside_text(m, why) for m, why in settled.set_aside)
+                report.status_conflicts.append(f"{slug} ({settled.status}; set aside: {aside})")
 
     def _apply_one(
         self, article_id: str, history: Any, where: str, images: Any, report: SyncReport

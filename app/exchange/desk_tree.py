@@ -19,6 +19,7 @@ from app.exchange.desk_layout import (
     FORMAT,
     HISTORY,
     MARKER,
+    SETTINGS_PATH,
     TEXT,
     DeskArticles,
     desk_format,
@@ -109,6 +110,14 @@ class DeskTree:
         root.insert("articles", top.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("images", images.write(), pygit2.GIT_FILEMODE_TREE)
         root.insert("published", published.write(), pygit2.GIT_FILEMODE_TREE)
+        settings = repo.TreeBuilder()
+        text = json.dumps(self.store.desk_settings.export(), ensure_ascii=False, indent=1)
+        settings.insert(
+            SETTINGS_PATH.rpartition("/")[2],
+            repo.create_blob((text + "\n").encode("utf-8")),
+            pygit2.GIT_FILEMODE_BLOB,
+        )
+        root.insert(SETTINGS_PATH.partition("/")[0], settings.write(), pygit2.GIT_FILEMODE_TREE)
         return root.write(), mark
 
     def _write_article(self, article_id: str, images: Any, published: Any) -> tuple[Any, Any]:

@@ -34,6 +34,7 @@ from app.core.validation import validate_article
 from app.core.workflow import (
     AGAIN,
     ARCHIVE,
+    DESK,
     EDITOR,
     Editors,
     Move,
@@ -479,6 +480,40 @@ class Articles:
                 self._set_status(db, article_id, settled.status, now_iso())
                 self.tx.record(Changes(statuses=frozenset({article_id})))
         return settled
+
+    def put_in_review_by_the_desk(self, article_id: str, head_uid: str, at: str) -> None:
+        """The desk's move of a draft into review (``workflow.DESK``): its uid is made from
+        the article and the revision that claimed a status, so every laptop that meets the
+        claim records the same move once."""
+        import hashlib
+
+        uid = hashlib.sha256(f"desk:{article_id}:{head_uid}".encode()).hexdigest()[:32]
+        with self.tx.write() as db:
+            seq = self._stored(db, article_id)["seq"]
+            if db.execute("SELECT 1 FROM status_changes WHERE uid = ?", [uid]).fetchone():
+                return
+            db.execute(
+                "INSERT INTO status_changes (uid, article_seq, from_status, to_status, who, role,"
+                " at, override, revision) VALUES (?, ?, 'draft', 'in_review', ?, ?, ?, ?, ?)",
+                [uid, seq, "(the desk)", DESK, at, "a status claimed without a decision", head_uid],
+            )
+
+    def settle_moved_since(self, at: str) -> dict[str, Settled]:
+        """Settle again every article with a decision made at ``at`` or later (the desk's
+        list of editors for that time changed); those whose status changed, by id."""
+        rows = self.db.execute(
+            "SELECT DISTINCT a.id FROM status_changes s JOIN articles a ON a.seq = s.article_seq"
+            " WHERE s.at >= ?",
+            [at],
+        ).fetchall()
+        moved: dict[str, Settled] = {}
+        with self.tx.write():
+            for (article_id,) in rows:
+                before = self.get(article_id).status
+                settled = self.settle_status(article_id)
+                if settled.status != before:
+                    moved[str(article_id)] = settled
+        return moved
 
     def moves(self, article_id: str) -> list[Move]:
         return [

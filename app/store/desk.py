@@ -186,6 +186,115 @@ class Desk:
             names = version.names
         return frozenset(names) if names else None
 
+    # -- travelling with the desk -----------------------------------------------------------
+    def export(self) -> dict[str, Any]:
+        """The settings as a desk carries them, in one canonical order (the same settings
+        give the same bytes on every laptop): each with when and by whom it was set, and
+        every version of the list of editors."""
+        rows = self.db.execute(
+            "SELECT key, value, changed_at, changed_by FROM desk WHERE key != 'editors'"
+            " ORDER BY key"
+        ).fetchall()
+        return {
+            "settings": {
+                k: {"value": json.loads(v), "changed_at": a, "changed_by": b}
+                for k, v, a, b in rows
+                if k in SETTABLE
+            },
+            "editors": [
+                {"uid": e.uid, "changed_at": e.changed_at, "changed_by": e.changed_by,
+                 "names": list(e.names)}
+                for e in self.editor_lists()
+            ],
+        }  # fmt: skip
+
+    def unite(self, data: Any, *, file: str) -> tuple[bool, str | None]:
+        """Take in a desk's settings: a setting the desk set later than this store wins (ties
+        go the same way everywhere), versions of the editors' list are united. The result is
+        validated like any desk write; a bad file changes nothing. Returns whether anything
+        changed, and the time of the earliest new list of editors (the statuses decided
+        since then are settled again under it), or None."""
+        settings, lists = _checked_export(data, file)
+        stamp_of = {
+            r[0]: (r[2], r[3], r[1])
+            for r in self.db.execute("SELECT key, value, changed_at, changed_by FROM desk")
+        }
+        taken: dict[str, tuple[str, str, str]] = {}
+        for key, entry in settings.items():
+            theirs = (entry["changed_at"], entry["changed_by"], _canonical(entry["value"]))
+            ours = stamp_of.get(key, ("", "", ""))
+            if theirs > (ours[0], ours[1], _canonical(json.loads(ours[2])) if ours[2] else ""):
+                taken[key] = theirs
+        merged = self.get().to_dict()
+        for key in taken:
+            merged[key] = settings[key]["value"]
+        try:
+            candidate = DeskSettings.from_dict(merged)
+            validate_desk(candidate)
+        except (InputError, TypeError, ValueError) as exc:
+            reason = exc.message if isinstance(exc, InputError) else str(exc)
+            raise InputError(f"the desk's settings cannot be used: {reason}", file=file) from None
+        known = {e.uid for e in self.editor_lists()}
+        new_lists = [e for e in lists if e["uid"] not in known]
+        if not taken and not new_lists:
+            return False, None
+        with self.tx.write() as db:
+            for key, (at, by, value) in taken.items():
+                db.execute(
+                    "INSERT INTO desk (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+                    " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+                    [key, value, at, by],
+                )
+            for e in new_lists:
+                db.execute(
+                    "INSERT OR IGNORE INTO desk_editors (uid, changed_at, changed_by, names)"
+                    " VALUES (?, ?, ?, ?)",
+                    [e["uid"], e["changed_at"], e["changed_by"], _list_json(e["names"])],
+                )
+            self.tx.record(Changes(desk=True))
+        earliest = min((e["changed_at"] for e in new_lists), default=None)
+        return True, earliest
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _checked_export(data: Any, file: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The shape of a desk's settings file, refused with the first bad field."""
+
+    def fail(message: str, field: str) -> InputError:
+        return InputError(message, file=file, field=field)
+
+    if not isinstance(data, dict):
+        raise fail("must be a JSON object", "(top level)")
+    settings = data.get("settings", {})
+    lists = data.get("editors", [])
+    if not isinstance(settings, dict):
+        raise fail("must be an object of settings", "settings")
+    for key, entry in settings.items():
+        if key not in SETTABLE or key == "editors":
+            raise fail("is not a desk setting", f"settings.{key}")
+        if not isinstance(entry, dict) or set(entry) != {"value", "changed_at", "changed_by"}:
+            raise fail("must hold value, changed_at and changed_by", f"settings.{key}")
+        if not isinstance(entry["changed_at"], str) or not isinstance(entry["changed_by"], str):
+            raise fail("changed_at and changed_by must be text", f"settings.{key}")
+    if not isinstance(lists, list):
+        raise fail("must be a list of versions", "editors")
+    for n, e in enumerate(lists, start=1):
+        where = f"editors[{n}]"
+        if not isinstance(e, dict) or set(e) != {"uid", "changed_at", "changed_by", "names"}:
+            raise fail("must hold uid, changed_at, changed_by and names", where)
+        if not all(isinstance(e[k], str) for k in ("uid", "changed_at", "changed_by")):
+            raise fail("uid, changed_at and changed_by must be text", where)
+        names = e["names"]
+        if not isinstance(names, list) or not all(
+            isinstance(x, str) and x.strip() and x == x.strip() for x in names
+        ):
+            raise fail("names must be a list of names", where)
+    return settings, lists
+
 
 def _list_json(names: list[str]) -> str:
     return json.dumps(names, ensure_ascii=False)

@@ -30,7 +30,7 @@ from sqlite_utils import Database
 from app.core.errors import InputError
 from app.core.merge3 import merge_articles
 from app.core.model import Article
-from app.core.workflow import settle
+from app.core.workflow import set_aside_text, settle
 from app.store.articles import Articles
 from app.store.changes import Changes
 from app.store.images import Images
@@ -266,6 +266,7 @@ class ReviewMerge:
                 ):
                     outcome = "merged"
             changed = self.records.unite(db, article_id, payload, file)
+            claim = self._unjustified_claim(article_id, payload)
             settled = self.articles.settle_status(article_id)
             if outcome == "unchanged" and (added or changed):
                 outcome = "ours-newer"  # only notes or history came in
@@ -282,11 +283,25 @@ class ReviewMerge:
                 )
             )
         set_aside = tuple(
-            f"{m.who or '?'}: {m.from_status or '(new)'} → {m.to_status} ({why})"
-            for m, why in settled.set_aside
-            if m.uid not in aside_before
-        )
+            set_aside_text(m, why) for m, why in settled.set_aside if m.uid not in aside_before
+        ) + ((claim,) if claim else ())
         return ReviewImport(article_id, outcome, number, settled.status, set_aside)
+
+    def _unjustified_claim(self, article_id: str, payload: dict[str, Any]) -> str:
+        """A history written before decisions were records names a status in its revisions'
+        text. One that the record does not justify is no decision: the article is put in
+        review by the desk (the same move on every laptop) and the claim is named."""
+        head = next(r for r in payload["revisions"] if r["uid"] == payload["head"])
+        claimed = head["content"].get("status", "")
+        if claimed in ("", "draft", "spiked") or self.articles.decided(article_id).status != (
+            "draft"
+        ):
+            return ""
+        self.articles.put_in_review_by_the_desk(article_id, payload["head"], head["created"])
+        return (
+            f"its history says '{claimed}' but no decision on record justifies it; "
+            "put in review for an editor"
+        )
 
     def _common_base(
         self,

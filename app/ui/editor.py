@@ -13,6 +13,7 @@ from app.core.model import Article
 from app.core.text import count_body
 from app.store.store import Store
 from app.ui.body_editor import BodyEdit, FindBar
+from app.ui.decision_banner import DecisionBanner
 from app.ui.figures_pane import FiguresPane
 from app.ui.metadata_pane import MetadataPane
 from app.ui.preview import PreviewPane, ProcessRenderer
@@ -89,8 +90,10 @@ class ArticleEditor(QWidget):
         self.tabs.addTab(self.sources, self.tr("&Sources"))
         self.tabs.addTab(self.related, self.tr("&Related"))
         self.review_tabs: dict[str, QWidget] = {}
+        self.decisions = DecisionBanner(store)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.decisions)
         layout.addWidget(self.tabs)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -123,6 +126,7 @@ class ArticleEditor(QWidget):
         self._loading = False
         self.setEnabled(True)
         self._count()
+        self.decisions.show_for(article.id)
         self.preview.request(article, now=True)
 
     def reload_panes(self) -> None:
@@ -185,6 +189,8 @@ class ArticleEditor(QWidget):
         """The Review pane always (it draws the note markers beside the body); History and
         Checks only while shown, since they read every revision or run every check."""
         self.review.refresh()
+        if self.article is not None:
+            self.decisions.show_for(self.article.id)
         current = self.tabs.currentWidget()
         if current is self.history:
             self.history.refresh()

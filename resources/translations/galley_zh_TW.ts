@@ -3,42 +3,42 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="86" />
+        <location filename="../../app/ui/editor.py" line="87" />
         <source>&amp;Body</source>
         <translation>內文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="87" />
+        <location filename="../../app/ui/editor.py" line="88" />
         <source>&amp;Metadata</source>
         <translation>資料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="88" />
+        <location filename="../../app/ui/editor.py" line="89" />
         <source>&amp;Figures</source>
         <translation>圖片(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="89" />
+        <location filename="../../app/ui/editor.py" line="90" />
         <source>&amp;Sources</source>
         <translation>來源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="90" />
+        <location filename="../../app/ui/editor.py" line="91" />
         <source>&amp;Related</source>
         <translation>相關(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="178" />
+        <location filename="../../app/ui/editor.py" line="182" />
         <source>Re&amp;view</source>
         <translation>審稿(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="179" />
+        <location filename="../../app/ui/editor.py" line="183" />
         <source>&amp;History</source>
         <translation>版本紀錄(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor.py" line="180" />
+        <location filename="../../app/ui/editor.py" line="184" />
         <source>&amp;Checks</source>
         <translation>發稿檢查(&amp;C)</translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>BodyEdit</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="122" />
+        <location filename="../../app/ui/body_editor.py" line="128" />
         <source>Write the article here. ![[key]] places a figure; ::: further-reading … ::: adds further reading.</source>
         <translation>在此撰寫內文。![[代號]] 放入圖片；::: further-reading … ::: 加入延伸閱讀。</translation>
     </message>
@@ -108,67 +108,90 @@
     </message>
 </context>
 <context>
+    <name>DecisionBanner</name>
+    <message>
+        <location filename="../../app/ui/decision_banner.py" line="22" />
+        <source>Decisions made apart</source>
+        <translation>分頭做出的決定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_banner.py" line="36" />
+        <source>Decisions about this article were made apart and could not all stand.</source>
+        <translation>這篇稿子的決定是在不同地方分頭做出的，無法全部成立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_banner.py" line="39" />
+        <source>Standing: {who} moved it to {status} ({when}).</source>
+        <translation>成立：{who} 將它改為「{status}」（{when}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_banner.py" line="47" />
+        <source>Set aside: {who} moved it to {status} ({when}): {why}.</source>
+        <translation>擱置：{who} 將它改為「{status}」（{when}）：{why}。</translation>
+    </message>
+</context>
+<context>
     <name>DeskDialog</name>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="32" />
-        <location filename="../../app/ui/desk_dialog.py" line="85" />
-        <location filename="../../app/ui/desk_dialog.py" line="101" />
-        <location filename="../../app/ui/desk_dialog.py" line="116" />
+        <location filename="../../app/ui/desk_dialog.py" line="33" />
+        <location filename="../../app/ui/desk_dialog.py" line="86" />
+        <location filename="../../app/ui/desk_dialog.py" line="102" />
+        <location filename="../../app/ui/desk_dialog.py" line="117" />
         <source>Desk settings</source>
         <translation>編輯台設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="42" />
+        <location filename="../../app/ui/desk_dialog.py" line="43" />
         <source>Bylines that are the newsroom, not a person</source>
         <translation>屬於編輯部而非個人的署名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="47" />
+        <location filename="../../app/ui/desk_dialog.py" line="48" />
         <source>One per line: name = https://…</source>
         <translation>每行一位：姓名 = https://…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="57" />
+        <location filename="../../app/ui/desk_dialog.py" line="58" />
         <source>Publication &amp;name</source>
         <translation>媒體名稱(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="58" />
+        <location filename="../../app/ui/desk_dialog.py" line="59" />
         <source>&amp;Base URL</source>
         <translation>網址前綴(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="59" />
+        <location filename="../../app/ui/desk_dialog.py" line="60" />
         <source>&amp;Logo URL</source>
         <translation>標誌網址(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="60" />
+        <location filename="../../app/ui/desk_dialog.py" line="61" />
         <source>Default &amp;language</source>
         <translation>預設語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="61" />
+        <location filename="../../app/ui/desk_dialog.py" line="62" />
         <source>&amp;Organisation bylines</source>
         <translation>機構署名(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="62" />
+        <location filename="../../app/ui/desk_dialog.py" line="63" />
         <source>&amp;Author pages</source>
         <translation>作者頁面(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="65" />
+        <location filename="../../app/ui/desk_dialog.py" line="66" />
         <source>Editor's picks (shown on every article page)</source>
         <translation>編輯推薦（顯示於每篇文章頁面）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="86" />
+        <location filename="../../app/ui/desk_dialog.py" line="87" />
         <source>The base URL must start with http:// or https://</source>
         <translation>網址前綴必須以 http:// 或 https:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_dialog.py" line="117" />
+        <location filename="../../app/ui/desk_dialog.py" line="118" />
         <source>Author pages, line {n}: write name = https://…</source>
         <translation>作者頁面第 {n} 行：請寫成 姓名 = https://…</translation>
     </message>
@@ -219,122 +242,122 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="67" />
+        <location filename="../../app/ui/figures_pane.py" line="73" />
         <source>Who took or supplied the photo</source>
         <translation>攝影者或圖片提供者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="69" />
+        <location filename="../../app/ui/figures_pane.py" line="75" />
         <source>What the image shows, for readers who cannot see it</source>
         <translation>圖片內容描述，供無法看見圖片的讀者使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="71" />
+        <location filename="../../app/ui/figures_pane.py" line="77" />
         <source>Key</source>
         <translation>代號</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="72" />
+        <location filename="../../app/ui/figures_pane.py" line="78" />
         <source>&amp;Caption</source>
         <translation>圖說(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="73" />
+        <location filename="../../app/ui/figures_pane.py" line="79" />
         <source>C&amp;redit</source>
         <translation>圖片來源(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="74" />
+        <location filename="../../app/ui/figures_pane.py" line="80" />
         <source>&amp;Alt text</source>
         <translation>替代文字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="76" />
+        <location filename="../../app/ui/figures_pane.py" line="82" />
         <source>x,y from 0 to 1 (empty: the centre)</source>
         <translation>x,y，各為 0 到 1（空白：正中央）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="78" />
+        <location filename="../../app/ui/figures_pane.py" line="84" />
         <source>The point the 16:9, 4:3 and 1:1 crops for search engines keep in view</source>
         <translation>給搜尋引擎的 16:9、4:3 與 1:1 裁切要保留的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="80" />
+        <location filename="../../app/ui/figures_pane.py" line="86" />
         <source>Crop &amp;focus</source>
         <translation>裁切焦點(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="83" />
+        <location filename="../../app/ui/figures_pane.py" line="89" />
         <source>&amp;Add image…</source>
         <translation>加入圖片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="84" />
+        <location filename="../../app/ui/figures_pane.py" line="90" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="85" />
+        <location filename="../../app/ui/figures_pane.py" line="91" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="86" />
+        <location filename="../../app/ui/figures_pane.py" line="92" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="87" />
+        <location filename="../../app/ui/figures_pane.py" line="93" />
         <source>&amp;Insert at cursor</source>
         <translation>插入至游標處(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="122" />
+        <location filename="../../app/ui/figures_pane.py" line="128" />
         <source>no caption</source>
         <translation>缺圖說</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="124" />
+        <location filename="../../app/ui/figures_pane.py" line="130" />
         <source>no credit</source>
         <translation>缺圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="126" />
+        <location filename="../../app/ui/figures_pane.py" line="132" />
         <source>no alt text</source>
         <translation>缺替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="239" />
+        <location filename="../../app/ui/figures_pane.py" line="245" />
         <source>Cannot add image</source>
         <translation>無法加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="247" />
+        <location filename="../../app/ui/figures_pane.py" line="254" />
         <source>Add figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="253" />
+        <location filename="../../app/ui/figures_pane.py" line="260" />
         <source>Add images</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="253" />
+        <location filename="../../app/ui/figures_pane.py" line="260" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="260" />
+        <location filename="../../app/ui/figures_pane.py" line="268" />
         <source>Remove figure</source>
         <translation>移除圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="272" />
+        <location filename="../../app/ui/figures_pane.py" line="280" />
         <source>Move figure</source>
         <translation>移動圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/figures_pane.py" line="281" />
+        <location filename="../../app/ui/figures_pane.py" line="289" />
         <source>Reorder figures</source>
         <translation>重新排列圖片</translation>
     </message>
@@ -342,42 +365,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="233" />
+        <location filename="../../app/ui/body_editor.py" line="239" />
         <source>Find</source>
         <translation>尋找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="235" />
+        <location filename="../../app/ui/body_editor.py" line="241" />
         <source>Replace with</source>
         <translation>取代為</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="236" />
+        <location filename="../../app/ui/body_editor.py" line="242" />
         <source>Match case</source>
         <translation>大小寫須相符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="238" />
+        <location filename="../../app/ui/body_editor.py" line="244" />
         <source>Previous</source>
         <translation>上一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="239" />
+        <location filename="../../app/ui/body_editor.py" line="245" />
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="240" />
+        <location filename="../../app/ui/body_editor.py" line="246" />
         <source>Replace</source>
         <translation>取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="241" />
+        <location filename="../../app/ui/body_editor.py" line="247" />
         <source>Replace all</source>
         <translation>全部取代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="242" />
+        <location filename="../../app/ui/body_editor.py" line="248" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
@@ -486,27 +509,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Search: words, "a phrase", -leave out…</source>
         <translation>搜尋：詞、"完整詞組"、-排除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Words must all occur; "a phrase" as written; -word or -"a phrase" left out.
 title:政府  text in the title
 section:地方  byline:林  status:draft
@@ -519,173 +542,173 @@ since:2015  until:2015-06-30（年、月或日）
 sort:date  最新的在前，而非最相關</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Cannot search: {problem}</source>
         <translation>無法搜尋：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>All sections</source>
         <translation>所有版別</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="127" />
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="52" />
+        <location filename="../../app/ui/window_commands.py" line="55" />
         <source>&amp;New article</source>
         <translation>新增文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="58" />
+        <location filename="../../app/ui/window_commands.py" line="61" />
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="65" />
+        <location filename="../../app/ui/window_commands.py" line="68" />
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="77" />
+        <location filename="../../app/ui/window_commands.py" line="80" />
         <source>&amp;Save now</source>
         <translation>立即儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="84" />
+        <location filename="../../app/ui/window_commands.py" line="87" />
         <source>&amp;Back up now</source>
         <translation>立即備份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="91" />
+        <location filename="../../app/ui/window_commands.py" line="94" />
         <source>&amp;Desk settings…</source>
         <translation>編輯台設定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="97" />
+        <location filename="../../app/ui/window_commands.py" line="100" />
         <source>Your name and &amp;role…</source>
         <translation>你的名字與角色(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="110" />
+        <location filename="../../app/ui/window_commands.py" line="113" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="114" />
+        <location filename="../../app/ui/window_commands.py" line="117" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="117" />
+        <location filename="../../app/ui/window_commands.py" line="120" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="122" />
+        <location filename="../../app/ui/window_commands.py" line="125" />
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="128" />
+        <location filename="../../app/ui/window_commands.py" line="131" />
         <source>Find and &amp;replace…</source>
         <translation>尋找及取代(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="135" />
+        <location filename="../../app/ui/window_commands.py" line="138" />
         <source>Convert to &amp;Traditional Chinese (Taiwan)</source>
         <translation>轉換為臺灣正體中文(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="141" />
+        <location filename="../../app/ui/window_commands.py" line="144" />
         <source>&amp;Normalise punctuation</source>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="117" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="148" />
+        <location filename="../../app/ui/window_commands.py" line="151" />
         <source>Toggle &amp;preview</source>
         <translation>顯示/隱藏預覽(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="154" />
+        <location filename="../../app/ui/window_commands.py" line="157" />
         <source>Go to article &amp;list</source>
         <translation>移至文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="160" />
+        <location filename="../../app/ui/window_commands.py" line="163" />
         <source>&amp;Search articles</source>
         <translation>搜尋文章(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="168" />
+        <location filename="../../app/ui/window_commands.py" line="171" />
         <source>Pane: {name}</source>
         <translation>窗格：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="172" />
+        <location filename="../../app/ui/window_commands.py" line="175" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="176" />
+        <location filename="../../app/ui/window_commands.py" line="179" />
         <source>Follow the system</source>
         <translation>跟隨系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117" />
+        <location filename="../../app/ui/main_window.py" line="118" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="188" />
+        <location filename="../../app/ui/window_commands.py" line="191" />
         <source>&amp;About Galley</source>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>{n} matching articles</source>
         <translation>找到 {n} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339" />
+        <location filename="../../app/ui/main_window.py" line="340" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="36" />
+        <location filename="../../app/ui/review_actions.py" line="38" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="48" />
+        <location filename="../../app/ui/review_actions.py" line="50" />
         <source>Checks fail</source>
         <translation>檢查未通過</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="49" />
+        <location filename="../../app/ui/review_actions.py" line="51" />
         <source>These checks fail:
 {problems}
 
@@ -758,107 +781,107 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="375" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>{cjk} Chinese characters · {words} words</source>
         <translation>中文 {cjk} 字 · 外文 {words} 詞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="196" />
+        <location filename="../../app/ui/window_commands.py" line="199" />
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="207" />
+        <location filename="../../app/ui/window_commands.py" line="210" />
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="209" />
+        <location filename="../../app/ui/window_commands.py" line="212" />
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="232" />
+        <location filename="../../app/ui/window_commands.py" line="235" />
         <source>Importing</source>
         <translation>匯入中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="235" />
+        <location filename="../../app/ui/window_commands.py" line="238" />
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="244" />
+        <location filename="../../app/ui/window_commands.py" line="247" />
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="291" />
+        <location filename="../../app/ui/window_commands.py" line="294" />
         <source>Exporting</source>
         <translation>匯出中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="294" />
+        <location filename="../../app/ui/window_commands.py" line="297" />
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="284" />
+        <location filename="../../app/ui/window_commands.py" line="287" />
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="71" />
+        <location filename="../../app/ui/window_commands.py" line="74" />
         <source>Export desk &amp;edition…</source>
         <translation>匯出編輯台版本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="103" />
+        <location filename="../../app/ui/window_commands.py" line="106" />
         <source>S&amp;ync with desk</source>
         <translation>與編輯台同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="256" />
+        <location filename="../../app/ui/window_commands.py" line="259" />
         <source>Export the desk edition to</source>
         <translation>將編輯台版本匯出到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="306" />
+        <location filename="../../app/ui/window_commands.py" line="309" />
         <source>Backed up to {path}</source>
         <translation>已備份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="308" />
+        <location filename="../../app/ui/window_commands.py" line="311" />
         <source>No backup made: too little free disk space</source>
         <translation>未備份：磁碟空間不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="316" />
+        <location filename="../../app/ui/window_commands.py" line="319" />
         <source>Backing up</source>
         <translation>備份中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="320" />
+        <location filename="../../app/ui/window_commands.py" line="323" />
         <source>Backup failed</source>
         <translation>備份失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="392" />
+        <location filename="../../app/ui/window_commands.py" line="395" />
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="405" />
+        <location filename="../../app/ui/window_commands.py" line="408" />
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="406" />
+        <location filename="../../app/ui/window_commands.py" line="409" />
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -883,12 +906,12 @@ Logs: {logs}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="406" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="408" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
@@ -1024,7 +1047,7 @@ Logs: {logs}</source>
 <context>
     <name>NoteMargin</name>
     <message>
-        <location filename="../../app/ui/body_editor.py" line="200" />
+        <location filename="../../app/ui/body_editor.py" line="206" />
         <source>Review notes are anchored here</source>
         <translation>審稿意見錨定在此</translation>
     </message>
@@ -1032,7 +1055,7 @@ Logs: {logs}</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="295" />
+        <location filename="../../app/ui/preview.py" line="297" />
         <source>Cannot preview:</source>
         <translation>無法預覽：</translation>
     </message>
@@ -1040,134 +1063,134 @@ Logs: {logs}</source>
 <context>
     <name>RelatedPane</name>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="53" />
+        <location filename="../../app/ui/related_pane.py" line="57" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="56" />
-        <location filename="../../app/ui/related_pane.py" line="122" />
+        <location filename="../../app/ui/related_pane.py" line="60" />
+        <location filename="../../app/ui/related_pane.py" line="126" />
         <source>Related</source>
         <translation>相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="57" />
-        <location filename="../../app/ui/related_pane.py" line="122" />
+        <location filename="../../app/ui/related_pane.py" line="61" />
+        <location filename="../../app/ui/related_pane.py" line="126" />
         <source>Further reading</source>
         <translation>延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="66" />
+        <location filename="../../app/ui/related_pane.py" line="70" />
         <source>Search the store for an article…</source>
         <translation>在資料庫中搜尋文章…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="70" />
+        <location filename="../../app/ui/related_pane.py" line="74" />
         <source>Add as related</source>
         <translation>加為相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="70" />
+        <location filename="../../app/ui/related_pane.py" line="74" />
         <source>Add</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="72" />
+        <location filename="../../app/ui/related_pane.py" line="76" />
         <source>Add as further reading</source>
         <translation>加為延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="76" />
+        <location filename="../../app/ui/related_pane.py" line="80" />
         <source>From the store</source>
         <translation>資料庫中的文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="98" />
+        <location filename="../../app/ui/related_pane.py" line="102" />
         <source>Add &amp;link</source>
         <translation>加入連結(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="100" />
+        <location filename="../../app/ui/related_pane.py" line="104" />
         <source>External link</source>
         <translation>外部連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="102" />
+        <location filename="../../app/ui/related_pane.py" line="106" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="103" />
+        <location filename="../../app/ui/related_pane.py" line="107" />
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="104" />
+        <location filename="../../app/ui/related_pane.py" line="108" />
         <source>Excerpt</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="105" />
+        <location filename="../../app/ui/related_pane.py" line="109" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="106" />
+        <location filename="../../app/ui/related_pane.py" line="110" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="127" />
+        <location filename="../../app/ui/related_pane.py" line="131" />
         <source>(missing article {id})</source>
         <translation>（找不到文章 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="128" />
+        <location filename="../../app/ui/related_pane.py" line="132" />
         <source>in the store</source>
         <translation>資料庫內</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="176" />
+        <location filename="../../app/ui/related_pane.py" line="180" />
         <source>Add related article</source>
         <translation>加入相關文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="187" />
+        <location filename="../../app/ui/related_pane.py" line="191" />
         <source>The URL must start with http:// or https://</source>
         <translation>網址必須以 http:// 或 https:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="189" />
+        <location filename="../../app/ui/related_pane.py" line="193" />
         <source>An external link needs a title</source>
         <translation>外部連結需要標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="194" />
+        <location filename="../../app/ui/related_pane.py" line="198" />
         <source>The date is not a date (use YYYY-MM-DD)</source>
         <translation>日期格式不正確（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="196" />
+        <location filename="../../app/ui/related_pane.py" line="200" />
         <source>Cannot add the link</source>
         <translation>無法加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="206" />
+        <location filename="../../app/ui/related_pane.py" line="210" />
         <source>Add link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="219" />
+        <location filename="../../app/ui/related_pane.py" line="224" />
         <source>Remove related link</source>
         <translation>移除相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="226" />
+        <location filename="../../app/ui/related_pane.py" line="231" />
         <source>Change link kind</source>
         <translation>變更連結類型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="235" />
+        <location filename="../../app/ui/related_pane.py" line="240" />
         <source>Reorder related links</source>
         <translation>重新排列相關連結</translation>
     </message>
@@ -1294,57 +1317,57 @@ Logs: {logs}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="51" />
+        <location filename="../../app/ui/sources_pane.py" line="54" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="52" />
+        <location filename="../../app/ui/sources_pane.py" line="55" />
         <source>Outlet</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="53" />
+        <location filename="../../app/ui/sources_pane.py" line="56" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="54" />
+        <location filename="../../app/ui/sources_pane.py" line="57" />
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="55" />
+        <location filename="../../app/ui/sources_pane.py" line="58" />
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="81" />
+        <location filename="../../app/ui/sources_pane.py" line="84" />
         <source>The date is in the future</source>
         <translation>日期在未來</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="82" />
+        <location filename="../../app/ui/sources_pane.py" line="85" />
         <source>Not a date (use YYYY-MM-DD)</source>
         <translation>不是日期（請用 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="83" />
+        <location filename="../../app/ui/sources_pane.py" line="86" />
         <source>The date is missing</source>
         <translation>缺少日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="84" />
+        <location filename="../../app/ui/sources_pane.py" line="87" />
         <source>The outlet is missing</source>
         <translation>缺少媒體名稱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="85" />
+        <location filename="../../app/ui/sources_pane.py" line="88" />
         <source>The title is missing</source>
         <translation>缺少標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="86" />
+        <location filename="../../app/ui/sources_pane.py" line="89" />
         <source>Not an http(s) URL</source>
         <translation>不是 http(s) 網址</translation>
     </message>
@@ -1352,57 +1375,57 @@ Logs: {logs}</source>
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="134" />
+        <location filename="../../app/ui/sources_pane.py" line="137" />
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="135" />
+        <location filename="../../app/ui/sources_pane.py" line="138" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="136" />
+        <location filename="../../app/ui/sources_pane.py" line="139" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="137" />
+        <location filename="../../app/ui/sources_pane.py" line="140" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="138" />
+        <location filename="../../app/ui/sources_pane.py" line="141" />
         <source>Sort by date</source>
         <translation>依日期排序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="139" />
+        <location filename="../../app/ui/sources_pane.py" line="142" />
         <source>&amp;Paste lines</source>
         <translation>貼上多行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="179" />
+        <location filename="../../app/ui/sources_pane.py" line="182" />
         <source>Add source</source>
         <translation>新增來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="187" />
+        <location filename="../../app/ui/sources_pane.py" line="190" />
         <source>Paste sources</source>
         <translation>貼上來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="197" />
+        <location filename="../../app/ui/sources_pane.py" line="200" />
         <source>Remove source</source>
         <translation>移除來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="209" />
+        <location filename="../../app/ui/sources_pane.py" line="212" />
         <source>Move source</source>
         <translation>移動來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sources_pane.py" line="214" />
+        <location filename="../../app/ui/sources_pane.py" line="217" />
         <source>Sort sources</source>
         <translation>排序來源</translation>
     </message>
@@ -1610,7 +1633,7 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="54" />
+        <location filename="../../app/ui/launch.py" line="56" />
         <source>Something went wrong; your text was saved and the details are in the log.
 
 {error}</source>
@@ -1619,17 +1642,17 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="114" />
+        <location filename="../../app/ui/launch.py" line="116" />
         <source>Welcome to Galley</source>
         <translation>歡迎使用 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="115" />
+        <location filename="../../app/ui/launch.py" line="117" />
         <source>Your name, as it should appear in notes, history and status changes:</source>
         <translation>你的名字（會顯示在審稿意見、版本紀錄與狀態變更中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="260" />
+        <location filename="../../app/ui/launch.py" line="262" />
         <source>The store cannot be opened:
 
 {error}</source>

@@ -188,8 +188,8 @@ def test_a_merge_of_both_sides_is_a_revision_by_who_merged_through_the_gate(
 
 def test_a_status_from_another_store_is_what_its_record_justifies(tmp_path: Path) -> None:
     """A payload whose revisions say 'published' (as stores before this one wrote them) but
-    whose record holds no such decision brings a draft; a move the role could not make is
-    set aside."""
+    whose record holds no such decision is put in review, and the claim named; a move the
+    role could not make is set aside."""
     mine, theirs = _pair(tmp_path)
     with mine, theirs:
         article = import_markdown(theirs, TYPHOON, author="林記者")
@@ -197,8 +197,11 @@ def test_a_status_from_another_store_is_what_its_record_justifies(tmp_path: Path
         for revision in payload["revisions"]:
             revision["content"]["status"] = "published"
         result = _send(theirs, mine, article.id, by="王編輯", payload=payload)
-        assert result.status == "draft" and mine.get_article(article.id).status == "draft"
-        theirs.review.change_status(article.id, "in_review", who="林記者", role="reporter")
+        assert result.status == "in_review"
+        assert mine.get_article(article.id).status == "in_review"
+        assert "its history says 'published' but no decision on record" in result.set_aside[-1]
+        [desk] = mine.review.status_history(article.id)
+        assert (desk.who, desk.role, desk.to_status) == ("(the desk)", "desk", "in_review")
         time.sleep(0.002)
         payload = theirs.merge.payload(article.id)
         payload["status_changes"].append(

@@ -124,3 +124,36 @@ def test_review_pane_screenshots_in_chinese(qtbot, window, store, articles, tmp_
         window.editor.tabs.setCurrentWidget(pane)
         shot = tmp_path / f"{type(pane).__name__}.png"
         assert window.grab().save(str(shot)) and shot.stat().st_size > 10_000
+
+
+def test_decisions_made_apart_show_a_banner_naming_both(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    """The record holds two decisions made apart (here: a withdrawal that came in from
+    another laptop after the publication): the window names the one that stands and the
+    one set aside, with who and when."""
+    from app.store.review_payload import images_of
+
+    article_id = articles["zh"]
+    for step in ("in_review", "approved", "published"):
+        store.review.change_status(article_id, step, who="王編輯", role="editor")
+    payload = store.merge.payload(article_id)
+    payload["status_changes"].append(
+        {
+            "uid": "e" * 32,
+            "from_status": "approved",
+            "to_status": "in_review",
+            "who": "林記者",
+            "role": "reporter",
+            "at": "2999-01-01T00:00:00.000Z",
+            "override": "",
+            "revision": "",
+        }
+    )
+
+    images = {sha: store.images.get(sha)[0] for sha in images_of(payload)}
+    store.merge.apply(payload, by="王編輯", images=images)
+    window.open_article(article_id)
+    banner = window.editor.decisions
+    assert banner.isVisible()
+    text = banner.text()
+    assert "王編輯" in text and "林記者" in text and "2999-01-01 00:00" in text
+    assert store.get_article(article_id).status == "published"
