@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -58,7 +59,10 @@ MAX_HISTORY = 256 * 1024 * 1024
 PUSH_TRIES = 5
 LOCK_FILE = "galley-sync.lock"  # held for a sync's whole run, in the store's own repository
 LOCK_WAIT = 120.0
-PACK_AFTER = 2_000  # articles written in one sync: then its loose objects become one pack
+# Loose objects (a file each) in the laptop's repository: past this many, a sync packs them.
+# Small syncs add a few dozen each; without a threshold a small store's never packed (4,856
+# loose objects after a few weeks), and libgit2 reads them one file at a time.
+PACK_AFTER = 1_000
 BATCH_SECONDS = 0.05  # the longest a transaction taking the desk in holds the store
 
 
@@ -67,17 +71,51 @@ class SyncReport:
     """What a sync did, for one line on the command line and the window's status."""
 
     pushed: bool = False
-    received: int = 0  # articles that came in new or changed
+    received: int = 0  # articles whose text came in new or changed
     diverged: list[str] = field(default_factory=list)  # slugs both sides edited
-    sent: int = 0  # articles written to the desk that were new or changed there
+    sent: int = 0  # articles whose text went to the desk new or changed
+    notes_in: int = 0  # notes (or their earlier versions) that came in
+    statuses_in: int = 0  # status decisions that came in (and statuses settled again)
+    notes_out: int = 0
+    statuses_out: int = 0
     settings_in: bool = False  # the desk's settings came in changed
-    statuses_in: int = 0  # statuses settled again by a list of editors that came in
+    committed: bool = False  # this sync wrote a commit of its own
     # Status moves made apart on two laptops, which the workflow could not both take:
     # "slug (approved; set aside: 林記者: in_review → draft (…))".
     status_conflicts: list[str] = field(default_factory=list)
+    # Articles whose address the desk settled: "slug-1a2b3c4d (kaohsiung… was taken …)".
+    renamed: list[str] = field(default_factory=list)
+
+    @property
+    def quiet(self) -> bool:
+        return not (
+            self.received
+            or self.sent
+            or self.notes_in
+            or self.statuses_in
+            or self.notes_out
+            or self.statuses_out
+            or self.settings_in
+            or self.committed
+        )
 
     def summary(self) -> str:
-        parts = [f"{self.received} article(s) in", f"{self.sent} out"]
+        if self.quiet and not self.status_conflicts:
+            return "nothing new: this store and the desk hold the same"
+
+        def counted(articles: int, notes: int, statuses: int) -> str:
+            told = [f"{articles} article(s)"]
+            told += [f"{notes} note(s)"] if notes else []
+            told += [f"{statuses} status decision(s)"] if statuses else []
+            return ", ".join(told)
+
+        parts = [
+            f"in: {counted(self.received, self.notes_in, self.statuses_in)}"
+            + ("; the desk's settings" if self.settings_in else ""),
+            f"out: {counted(self.sent, self.notes_out, self.statuses_out)}",
+        ]
+        if self.renamed:
+            parts.append("addresses settled by the desk: " + ", ".join(self.renamed[:5]))
         if self.status_conflicts:
             parts.append(
                 f"{len(self.status_conflicts)} moved to different statuses apart (the first "
@@ -148,7 +186,10 @@ class DeskSync:
         elif self.remote_url != url:
             self.repo.remotes.set_url(REMOTE, url)
         # Also as plain JSON: the window learns its desk without loading git's library.
-        (self.path / DESK_FILE).write_text(json.dumps({"remote": url}) + "\n", encoding="utf-8")
+        text = json.dumps({"remote": url}) + "\n"
+        where = self.path / DESK_FILE
+        if not where.is_file() or where.read_text(encoding="utf-8") != text:
+            where.write_text(text, encoding="utf-8")
 
     def _commit(self, tree: Any, parents: list[Any], message: str) -> Any:
         import pygit2
@@ -164,9 +205,10 @@ class DeskSync:
         return oid
 
     # -- bringing the desk in ----------------------------------------------------------------
-    def _apply(self, their_commit: Any, report: SyncReport) -> None:
-        """Every article of their tree that differs from what we last had, through the
-        store's gate. Hostile or damaged entries stop the sync with the entry's path."""
+    def _apply(self, their_commit: Any, report: SyncReport, *, everything: bool = False) -> None:
+        """Every article of their tree that differs from what we last had (``everything``:
+        every article of their tree), through the store's gate. Hostile or damaged entries
+        stop the sync with the entry's path."""
         repo = self.repo
         theirs = repo[their_commit].tree
         try:
@@ -175,8 +217,8 @@ class DeskSync:
             raise SyncError(f"{self.remote_url}: {exc}") from None
         head = repo.references.get(BRANCH)
         our_tree = repo[head.target].tree if head is not None else None
-        self._apply_settings(theirs, our_tree, report)
-        ours = DeskArticles(repo, our_tree)
+        self._apply_settings(theirs, None if everything else our_tree, report)
+        ours = DeskArticles(repo, None if everything else our_tree)
         images = _DeskImages(repo, theirs)
         changed = [(a, f) for a, f in sorted(their_articles.changed_since(ours).items()) if f]
         done = 0
@@ -227,9 +269,14 @@ class DeskSync:
                 file=f"desk:{where}",
                 field="article_id",
             )
-        result = self.store.merge.apply(payload, by=self.by, file=f"desk:{where}", images=images)
-        if result.outcome in ("created", "updated", "diverged"):
+        result = self.store.merge.apply(
+            payload, by=self.by, file=f"desk:{where}", images=images, origin="from the desk"
+        )
+        if result.outcome in ("created", "updated", "diverged", "merged"):
             report.received += 1
+        report.notes_in += result.notes_in
+        report.statuses_in += result.moves_in
+        report.renamed += result.renamed
         if result.outcome == "diverged" or result.status_conflict:
             slug = self.store.get_article(result.article_id).slug
             if result.outcome == "diverged":
@@ -264,6 +311,12 @@ class DeskSync:
         url = self.remote_url or ""
         report = SyncReport()
         theirs = None
+        before = self.repo.references.get(BRANCH)
+        head_before = before.target if before is not None else None
+        # After a backup was restored, the store's history is not what our last sync left:
+        # everything the desk has is taken in again, and everything the store has is
+        # written out again, so nothing written on either side of the restore is lost.
+        restored = self.tree.restored_since_last_sync()
         for attempt in range(1, PUSH_TRIES + 1):
             say(f"fetching {self.remote_url}")
             try:
@@ -276,21 +329,25 @@ class DeskSync:
             theirs = their_ref.target if their_ref is not None else None
             if theirs is not None:
                 say("merging the desk into the store")
-                self._apply(theirs, report)
+                self._apply(theirs, report, everything=restored)
                 if self.repo.references.get(BRANCH) is None:
                     # Joining: start from the desk's commit, so what came in unchanged
                     # keeps the desk's files and there is nothing to send back for it.
                     self.repo.references.create(BRANCH, theirs)
             say("writing this laptop's articles")
-            tree, mark = self.tree.write(self.repo[theirs].tree if theirs else None)
+            tree, mark = self.tree.write(
+                self.repo[theirs].tree if theirs else None, everything=restored
+            )
             if theirs is not None and tree == self.repo[theirs].tree_id:
                 # Only the desk's changes came in: our tree is the desk's, so is our head
                 # (no commit of ours, nothing to send back).
                 self.repo.references.create(BRANCH, theirs, force=True)
-            ours = self._commit(tree, [], "Galley: this laptop's articles")
+            mine = self._commit(tree, [], "Galley: this laptop's articles")
+            ours = mine
             if theirs is not None and ours != theirs and not self.repo.descendant_of(ours, theirs):
                 tree = self.repo[ours].tree_id
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
+            report.committed = ours not in (head_before, theirs)
             self.tree.save_state(mark, ours)
             self.store.merge.compact_touches()
             if theirs is not None and ours == theirs:
@@ -319,22 +376,51 @@ class DeskSync:
                 continue
             report.pushed = True
             break
-        report.sent = _changed_articles(self.repo, theirs)
-        if self.tree.rendered >= PACK_AFTER:
+        report.sent, report.notes_out, report.statuses_out = _sent(self.repo, theirs)
+        if _loose_objects(self.path) > PACK_AFTER:
             say("packing this laptop's repository")
             _pack_loose_objects(self.repo, self.path)
         return report
 
 
-def _changed_articles(repo: Any, desk_before: Any) -> int:
-    """How many articles our head has that the desk did not have as they are (tree
-    entries compared by id: no article is read)."""
+def _sent(repo: Any, desk_before: Any) -> tuple[int, int, int]:
+    """What our head gives the desk that it did not have: articles whose text is new or
+    changed, notes (and versions of notes), and status decisions (only the articles whose
+    files changed are read)."""
     head = repo.references.get(BRANCH)
-    if head is None:
-        return 0
+    if head is None or head.target == desk_before:
+        return 0, 0, 0
     before = DeskArticles(repo, repo[desk_before].tree if desk_before is not None else None)
     now = DeskArticles(repo, repo[head.target].tree)
-    return sum(1 for files in now.changed_since(before).values() if files is not None)
+    articles = notes = statuses = 0
+    for article_id, files in now.changed_since(before).items():
+        if files is None:
+            continue
+        old = before.get(article_id)
+        was = _records(repo, old[0]) if old is not None else (None, set(), set())
+        new = _records(repo, files[0])
+        articles += new[0] != was[0]
+        notes += len(new[1] - was[1])
+        statuses += len(new[2] - was[2])
+    return articles, notes, statuses
+
+
+def _records(repo: Any, history: Any) -> tuple[Any, set[tuple[str, str]], set[str]]:
+    """A history file's head, its notes (with the version of each) and its decisions."""
+    payload = json.loads(repo[history].data)
+    head = next((r["content"] for r in payload["revisions"] if r["uid"] == payload["head"]), None)
+    notes = {(n["uid"], n["updated_at"]) for n in payload.get("notes", [])}
+    notes |= {(h["note_uid"], h["updated_at"]) for h in payload.get("note_history", [])}
+    return head, notes, {c["uid"] for c in payload.get("status_changes", [])}
+
+
+def _loose_objects(path: Path) -> int:
+    """How many loose objects the repository holds (its 256 fan-out folders, listed)."""
+    objects = path / "objects"
+    try:
+        return sum(len(os.listdir(d)) for d in objects.iterdir() if len(d.name) == 2 and d.is_dir())
+    except OSError:
+        return 0
 
 
 def _pack_loose_objects(repo: Any, path: Path) -> None:

@@ -53,7 +53,7 @@ class DeskTree:
         self._theirs: DeskArticles | None = None
         self._their_bundles: Any = None
 
-    def write(self, theirs: Any = None) -> tuple[Any, int]:
+    def write(self, theirs: Any = None, *, everything: bool = False) -> tuple[Any, int]:
         """The desk's tree written from the store, and the touch journal's mark it was
         written at (``save_state`` with it once committed). Incremental when ``STATE`` says
         our head is what the last sync wrote: only articles touched since are written again.
@@ -68,7 +68,8 @@ class DeskTree:
         base = repo[head.target].tree if head is not None else None
         state = self._read_state()
         incremental = (
-            base is not None
+            not everything
+            and base is not None
             and state.get("commit") == str(head.target)
             and isinstance(state.get("seq"), int)
             and desk_format(repo, base) == FORMAT
@@ -218,9 +219,22 @@ class DeskTree:
             return {}  # no state (or a damaged one): every article is written again
         return data if isinstance(data, dict) else {}
 
+    def restored_since_last_sync(self) -> bool:
+        """Whether a backup was restored into the store since the last sync wrote ``STATE``
+        (a store that never synced has nothing to catch up with)."""
+        state = self._read_state()
+        if not state:
+            return False
+        return bool(state.get("restores", 0) != len(self.store.restores.all()))
+
     def save_state(self, mark: int, commit: Any) -> None:
+        """Remember what this sync wrote; nothing is written when that is what the last
+        one remembered (a sync with nothing new writes nothing)."""
+        state = {"seq": mark, "commit": str(commit), "restores": len(self.store.restores.all())}
+        if self._read_state() == state:
+            return
         tmp = (self.path / STATE).with_suffix(".tmp")
-        tmp.write_text(json.dumps({"seq": mark, "commit": str(commit)}), encoding="utf-8")
+        tmp.write_text(json.dumps(state), encoding="utf-8")
         tmp.replace(self.path / STATE)
 
 

@@ -404,6 +404,7 @@ class Articles:
         return replace(
             text,
             id=article.id,
+            slug=article.slug,  # its address, as the desk settled it
             status=article.status,
             created=article.created,
             saved=article.saved,
@@ -412,7 +413,12 @@ class Articles:
 
     # -- what comes from another store --------------------------------------------------------
     def receive(
-        self, article_id: str, revisions: Iterable[Mapping[str, Any]], head: Article
+        self,
+        article_id: str,
+        revisions: Iterable[Mapping[str, Any]],
+        head: Article,
+        *,
+        origin: str,
     ) -> tuple[bool, dict[str, int]]:
         """Keep another store's revisions of ``article_id`` that this store lacks, oldest
         first, with their uid, time and author (the caller holds the transaction and checked
@@ -426,7 +432,7 @@ class Articles:
                 self._rows.insert_arrival(
                     db,
                     article_id,
-                    slug=self.free_slug(head.slug, article_id),
+                    slug=self.free_slug(f"{head.slug}-{article_id[:8].lower()}", article_id),
                     title=head.title,
                     created=head.created or head.saved,
                     saved=head.saved,
@@ -444,7 +450,7 @@ class Articles:
                     raise InputError(
                         f"revision {rev['uid'][:8]} belongs to another article", field="revisions"
                     )
-                known[rev["uid"]] = self._rows.insert_received(db, article_id, rev, known)
+                known[rev["uid"]] = self._rows.insert_received(db, article_id, rev, known, origin)
         return created, known
 
     def take(self, article_id: str, uid: str, *, author: str, file: str | None = None) -> Article:
@@ -458,7 +464,7 @@ class Articles:
             head = replace(
                 head,
                 id=article_id,
-                slug=self.free_slug(head.slug, article_id),
+                slug=self.free_slug(f"{head.slug}-{article_id[:8].lower()}", article_id),
                 status=stored["status"],
                 saved=now_iso(),
             )
@@ -468,6 +474,58 @@ class Articles:
             self._rows.write(db, head, author, base=base, existing_revision=revision_id)
             self.tx.record(Changes(articles=frozenset({article_id})))
         return head
+
+    def settle_address(self, article_id: str) -> list[str]:
+        """The article's address (slug) settled desk-wide, the same way on every laptop:
+        when two articles want the same slug (the one their text names), the one published
+        first keeps it (else the one created first, else the smaller id) and the other's
+        address is the slug followed by the start of its id. Once published, an article
+        keeps its address unless an earlier publication had it. Returns what changed, as
+        "new-slug (was old-slug: 'Title' has it)" lines for the user."""
+        told: list[str] = []
+        with self.tx.write() as db:
+            row = self.row(article_id)
+            wanted = self.history.snapshot(row["revision"]).slug if row["revision"] else ""
+            if not wanted:
+                return told
+            holder = db.execute(
+                "SELECT id FROM articles WHERE slug = ? AND id != ?", [wanted, article_id]
+            ).fetchone()
+            if holder is None:
+                if row["slug"] != wanted:  # free (again): the article has the address it wants
+                    self._rows.set_slug(db, article_id, wanted)
+                    self.tx.record(Changes(articles=frozenset({article_id})))
+                return told
+            other = str(holder[0])
+            keeper, loser = sorted((article_id, other), key=self._address_rank)
+            if loser == other and self._wants(db, wanted, other) == wanted:
+                # Both want it and the one holding it loses: the winner takes it over.
+                moved = self.free_slug(f"{wanted}-{other[:8].lower()}", other)
+                self._rows.set_slug(db, other, moved)
+                told.append(f"{moved} (was {wanted}: '{row['title']}' has it)")
+                self._rows.set_slug(db, article_id, wanted)
+            elif loser == article_id:
+                moved = self.free_slug(f"{wanted}-{article_id[:8].lower()}", article_id)
+                if row["slug"] != moved:
+                    self._rows.set_slug(db, article_id, moved)
+                    holder_title = self.row(other)["title"]
+                    told.append(f"{moved} (was {wanted}: '{holder_title}' has it)")
+            if told:
+                self.tx.record(Changes(articles=frozenset({article_id, other})))
+        return told
+
+    def _wants(self, db: Database, slug: str, article_id: str) -> str:
+        """The slug the article's text names (``slug``, its row's, when it has none)."""
+        row = db.execute("SELECT revision FROM articles WHERE id = ?", [article_id]).fetchone()
+        return self.history.snapshot(row[0]).slug if row and row[0] else slug
+
+    def _address_rank(self, article_id: str) -> tuple[int, str, str, str]:
+        """Who keeps a wanted address: published first, then created first, then the id."""
+        published = [m.at for m in self.decided(article_id).accepted if m.to_status == "published"]
+        created = str(self.row(article_id)["created_at"])
+        return (0, min(published), created, article_id) if published else (
+            1, "", created, article_id,
+        )  # fmt: skip
 
     def settle_status(self, article_id: str) -> Settled:
         """The article's status made what its record of moves (ours and those that came from

@@ -113,10 +113,16 @@ class ContentRows:
         )
 
     def insert_received(
-        self, db: Database, article_id: str, rev: Mapping[str, Any], known: Mapping[str, int]
+        self,
+        db: Database,
+        article_id: str,
+        rev: Mapping[str, Any],
+        known: Mapping[str, int],
+        origin: str,
     ) -> int:
-        """One revision from another store, with its uid, time, author and origin; its
-        parent named by uid among ``known``. Returns its row id."""
+        """One revision from another store, with its uid, time and author; where it came
+        from (``origin``: the desk, a review bundle) unless it says itself; its parent named
+        by uid among ``known``. Returns its row id."""
         content = rev["content"]
         digest = content_hash(content)
         db.execute(
@@ -139,11 +145,16 @@ class ContentRows:
                 rev["author"],
                 len(content.get("body", "")),
                 rev["uid"],
-                rev["origin"] or "review bundle",
+                rev["origin"] or origin,
                 rev.get("merged"),
             ],
         )
         return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def set_slug(db: Database, article_id: str, slug: str) -> None:
+        """The article's address as the desk settled it (its text keeps the slug it wants)."""
+        db.execute("UPDATE articles SET slug = ? WHERE id = ?", [slug, article_id])
 
     @staticmethod
     def mark_seen(db: Database, revision_id: int, their_uid: str) -> None:

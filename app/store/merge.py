@@ -57,11 +57,15 @@ TOUCHES_SLACK = 10_000
 class ReviewImport:
     article_id: str
     outcome: str  # "created", "updated", "unchanged", "ours-newer", "diverged", "merged"
-    their_revision: int | None = None  # local number of their head, when diverged
+    their_revision: int | None = None  # the number of the text that waits, when diverged
     status: str = ""  # what the united status record comes to (``workflow.settle``)
     # Status moves made apart that the workflow set aside when the records met, newly in
     # this exchange: "林記者: approved → draft (made from 'in_review' while …)".
     set_aside: tuple[str, ...] = ()
+    notes_in: int = 0  # notes (and earlier versions of notes) that came in
+    moves_in: int = 0  # status decisions that came in
+    # Addresses the desk settled: "kaohsiung-drill-1a2b3c4d (was kaohsiung-drill: …)".
+    renamed: tuple[str, ...] = ()
 
     @property
     def status_conflict(self) -> bool:
@@ -74,14 +78,38 @@ class ReviewImport:
             "unchanged": f"{slug}: already up to date; nothing changed",
             "ours-newer": f"{slug}: ours is newer; their notes and history merged",
             "diverged": (
-                f"{slug}: both sides edited; ours is kept and theirs is revision "
-                f"{self.their_revision} (compare in History)"
+                f"{slug}: both sides edited the same part; the later text is current and the "
+                f"other is revision {self.their_revision} (compare in History)"
             ),
             "merged": f"{slug}: both sides edited different parts; merged",
         }[self.outcome]
         if self.set_aside:
             text += f"; status {self.status}, set aside: " + "; ".join(self.set_aside)
         return text
+
+
+def canonical_order(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Revisions in the order every laptop writes them, whatever order each stored them
+    in: by time and uid, each after its parent. The same history is then the same bytes on
+    every laptop, and a desk with nothing new to say goes quiet."""
+    pending = sorted(revisions, key=lambda r: (r["created"], r["uid"]))
+    known = {r["uid"] for r in revisions}
+    placed: set[str] = set()
+    out: list[dict[str, Any]] = []
+    while pending:
+        later = []
+        for rev in pending:
+            parent = rev["parent"]
+            if parent is None or parent not in known or parent in placed:
+                out.append(rev)
+                placed.add(rev["uid"])
+            else:
+                later.append(rev)
+        if len(later) == len(pending):  # a cycle (a damaged history): as it is
+            out += later
+            break
+        pending = later
+    return out
 
 
 def local_ancestors(db: Database, revision_id: int) -> set[str]:
@@ -140,13 +168,13 @@ class ReviewMerge:
         notes = [
             {k: r[k] for k in r if k != "article_id"}
             for r in self.db.query(
-                "SELECT * FROM notes WHERE article_id = ? ORDER BY created_at, rowid", [article_id]
+                "SELECT * FROM notes WHERE article_id = ? ORDER BY created_at, uid", [article_id]
             )
         ]
         changes = [
             {k: r[k] for k in r if k != "article_seq"}
             for r in self.db.query(
-                f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, rowid",
+                f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, uid",
                 [article_id],
             )
         ]
@@ -163,7 +191,7 @@ class ReviewMerge:
             "article_id": article_id,
             "created": row["created_at"],
             "head": by_id[row["revision"]],
-            "revisions": revisions,
+            "revisions": canonical_order(revisions),
             "notes": notes,
             "note_history": history,
             "status_changes": changes,
@@ -199,11 +227,14 @@ class ReviewMerge:
 
     def incoming(self, ref: str) -> list[int]:
         """Numbers of revisions that came from another store and that our text has not seen:
-        the other side's versions after both sides edited. Empty when nothing waits."""
+        the other side's versions after both sides edited. Empty when nothing waits (a
+        version with the very text of ours waits for nothing)."""
         article = self.articles.get(ref)
         seen = local_ancestors(self.db, article.revision or 0)
+        head = self.db.execute("SELECT hash FROM revisions WHERE id = ?", [article.revision])
+        head_hash = (head.fetchone() or [None])[0]
         rows = self.db.query(
-            "SELECT r.number, r.uid FROM revisions r WHERE r.article_seq = "
+            "SELECT r.number, r.uid, r.hash FROM revisions r WHERE r.article_seq = "
             f"{SEQ_OF_ID} AND NOT EXISTS "
             # A revision's children are its own article's: only those are looked at (all
             # revisions of the archive were scanned for each one, ~40 ms at 100,000).
@@ -212,7 +243,7 @@ class ReviewMerge:
             "ORDER BY r.number",
             [article.id],
         )
-        return [r["number"] for r in rows if r["uid"] not in seen]
+        return [r["number"] for r in rows if r["uid"] not in seen and r["hash"] != head_hash]
 
     def apply(
         self,
@@ -221,6 +252,7 @@ class ReviewMerge:
         by: str,
         file: str = "review.json",
         images: Mapping[str, bytes] | None = None,
+        origin: str = "from a review bundle",
     ) -> ReviewImport:
         """Merge a review payload (with the raw bytes of its images, by SHA-256) into the
         store, all or nothing, through the store's one writer; ``by`` is who brings it in
@@ -244,7 +276,7 @@ class ReviewMerge:
             before = self.articles.revision_ids(article_id)
             theirs = payload["head"]
             created, known = self.articles.receive(
-                article_id, payload["revisions"], article_at(payload, theirs)
+                article_id, payload["revisions"], article_at(payload, theirs), origin=origin
             )
             added = len(known) - len(before)
             local_head_uid = next((u for u, i in known.items() if i == local_head_id), None)
@@ -259,20 +291,37 @@ class ReviewMerge:
                 outcome = "diverged"
             if outcome in ("created", "updated"):
                 self.articles.take(article_id, theirs, author=by, file=file)
+            waiting = theirs
             if outcome == "diverged" and local_head_id is not None:
+                mine = self._revision(db, local_head_id)
+                other = self._revision(db, known[theirs])
                 base = self._common_base(db, local_head_id, theirs, payload, known)
-                if base is not None and self._merge_texts(
+                if mine["hash"] == other["hash"]:
+                    # The same text reached apart (two laptops merged the same edits): the
+                    # later revision is the head everywhere, and nothing waits.
+                    if (other["created_at"], theirs) > (mine["created_at"], mine["uid"]):
+                        self.articles.take(article_id, theirs, author=by, file=file)
+                    outcome = "unchanged"
+                elif base is not None and self._merge_texts(
                     article_id, local_head_id, base, theirs, payload, by
                 ):
                     outcome = "merged"
-            changed = self.records.unite(db, article_id, payload, file)
+                elif (other["created_at"], theirs) > (mine["created_at"], mine["uid"]):
+                    # Both texts stay for a person; the later one is the head on every
+                    # laptop (the same answer everywhere, so the desk goes quiet) and the
+                    # other waits in History: Keep mine / Take theirs.
+                    self.articles.take(article_id, theirs, author=by, file=file)
+                    waiting = mine["uid"]
+            notes_in, moves_in = self.records.unite(db, article_id, payload, file)
+            changed = notes_in + moves_in
             claim = self._unjustified_claim(article_id, payload)
             settled = self.articles.settle_status(article_id)
+            renamed = self.articles.settle_address(article_id)
             if outcome == "unchanged" and (added or changed):
                 outcome = "ours-newer"  # only notes or history came in
             number = None
             if outcome == "diverged":
-                number = next(db.query("SELECT number FROM revisions WHERE uid = ?", [theirs]))[
+                number = next(db.query("SELECT number FROM revisions WHERE uid = ?", [waiting]))[
                     "number"
                 ]
             touched = frozenset({article_id})
@@ -285,7 +334,16 @@ class ReviewMerge:
         set_aside = tuple(
             set_aside_text(m, why) for m, why in settled.set_aside if m.uid not in aside_before
         ) + ((claim,) if claim else ())
-        return ReviewImport(article_id, outcome, number, settled.status, set_aside)
+        return ReviewImport(
+            article_id,
+            outcome,
+            number,
+            settled.status,
+            set_aside,
+            notes_in,
+            moves_in,
+            tuple(renamed),
+        )
 
     def _unjustified_claim(self, article_id: str, payload: dict[str, Any]) -> str:
         """A history written before decisions were records names a status in its revisions'
@@ -302,6 +360,13 @@ class ReviewMerge:
             f"its history says '{claimed}' but no decision on record justifies it; "
             "put in review for an editor"
         )
+
+    @staticmethod
+    def _revision(db: Database, revision_id: int) -> dict[str, Any]:
+        row = db.execute(
+            "SELECT uid, hash, created_at FROM revisions WHERE id = ?", [revision_id]
+        ).fetchone()
+        return {"uid": row[0], "hash": row[1], "created_at": row[2]}
 
     def _common_base(
         self,

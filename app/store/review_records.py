@@ -22,9 +22,12 @@ class ReviewRecords:
     def __init__(self, review: Review) -> None:
         self.review = review
 
-    def unite(self, db: Database, article_id: str, payload: dict[str, Any], file: str) -> int:
+    def unite(
+        self, db: Database, article_id: str, payload: dict[str, Any], file: str
+    ) -> tuple[int, int]:
         """Union of notes (the newer edit wins, the older is kept in the note's history) and
-        of status changes. A note or record that belongs to another article is refused."""
+        of status changes. A note or record that belongs to another article is refused.
+        Returns how many notes (and earlier versions of notes) and status moves came in."""
         changed = 0
         for n, note in enumerate(payload.get("notes", []), start=1):
             row = db.execute(
@@ -78,6 +81,7 @@ class ReviewRecords:
             )
             changed += 1
         changed += self._unite_note_history(db, article_id, payload, file)
+        moves = 0
         for n, change in enumerate(payload.get("status_changes", []), start=1):
             owner = db.execute(
                 "SELECT a.id FROM status_changes s JOIN articles a ON a.seq = s.article_seq"
@@ -106,8 +110,8 @@ class ReviewRecords:
                     change.get("revision", ""),
                 ],
             )
-            changed += cursor.rowcount
-        return changed
+            moves += cursor.rowcount
+        return changed, moves
 
     @staticmethod
     def _unite_note_history(

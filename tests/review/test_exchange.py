@@ -70,7 +70,7 @@ def test_round_trip_with_a_concurrent_edit_on_both_sides(tmp_path: Path) -> None
         report=reports.append,
         author="測試者",
     )
-    assert "both sides edited; ours is kept" in reports[-1]
+    assert "both sides edited the same part; the later text is current" in reports[-1]
     current = journalist.get_article(article.id)
     assert "記者補充" in current.body and "七十八座" not in current.body
     theirs = [r for r in journalist.revisions(article.id) if r.author == "王編輯"]

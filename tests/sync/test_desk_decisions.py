@@ -15,7 +15,7 @@ from app.core.workflow import WorkflowError
 from app.exchange.desk_sync import DeskSync
 from app.exchange.markdown import import_markdown
 from app.store import Store
-from tests.conftest import TYPHOON, move_to
+from tests.conftest import LIBRARY, TYPHOON, move_to
 from tests.sync.conftest import laptop
 
 TITLE = "颱風季前大演練 高雄抽水站與沙包站全面檢查"
@@ -177,3 +177,33 @@ def test_a_desk_settings_file_that_cannot_be_used_changes_nothing(
         with pytest.raises(InputError, match="desk:desk/settings.json"):
             sync(b, desk)
         assert b.desk().base_url == "" and b.count_articles() == 0
+
+
+def test_restore_is_part_of_sync_nothing_on_either_side_is_lost(desk: Path, tmp_path: Path) -> None:
+    """A laptop restores a backup older than its last sync: the next sync takes back what
+    the desk has (a note and an edit made before the restore) and sends what was written
+    after it."""
+    from app.store.backup import backup_store, restore_backup
+
+    path = tmp_path / "a" / "galley.sqlite"
+    a = Store.open(path)
+    story = import_markdown(a, TYPHOON, author="林記者")
+    sync(a, desk)
+    backup = backup_store(path, tmp_path / "before.sqlite")
+    note = a.review.add_note(story.id, "數字請再確認", author="王編輯")
+    edit_body(a, story.id, "78 座", "七十八座", "林記者")
+    sync(a)
+    a.close()
+    restore_backup(backup, path, tmp_path / "backups", who="林記者")
+    with Store.open(path) as a:
+        assert "七十八座" not in a.get_article(story.id).body  # the backup's text
+        later = import_markdown(a, LIBRARY, author="林記者")  # written after the restore
+        report = sync(a)
+        assert report.sent >= 1 and report.notes_in >= 1
+        assert "七十八座" in a.get_article(story.id).body
+        assert note.uid in {n.uid for n in a.review.notes(story.id)}
+    with laptop(tmp_path, "b") as b:
+        sync(b, desk)
+        assert b.get_article(later.id).title == later.title
+        assert note.uid in {n.uid for n in b.review.notes(story.id)}
+        assert "七十八座" in b.get_article(story.id).body

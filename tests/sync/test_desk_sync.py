@@ -154,7 +154,9 @@ def test_the_command_creates_a_desk_and_never_takes_over_a_folder(
     new = tmp_path / "usb" / "desk.git"
     assert main(["sync", "--remote", str(new), "--create", *store]) == 0
     out = capsys.readouterr()
-    assert "created a new desk" in out.err and out.out.strip() == "0 article(s) in; 1 out"
+    assert (
+        "created a new desk" in out.err and out.out.strip() == "in: 0 article(s); out: 1 article(s)"
+    )
     assert (new / "HEAD").is_file()
     taken = tmp_path / "photos"
     taken.mkdir()
@@ -255,8 +257,10 @@ def test_a_sync_writes_only_what_changed_and_survives_a_lost_state(
         a.save_article(article, author="測試者")
         a.review.add_note(ids[4], "備註也算", author="編輯")
         sync = DeskSync(a, by="測試者")
-        assert sync.sync().sent == 2
-        assert sync.sync().sent == 0  # nothing new: nothing written, nothing sent
+        report = sync.sync()
+        assert (report.sent, report.notes_out) == (1, 1)
+        again = sync.sync()
+        assert again.quiet and again.summary().startswith("nothing new")
         (sync.path / "galley-sync-state.json").write_text("{damaged", encoding="utf-8")
         assert (
             DeskSync(a, by="測試者").sync().sent == 0
