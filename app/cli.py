@@ -127,10 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="sync with the desk's git repository (fetch, merge, push)")
     p.add_argument(
-        "--remote", metavar="URL", help="the desk repository (a path or file:// URL); once"
+        "--remote",
+        metavar="URL",
+        help="the desk repository (a path, file://, https:// or ssh:// URL); once",
     )
     p.add_argument(
-        "--create", action="store_true", help="start a new, empty desk at the --remote path"
+        "--create",
+        action="store_true",
+        help="start a new, empty desk at the --remote path (a desk at a URL is made on its host)",
     )
     p.add_argument("--json", action="store_true", help="the report as JSON (for the window)")
     p.add_argument("--by", default=None, help="who syncs (default: $GALLEY_USER)")
@@ -340,6 +344,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     from app.cli_review import default_user
     from app.config import rendition_cache_path
     from app.core.errors import InputError
+    from app.exchange.desk_credentials import mask_url
     from app.exchange.desk_sync import DeskSync, create_desk
     from app.publish.rendition_cache import RenditionCache
 
@@ -347,7 +352,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
         if not args.remote:
             raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
         create_desk(args.remote)
-        print(f"galley: created a new desk at {args.remote}", file=sys.stderr)
+        print(f"galley: created a new desk at {mask_url(args.remote)}", file=sys.stderr)
     desk = DeskSync(
         store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path())
     )
@@ -430,7 +435,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_arguments(sys.argv[1:] if argv is None else argv)
         return run(argv)
     except GalleyError as exc:
-        print(f"galley: {one_line(str(exc))}", file=sys.stderr)
+        from app.exchange.desk_credentials import mask_url
+
+        # No credential is ever printed, whichever message quotes an address with one.
+        print(f"galley: {one_line(mask_url(str(exc)))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

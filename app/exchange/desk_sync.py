@@ -35,7 +35,7 @@ from typing import Any
 
 from app.core.errors import InputError, SyncError
 from app.core.workflow import set_aside_text
-from app.exchange.desk_credentials import remote_callbacks
+from app.exchange.desk_credentials import is_url, mask_url, remote_callbacks
 from app.exchange.desk_layout import (
     BRANCH,
     DESK_FILE,
@@ -93,9 +93,17 @@ class SyncReport:
 
 def create_desk(location: str) -> Path:
     """A new, empty desk: a bare repository at a local path (a shared drive, a USB stick).
-    An existing folder with anything in it is never taken over."""
+    An existing folder with anything in it is never taken over. A desk at a URL (http(s)://,
+    ssh://, user@host:path) lives on its host and is made there: never a local folder named
+    after the URL."""
     import pygit2
 
+    if is_url(location):
+        shown = mask_url(location)
+        raise SyncError(
+            f"{shown}: a desk at a URL is created on its host (git init --bare there); "
+            f"then galley sync --remote {shown}"
+        )
     path = Path(location.removeprefix("file://")).expanduser()
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise SyncError(f"{path}: already exists and is not empty; a new desk needs a new folder")
@@ -142,6 +150,14 @@ class DeskSync:
         names = [r.name for r in self.repo.remotes]
         return self.repo.remotes[REMOTE].url if REMOTE in names else None
 
+    def _shown(self, text: str) -> str:
+        """``text`` as it may be printed: the desk address's secret, if it has one, masked
+        (in the address and wherever git's library repeated it)."""
+        return mask_url(text, self.remote_url)
+
+    def _fail(self, text: str) -> SyncError:
+        return SyncError(self._shown(f"{self.remote_url}: {text}"))
+
     def set_remote(self, url: str) -> None:
         if self.remote_url is None:
             self.repo.remotes.create(REMOTE, url)
@@ -172,7 +188,7 @@ class DeskSync:
         try:
             their_articles = DeskArticles(repo, theirs)
         except SyncError as exc:
-            raise SyncError(f"{self.remote_url}: {exc}") from None
+            raise self._fail(str(exc)) from None
         head = repo.references.get(BRANCH)
         our_tree = repo[head.target].tree if head is not None else None
         self._apply_settings(theirs, our_tree, report)
@@ -250,13 +266,20 @@ class DeskSync:
         """Fetch, merge through the gate, commit and push; retried when someone pushed first.
         One sync of a store at a time (the window's and the command line's): a second one
         waits up to ``wait`` seconds for the first to end."""
-        say = progress or (lambda _text: None)
+        tell = progress or (lambda _text: None)
+
+        def say(text: str) -> None:
+            tell(self._shown(text))
+
         if remote:
             self.set_remote(remote)
         if self.remote_url is None:
             raise SyncError("no desk yet: give its address once (galley sync --remote PATH)")
         with _SyncLock(self.path / LOCK_FILE, wait, say):
-            return self._sync(say)
+            try:
+                return self._sync(say)
+            except SyncError as exc:  # git's library's words may repeat the address
+                raise SyncError(self._shown(str(exc))) from None
 
     def _sync(self, say: Callable[[str], None]) -> SyncReport:
         import pygit2
@@ -271,7 +294,7 @@ class DeskSync:
                     ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(url)
                 )
             except pygit2.GitError as exc:
-                raise SyncError(f"{self.remote_url}: cannot be reached ({exc})") from None
+                raise self._fail(f"cannot be reached ({exc})") from None
             their_ref = self.repo.references.get(THEIRS)
             theirs = their_ref.target if their_ref is not None else None
             if theirs is not None:
@@ -310,12 +333,10 @@ class DeskSync:
                     for words in ("fastforward", "fast-forward", "not present locally")
                 )
                 if not moved:  # not someone else's push: the desk or the connection failed
-                    raise SyncError(f"{self.remote_url}: cannot send to the desk ({exc})") from None
+                    raise self._fail(f"cannot send to the desk ({exc})") from None
                 if attempt == PUSH_TRIES:
-                    raise SyncError(
-                        f"{self.remote_url}: the desk kept moving; try again ({exc})"
-                    ) from None
-                log.info("push refused (%s), fetching again", exc)
+                    raise self._fail(f"the desk kept moving; try again ({exc})") from None
+                log.info("push refused (%s), fetching again", self._shown(str(exc)))
                 continue
             report.pushed = True
             break

@@ -108,7 +108,9 @@ class DeskSyncController:
         self.label.setVisible(desk is not None)
         if desk is not None:
             self.label.setText(QCoreApplication.translate("DeskSync", "Desk: not synced yet"))
-            self.label.setToolTip(desk)
+            from app.exchange.desk_credentials import mask_url
+
+            self.label.setToolTip(mask_url(desk))  # a token in the address is never shown
             self.timer.start()
 
     def sync_now(self, remote: str | None = None) -> BackgroundTask | None:
