@@ -5,11 +5,14 @@ is the desk they meet in.
 The desk repository's layout (readable without Galley; written by ``desk_tree``):
 
     GALLEY-DESK.json                 {"format": "galley-desk/2"}: this is a Galley desk
-    articles/XX/ID.md                the article in the import format (front matter + body);
-                                     XX: the first two hex digits of SHA-1 of the id
+    articles/XX/ID.md                the article as Markdown, front matter + body (figures
+                                     point at ../../images/); XX: the first two hex
+                                     digits of SHA-1 of the id
     articles/XX/ID.history.json      its revisions, notes and status record (review payload)
     images/SHA256.EXT                its clean source images, content-addressed, once each
     published/SLUG/                  the web bundle of each published article
+
+The branch is ``refs/heads/main`` and HEAD names it (``git clone`` checks the desk out).
 
 Sync never merges files as text: it brings every ``history.json`` of the desk into the
 store through the store's own gate (``store.merge.apply``: validation, image cleaning,
@@ -108,7 +111,8 @@ def create_desk(location: str) -> Path:
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise SyncError(f"{path}: already exists and is not empty; a new desk needs a new folder")
     try:
-        pygit2.init_repository(str(path), bare=True)
+        # HEAD names the branch sync writes: git clone DESK checks the articles out.
+        pygit2.init_repository(str(path), bare=True, initial_head="main")
     except (pygit2.GitError, OSError) as exc:
         raise SyncError(f"{path}: a desk cannot be made there ({exc})") from None
     return path
@@ -136,8 +140,9 @@ class DeskSync:
         try:
             if (self.path / "HEAD").is_file():
                 self.repo = pygit2.Repository(str(self.path))
+                mend_head(self.repo)
             else:
-                self.repo = pygit2.init_repository(str(self.path), bare=True)
+                self.repo = pygit2.init_repository(str(self.path), bare=True, initial_head="main")
         except (pygit2.GitError, OSError) as exc:
             raise SyncError(
                 f"{self.path}: the store's desk repository cannot be used ({exc})"
@@ -285,6 +290,8 @@ class DeskSync:
         import pygit2
 
         url = self.remote_url or ""
+        if not is_url(url):
+            _mend_local_desk(url)
         report = SyncReport()
         theirs = None
         for attempt in range(1, PUSH_TRIES + 1):
@@ -345,6 +352,29 @@ class DeskSync:
             say("packing this laptop's repository")
             _pack_loose_objects(self.repo, self.path)
         return report
+
+
+def mend_head(repo: Any) -> None:
+    """A repository whose HEAD names a branch that does not exist (pygit2's default,
+    ``master``, in desks made before) has its HEAD point at the branch sync writes, so that
+    ``git clone`` checks the desk out. A HEAD naming a branch that exists is left alone."""
+    head = repo.references.get("HEAD")
+    target = getattr(head, "target", None) if head is not None else None
+    if isinstance(target, str) and target != BRANCH and repo.references.get(target) is None:
+        repo.set_head(BRANCH)
+
+
+def _mend_local_desk(location: str) -> None:
+    """``mend_head`` for a desk at a local path (a desk at a URL is its host's to mend).
+    A desk that cannot be opened here is left to the fetch, which says why."""
+    import pygit2
+
+    path = Path(location.removeprefix("file://")).expanduser()
+    try:
+        if (path / "HEAD").is_file():
+            mend_head(pygit2.Repository(str(path)))
+    except (pygit2.GitError, OSError, ValueError) as exc:
+        log.info("%s: HEAD not mended (%s)", path, exc)
 
 
 def _changed_articles(repo: Any, desk_before: Any) -> int:
