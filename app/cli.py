@@ -326,9 +326,14 @@ def cmd_desk(store: Store, args: argparse.Namespace) -> int:
             raise InputError("give a KEY and a VALUE: galley desk set KEY VALUE", field="KEY")
         from app.cli_review import default_user
 
-        store.save_desk(
-            with_setting(store.desk(), args.key, args.value), by=args.by or default_user()
-        )
+        # A damaged stored setting does not stop this one being set: it is its default now.
+        current, damaged = store.desk_settings.read()
+        changed = with_setting(current, args.key, args.value)
+        for key, why in damaged.items():
+            if key != args.key:
+                print(f"galley: desk setting '{key}' was damaged ({why}); it is reset to its "
+                      "default", file=sys.stderr)  # fmt: skip
+        store.save_desk(changed, by=args.by or default_user())
     settings = store.desk().to_dict()
     if args.json:
         _print_json(settings)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
+from app.core.jsondata import load_json
 from app.core.validation import ARTICLE_ID_RE
 
 MARKER = "GALLEY-DESK.json"
@@ -28,6 +29,7 @@ BRANCH = "refs/heads/main"
 DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 SETTINGS_PATH = "desk/settings.json"  # the desk's settings and its editors, as the store keeps
 MAX_JSON = 256 * 1024 * 1024
+MAX_MARKER = 64 * 1024  # GALLEY-DESK.json, galley-desk.json, the sync state: a line each
 
 
 def default_repository(store_path: Path) -> Path:
@@ -56,15 +58,9 @@ def desk_format(repo: Any, tree: Any) -> str:
 
 
 def read_json(data: bytes, *, file: str, limit: int = MAX_JSON) -> Any:
-    """JSON from a desk (hostile input): too large or not JSON is one line naming the file."""
-    if len(data) > limit:
-        raise InputError("is too large", file=file)
-    try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"is not valid JSON ({exc})", file=file) from None
-    except RecursionError:
-        raise InputError("is nested too deeply", file=file) from None
+    """JSON from a desk (hostile input): too large, not UTF-8, nested past any real file
+    or not JSON is one line naming the file (``app.core.jsondata``, the one reader)."""
+    return load_json(data, limit=limit, file=file)
 
 
 def desk_settings_blob(repo: Any, tree: Any) -> Any:

@@ -33,13 +33,14 @@ BACKGROUND_MS = 5 * 60 * 1000  # a quiet sync every five minutes while a desk is
 def configured_desk(store_path: Path) -> str | None:
     """The desk this store syncs with (None: no desk yet). Read from the small JSON file the
     sync keeps beside git's own config: the window never loads git's library."""
-    import json
-
-    from app.exchange.desk_layout import DESK_FILE, default_repository
+    from app.core.errors import InputError
+    from app.core.jsondata import load_json
+    from app.exchange.desk_layout import DESK_FILE, MAX_MARKER, default_repository
 
     try:
-        data = json.loads((default_repository(store_path) / DESK_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
+        data = load_json((default_repository(store_path) / DESK_FILE).read_bytes(),
+                         limit=MAX_MARKER)  # fmt: skip
+    except (OSError, InputError):
         return None
     remote = data.get("remote") if isinstance(data, dict) else None
     return remote if isinstance(remote, str) and remote else None
