@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
+from app.core.jsondata import load_json
 from app.core.workflow import set_aside_text
 from app.exchange.desk_credentials import is_url, mask_url, remote_callbacks
 from app.exchange.desk_layout import (
@@ -44,11 +45,12 @@ from app.exchange.desk_layout import (
     DESK_FILE,
     SETTINGS_PATH,
     DeskArticles,
+    check_entry,
     default_repository,
     desk_settings_blob,
     read_json,
 )
-from app.exchange.desk_tree import DeskTree
+from app.exchange.desk_tree import DeskTree, check_new_bundles
 from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.store import Store
@@ -185,6 +187,38 @@ class DeskSync:
         return oid
 
     # -- bringing the desk in ----------------------------------------------------------------
+    def _commit_of(self, oid: Any) -> Any:
+        """The commit the desk's branch names. A branch pointing at anything else is
+        refused: a blob or a tree (no history to merge), or an annotated tag, even of a
+        commit (no push could move the branch on from it: it is no commit to descend from);
+        the message names what it is, peeled through the tags."""
+        import pygit2
+
+        obj = self.repo.get(oid)
+        if isinstance(obj, pygit2.Commit):
+            return obj.id
+        self._drop_tracking_ref()
+        kind = obj.type_str if obj is not None else "missing object"
+        for _ in range(16):  # a tag of a tag of …: a hostile desk could chain them
+            if not isinstance(obj, pygit2.Tag):
+                break
+            obj = self.repo.get(obj.target)
+            kind += f" of a {obj.type_str if obj is not None else 'missing object'}"
+        raise InputError(
+            f"points at a {kind}, not a commit; a desk's branch is a commit (set it there "
+            "with git update-ref)",
+            file="desk:refs/heads/main",
+        )
+
+    def _drop_tracking_ref(self) -> None:
+        """Forget where the desk's branch was when that is no commit: git's library offers
+        what it has to the desk when fetching, and would fail on it every sync after."""
+        import pygit2
+
+        ref = self.repo.references.get(THEIRS)
+        if ref is not None and not isinstance(self.repo.get(ref.target), pygit2.Commit):
+            ref.delete()
+
     def _apply(self, their_commit: Any, report: SyncReport) -> None:
         """Every article of their tree that differs from what we last had, through the
         store's gate. Hostile or damaged entries stop the sync with the entry's path."""
@@ -196,10 +230,14 @@ class DeskSync:
             raise self._fail(str(exc)) from None
         head = repo.references.get(BRANCH)
         our_tree = repo[head.target].tree if head is not None else None
-        self._apply_settings(theirs, our_tree, report)
         ours = DeskArticles(repo, our_tree)
+        # What the desk holds is checked before anything of it is taken in: their web
+        # bundles we do not have (kept in ours as they are), the images folder, the files
+        # of every article that changed.
+        check_new_bundles(repo, theirs, our_tree)
         images = _DeskImages(repo, theirs)
         changed = [(a, f) for a, f in sorted(their_articles.changed_since(ours).items()) if f]
+        self._apply_settings(theirs, our_tree, report)
         done = 0
         while done < len(changed):  # a gone article (None) is skipped: sync never deletes
             # Articles go in by the short batch, one transaction each: a commit (and its
@@ -235,13 +273,12 @@ class DeskSync:
     def _apply_one(
         self, article_id: str, history: Any, where: str, images: Any, report: SyncReport
     ) -> None:
-        data = self.repo[history].data
-        if len(data) > MAX_HISTORY:
+        obj = self.repo[history]
+        if obj.size > MAX_HISTORY:  # before its bytes are read
             raise InputError("is too large to be a history file", file=f"desk:{where}")
-        try:
-            payload = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"is not valid JSON ({exc})", file=f"desk:{where}") from None
+        payload = load_json(
+            obj.data, limit=MAX_HISTORY, file=f"desk:{where}", what="a history file"
+        )
         if not isinstance(payload, dict) or payload.get("article_id") != article_id:
             raise InputError(
                 "names another article than its file",
@@ -296,14 +333,21 @@ class DeskSync:
         theirs = None
         for attempt in range(1, PUSH_TRIES + 1):
             say(f"fetching {self.remote_url}")
+            self._drop_tracking_ref()
             try:
                 self.repo.remotes[REMOTE].fetch(
                     ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(url)
                 )
             except pygit2.GitError as exc:
+                if "committish" in str(exc).lower():  # a local desk's branch at a blob, a tree
+                    raise InputError(
+                        "points at something that is not a commit; a desk's branch is a "
+                        "commit (set it there with git update-ref)",
+                        file="desk:refs/heads/main",
+                    ) from None
                 raise self._fail(f"cannot be reached ({exc})") from None
             their_ref = self.repo.references.get(THEIRS)
-            theirs = their_ref.target if their_ref is not None else None
+            theirs = self._commit_of(their_ref.target) if their_ref is not None else None
             if theirs is not None:
                 say("merging the desk into the store")
                 self._apply(theirs, report)
@@ -429,7 +473,16 @@ class _SyncLock:
             import fcntl
         except ImportError:  # no flock on this system: one sync at a time is up to the user
             return self
-        self.file = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
+        if self.path.is_dir() and not self.path.is_symlink():
+            raise SyncError(
+                f"{self.path}: is a folder where the sync's lock file belongs; remove it"
+            )
+        try:
+            self.file = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
+        except OSError as exc:
+            raise SyncError(
+                f"{self.path}: the sync's lock file cannot be opened ({exc.strerror or exc})"
+            ) from None
         deadline = time.monotonic() + self.wait
         told = False
         while True:
@@ -462,13 +515,18 @@ class _DeskImages(Mapping[str, bytes]):
 
     def __init__(self, repo: Any, tree: Any) -> None:
         self.repo = repo
-        self.folder = repo[tree["images"].id] if "images" in tree else None
+        self.folder = None
+        if "images" in tree:
+            check_entry(tree["images"], "images", "tree")
+            self.folder = repo[tree["images"].id]
 
     def _entry(self, sha: str) -> Any:
         if self.folder is not None:
             for ext in _IMAGE_EXTENSIONS:
                 if f"{sha}.{ext}" in self.folder:
-                    return self.folder[f"{sha}.{ext}"]
+                    entry = self.folder[f"{sha}.{ext}"]
+                    check_entry(entry, f"images/{entry.name}", "blob")
+                    return entry
         return None
 
     def __contains__(self, sha: object) -> bool:
