@@ -89,6 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--role", default=None, help="with --archive: reporter, editor, …")
 
+    p = sub.add_parser(
+        "edit", help="replace an article's text and fields from a Markdown file (import format)"
+    )
+    p.add_argument("ref", metavar="ID", help="id, id prefix (8+ characters) or slug")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE", help="the .md file")
+    p.add_argument(
+        "--base",
+        type=int,
+        metavar="REVISION",
+        help="the revision number the edit started from (galley history); default: the current",
+    )
+    p.add_argument("--by", default=None, metavar="NAME", help="who edits (default: $GALLEY_USER)")
+
     p = sub.add_parser("list", help="list articles, newest first")
     p.add_argument("--status", help="only articles with this status")
     p.add_argument("--section", help="only articles in this section")
@@ -199,6 +212,20 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     else:
         for article in imported:
             print(article.id)
+    return 0
+
+
+def cmd_edit(store: Store, args: argparse.Namespace) -> int:
+    """Replace an article from a file; prints the revision number it is at now."""
+    from app.cli_review import default_user
+    from app.exchange.markdown import edit_markdown
+
+    done = edit_markdown(
+        store, args.ref, args.source, author=args.by or default_user(), base=args.base
+    )
+    for note in done.notes:
+        print(f"galley: {note}", file=sys.stderr)
+    print(done.number)
     return 0
 
 
@@ -376,6 +403,7 @@ COMMANDS = {
     "desk": cmd_desk,
     "export": cmd_export,
     "import": cmd_import,
+    "edit": cmd_edit,
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,

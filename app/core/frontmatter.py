@@ -94,6 +94,9 @@ class ParsedArticle:
     related: list[dict[str, Any]] = field(default_factory=list)
     body: str = ""
     body_line: int = 1
+    # The front matter's own fields, each with the line it is on (what the file said, as
+    # opposed to the defaults: an edit tells a status it was given from none).
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 class _Reader:
@@ -264,7 +267,8 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
     if "correction" in top:
         values["correction"], values["correction_date"] = _correction(top["correction"], reader)
     _check_top(values, top, reader)
-    parsed = ParsedArticle(fields=values, body=body, body_line=body_line)
+    lines = {name: _line(node) for name, node in top.items()}
+    parsed = ParsedArticle(fields=values, body=body, body_line=body_line, lines=lines)
     if "figures" in top:
         parsed.figures = _figures(top["figures"], reader)
     if "sources" in top:
