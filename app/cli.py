@@ -391,10 +391,11 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     report = desk.sync(
         args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )
+    # The report names slugs and people, never the desk: masked all the same, as every line.
     if args.json:
-        _print_json(dataclasses.asdict(report))
+        print(mask_url(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2)))
     else:
-        print(report.summary())
+        print(mask_url(report.summary()))
     return 0
 
 
