@@ -11,6 +11,7 @@ The desk repository's layout (readable without Galley; written by ``desk_tree``)
     articles/XX/ID.history.json      its revisions, notes and status record (review payload)
     images/SHA256.EXT                its clean source images, content-addressed, once each
     published/SLUG/                  the web bundle of each published article
+    desk/settings.json               the desk settings and every list of its editors
 
 The branch is ``refs/heads/main`` and HEAD names it (``git clone`` checks the desk out).
 

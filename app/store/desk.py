@@ -97,8 +97,9 @@ def _typed(key: str, value: Any) -> Any:
     if key == "editors_picks":
         return check_picks(value, key)
     default = _DEFAULTS[key]
-    if isinstance(default, bool) or type(value) is not type(default):
-        raise InputError(f"is not a {type(default).__name__}", field=key)
+    if isinstance(value, bool) or type(value) is not type(default):
+        kinds = {str: "text", int: "a whole number", list: "a list", dict: "a JSON object"}
+        raise InputError(f"must be {kinds.get(type(default), type(default).__name__)}", field=key)
     if isinstance(value, dict) and not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
@@ -314,6 +315,8 @@ class Desk:
         for key in taken:
             merged[key] = settings[key]["value"]
         try:
+            for key in taken:  # each of the type its setting has, before it is built
+                _typed(key, merged[key])
             candidate = DeskSettings.from_dict(merged)
             validate_desk(candidate)
         except (InputError, TypeError, ValueError) as exc:

@@ -164,6 +164,29 @@ def test_a_desk_marker_nested_too_deeply_or_too_large(
     refused(desk, capsys, "desk:GALLEY-DESK.json", "too large", received=False)
 
 
+def _settings(picks: Any) -> bytes:
+    entry = {"value": picks, "changed_at": "2099-01-01T00:00:00Z", "changed_by": "x"}
+    return json.dumps({"settings": {"editors_picks": entry}, "editors": []}).encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (deep_json(), "nested more than 64 levels"),
+        (b'{"settings": ' + deep_json() + b"}", "nested more than 64 levels"),
+        (_settings([{"url": 5}]), "must be text, not 5"),
+        (_settings([{"url": "https://e.org/", "title": ["a"]}]), 'must be text, not ["a"]'),
+        (_settings([7]), "must be a link"),
+    ],
+    ids=["deep", "deep-inside", "a-pick-url-a-number", "a-pick-title-a-list", "a-pick-a-number"],
+)
+def test_the_desks_settings_file_nested_too_deeply_or_of_the_wrong_types(
+    desk: Desk, capsys: pytest.CaptureFixture[str], text: bytes, words: str
+) -> None:
+    desk.put("desk/settings.json", desk.repo.create_blob(text), pygit2.GIT_FILEMODE_BLOB)
+    refused(desk, capsys, "desk:desk/settings.json", words)
+
+
 def test_brackets_inside_text_are_no_nesting(desk: Desk) -> None:
     """A body full of brackets (a transcript of code, a list of citations) is text, not
     nesting: the depth is counted outside JSON strings only."""
@@ -207,6 +230,8 @@ def _gitlink() -> pygit2.Oid:
          "not a folder"),
         ("published/SLUG/media", lambda d: (_gitlink(), pygit2.GIT_FILEMODE_COMMIT), "submodule"),
         ("vendor", lambda d: (_gitlink(), pygit2.GIT_FILEMODE_COMMIT), "submodule"),
+        ("desk", lambda d: (_gitlink(), pygit2.GIT_FILEMODE_COMMIT), "submodule"),
+        ("desk/settings.json", lambda d: (_gitlink(), pygit2.GIT_FILEMODE_COMMIT), "submodule"),
     ],
     ids=[
         "images-a-file",
@@ -221,6 +246,8 @@ def _gitlink() -> pygit2.Oid:
         "a-bundle-a-file",
         "inside-a-bundle-a-submodule",
         "a-submodule-beside",
+        "the-desk-folder-a-submodule",
+        "its-settings-a-submodule",
     ],
 )  # fmt: skip
 def test_a_tree_entry_of_the_wrong_kind(
