@@ -89,6 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--role", default=None, help="with --archive: reporter, editor, …")
 
+    p = sub.add_parser(
+        "edit", help="replace an article's text and fields from a Markdown file (import format)"
+    )
+    p.add_argument("ref", metavar="ID", help="id, id prefix (8+ characters) or slug")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE", help="the .md file")
+    p.add_argument(
+        "--base",
+        type=int,
+        metavar="REVISION",
+        help="the revision number the edit started from (galley history); default: the current",
+    )
+    p.add_argument("--by", default=None, metavar="NAME", help="who edits (default: $GALLEY_USER)")
+
     p = sub.add_parser("list", help="list articles, newest first")
     p.add_argument("--status", help="only articles with this status")
     p.add_argument("--section", help="only articles in this section")
@@ -127,10 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="sync with the desk's git repository (fetch, merge, push)")
     p.add_argument(
-        "--remote", metavar="URL", help="the desk repository (a path or file:// URL); once"
+        "--remote",
+        metavar="URL",
+        help="the desk repository (a path, file://, https:// or ssh:// URL); once",
     )
     p.add_argument(
-        "--create", action="store_true", help="start a new, empty desk at the --remote path"
+        "--create",
+        action="store_true",
+        help="start a new, empty desk at the --remote path (a desk at a URL is made on its host)",
     )
     p.add_argument("--json", action="store_true", help="the report as JSON (for the window)")
     p.add_argument("--by", default=None, help="who syncs (default: $GALLEY_USER)")
@@ -195,6 +212,20 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     else:
         for article in imported:
             print(article.id)
+    return 0
+
+
+def cmd_edit(store: Store, args: argparse.Namespace) -> int:
+    """Replace an article from a file; prints the revision number it is at now."""
+    from app.cli_review import default_user
+    from app.exchange.markdown import edit_markdown
+
+    done = edit_markdown(
+        store, args.ref, args.source, author=args.by or default_user(), base=args.base
+    )
+    for note in done.notes:
+        print(f"galley: {note}", file=sys.stderr)
+    print(done.number)
     return 0
 
 
@@ -322,9 +353,14 @@ def cmd_desk(store: Store, args: argparse.Namespace) -> int:
             raise InputError("give a KEY and a VALUE: galley desk set KEY VALUE", field="KEY")
         from app.cli_review import default_user
 
-        store.save_desk(
-            with_setting(store.desk(), args.key, args.value), by=args.by or default_user()
-        )
+        # A damaged stored setting does not stop this one being set: it is its default now.
+        current, damaged = store.desk_settings.read()
+        changed = with_setting(current, args.key, args.value)
+        for key, why in damaged.items():
+            if key != args.key:
+                print(f"galley: desk setting '{key}' was damaged ({why}); it is reset to its "
+                      "default", file=sys.stderr)  # fmt: skip
+        store.save_desk(changed, by=args.by or default_user())
     settings = store.desk().to_dict()
     if args.json:
         _print_json(settings)
@@ -340,6 +376,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     from app.cli_review import default_user
     from app.config import rendition_cache_path
     from app.core.errors import InputError
+    from app.exchange.desk_credentials import mask_url
     from app.exchange.desk_sync import DeskSync, create_desk
     from app.publish.rendition_cache import RenditionCache
 
@@ -347,17 +384,18 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
         if not args.remote:
             raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
         create_desk(args.remote)
-        print(f"galley: created a new desk at {args.remote}", file=sys.stderr)
+        print(f"galley: created a new desk at {mask_url(args.remote)}", file=sys.stderr)
     desk = DeskSync(
         store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path())
     )
     report = desk.sync(
         args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )
+    # The report names slugs and people, never the desk: masked all the same, as every line.
     if args.json:
-        _print_json(dataclasses.asdict(report))
+        print(mask_url(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2)))
     else:
-        print(report.summary())
+        print(mask_url(report.summary()))
     return 0
 
 
@@ -366,6 +404,7 @@ COMMANDS = {
     "desk": cmd_desk,
     "export": cmd_export,
     "import": cmd_import,
+    "edit": cmd_edit,
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
@@ -430,7 +469,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_arguments(sys.argv[1:] if argv is None else argv)
         return run(argv)
     except GalleyError as exc:
-        print(f"galley: {one_line(str(exc))}", file=sys.stderr)
+        from app.exchange.desk_credentials import mask_url
+
+        # No credential is ever printed, whichever message quotes an address with one.
+        print(f"galley: {one_line(mask_url(str(exc)))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

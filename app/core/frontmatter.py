@@ -15,14 +15,38 @@ import yaml
 import yaml.reader
 
 from app.core.errors import InputError
+from app.core.jsondata import MAX_DEPTH
 from app.core.model import DEFAULT_LANGUAGE, RELATED_KINDS, STATUSES
 from app.core.slugs import is_valid_slug
 from app.core.values import focal_point, is_web_url, normalise_date
 
 MAX_FRONT_MATTER = 2 * 1024 * 1024
+
+
+class _TooDeep(Exception):  # noqa: N818 - caught below, never seen
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """PyYAML's own composer recurses once a level of nesting (libyaml's stops at 1,000):
+    past ``MAX_DEPTH`` levels it stops, before Python's recursion limit can."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 # libyaml's parser when PyYAML was built with it: 8 ms -> ~1 ms for a corpus article's front
 # matter, the largest part of importing one without photos.
-LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", _DepthLimitedLoader)
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 TOP_FIELDS = {
@@ -70,6 +94,9 @@ class ParsedArticle:
     related: list[dict[str, Any]] = field(default_factory=list)
     body: str = ""
     body_line: int = 1
+    # The front matter's own fields, each with the line it is on (what the file said, as
+    # opposed to the defaults: an edit tells a status it was given from none).
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 class _Reader:
@@ -166,6 +193,21 @@ def _compose(yaml_text: str, loader: type[yaml.SafeLoader], file: str) -> yaml.N
     return yaml.compose(yaml_text, Loader=loader)
 
 
+def _check_depth(root: yaml.Node | None, file: str) -> None:
+    """Front matter nested past ``MAX_DEPTH`` (libyaml composes up to 1,000 levels) is
+    refused like the JSON Galley reads: walked without recursion."""
+    folders: list[tuple[yaml.Node, int]] = [(root, 1)] if root is not None else []
+    while folders:
+        node, depth = folders.pop()
+        if depth > MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            folders.extend((item, depth + 1) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                folders.extend(((key, depth + 1), (value, depth + 1)))
+
+
 def parse_article_text(text: str, file: str) -> ParsedArticle:
     yaml_text, body, body_line = split_front_matter(text, file)
     if len(yaml_text) > MAX_FRONT_MATTER:
@@ -175,7 +217,14 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
             root = _compose(yaml_text, LOADER, file)
         except (yaml.YAMLError, UnicodeError):
             # PyYAML's own parser names the line and the character in its messages.
-            root = _compose(yaml_text, yaml.SafeLoader, file)
+            root = _compose(yaml_text, _DepthLimitedLoader, file)
+        _check_depth(root, file)
+    except _TooDeep as exc:
+        raise InputError(
+            f"front matter is nested more than {MAX_DEPTH} levels deep; refused",
+            file=file,
+            line=exc.mark.line + 2 if exc.mark else None,
+        ) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML does not allow (U+FFFE, a C1 control, …): where it is, and which.
         before = yaml_text[: exc.position]
@@ -218,7 +267,8 @@ def parse_article_text(text: str, file: str) -> ParsedArticle:
     if "correction" in top:
         values["correction"], values["correction_date"] = _correction(top["correction"], reader)
     _check_top(values, top, reader)
-    parsed = ParsedArticle(fields=values, body=body, body_line=body_line)
+    lines = {name: _line(node) for name, node in top.items()}
+    parsed = ParsedArticle(fields=values, body=body, body_line=body_line, lines=lines)
     if "figures" in top:
         parsed.figures = _figures(top["figures"], reader)
     if "sources" in top:

@@ -21,6 +21,7 @@ from typing import Any
 
 from app.core.body_syntax import syntax_problems
 from app.core.errors import Cancelled, ExportError, InputError
+from app.core.jsondata import load_json
 from app.core.model import Article
 from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
@@ -37,6 +38,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_ZIP_FILES = 5_000
 MAX_ZIP_BYTES = 512 * 1024 * 1024
 MAX_ZIP_MEMBER = 64 * 1024 * 1024
+MAX_ARTICLE_JSON = 64 * 1024 * 1024  # a bundle's article.json, read to know whose it is
 
 Progress = Callable[[int, int, Article], None]
 
@@ -74,8 +76,8 @@ def bundle_files(
 def _bundle_id(folder: Path) -> str | None:
     """The article id of a bundle folder Galley wrote (its ``article.json``), else None."""
     try:
-        doc = json.loads((folder / "article.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = load_json((folder / "article.json").read_bytes(), limit=MAX_ARTICLE_JSON)
+    except (OSError, InputError):
         return None
     return bundle_article_id(doc) if isinstance(doc, dict) else None
 

@@ -1,11 +1,43 @@
 """Credentials for a desk on a Git host, from what the user already has; Galley never
-writes them down."""
+writes them down, and never prints one: a password or token written into a desk's address
+(``https://user:secret@host/…``) is shown as ``https://user:***@host/…`` in every message."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from app.core.errors import SyncError
+
+# scheme://user:password@ — the password ends at the '@' (a port, "host:8080/", never does).
+_USERINFO_SECRET = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^/@\s:]*):([^@/\s]*)@")
+# git's scp-like address, [user@]host:path (a colon before any slash; not a drive letter).
+_SCP_LIKE = re.compile(r"^(?:[^@/:\s]+@)?[^@/:\s]{2,}:")
+
+
+def mask_url(text: str, url: str | None = None) -> str:
+    """``text`` with the secret of every address in it shown as ``***``; with ``url``, its
+    secret is also masked wherever it appears on its own (git's library may quote it)."""
+    masked = _USERINFO_SECRET.sub(r"\1:***@", text)
+    secret = _secret(url) if url else ""
+    if len(secret) >= 3:  # a one- or two-letter "secret" would mask ordinary words
+        for form in {secret, unquote(secret)}:
+            masked = masked.replace(form, "***")
+    return masked
+
+
+def _secret(url: str) -> str:
+    found = _USERINFO_SECRET.search(url)
+    return found.group(2) if found else ""
+
+
+def is_url(location: str) -> bool:
+    """Whether a desk's address names another machine (http(s)://, ssh://, git://, or
+    git's scp-like user@host:path) rather than a local path or ``file://`` URL."""
+    if "://" in location:
+        return urlsplit(location).scheme.lower() != "file"
+    return _SCP_LIKE.match(location) is not None
 
 
 def desk_credentials(url: str, username: str | None) -> tuple[str, str] | None:
@@ -78,6 +110,8 @@ def remote_callbacks(url: str) -> Any:
     cannot be checked is never talked to."""
     import pygit2
 
+    shown = mask_url(url)
+
     class Credentials(pygit2.RemoteCallbacks):
         asked = 0
         keys: list[Any] | None = None
@@ -96,17 +130,19 @@ def remote_callbacks(url: str) -> Any:
                     self.keys = ssh_keys(username or "git")
                 if not self.keys:
                     raise SyncError(
-                        f"{url}: needs an SSH key (none in the SSH agent or ~/.ssh)"
+                        f"{shown}: needs an SSH key (none in the SSH agent or ~/.ssh)"
                         if self.asked == 1
-                        else f"{url}: the desk refused the SSH key (the agent's and ~/.ssh's)"
+                        else f"{shown}: the desk refused the SSH key (the agent's and ~/.ssh's)"
                     )
                 return self.keys.pop(0)
             if self.asked > 1:
-                raise SyncError(f"{url}: the desk refused the credentials")
+                raise SyncError(f"{shown}: the desk refused the credentials")
             found = desk_credentials(where, username)
+            if found is None and _secret(url):  # git's library tried the address's own
+                raise SyncError(f"{shown}: the desk refused the credentials in its address")
             if found is None:
                 raise SyncError(
-                    f"{url}: needs a user and token (set GALLEY_DESK_TOKEN, or store them "
+                    f"{shown}: needs a user and token (set GALLEY_DESK_TOKEN, or store them "
                     "with git's credential helper)"
                 )
             return pygit2.UserPass(*found)
@@ -117,9 +153,9 @@ def remote_callbacks(url: str) -> Any:
             name = host.decode() if isinstance(host, bytes) else host
             if url.startswith(("ssh://", "git@")) or "@" in url.split("/", 1)[0]:
                 raise SyncError(
-                    f"{url}: the host key of {name} is not in ~/.ssh/known_hosts, or it "
+                    f"{shown}: the host key of {name} is not in ~/.ssh/known_hosts, or it "
                     f"changed; connect once with ssh {name} to check it and remember it"
                 )
-            raise SyncError(f"{url}: the certificate of {name} cannot be trusted")
+            raise SyncError(f"{shown}: the certificate of {name} cannot be trusted")
 
     return Credentials()

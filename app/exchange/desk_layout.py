@@ -14,11 +14,11 @@ entry that is not what the layout says stops the sync with its path.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
+from app.core.jsondata import load_json
 from app.core.validation import ARTICLE_ID_RE
 
 MARKER = "GALLEY-DESK.json"
@@ -28,6 +28,7 @@ BRANCH = "refs/heads/main"
 DESK_FILE = "galley-desk.json"  # the desk's address, for readers without pygit2
 SETTINGS_PATH = "desk/settings.json"  # the desk's settings and its editors, as the store keeps
 MAX_JSON = 256 * 1024 * 1024
+MAX_MARKER = 64 * 1024  # GALLEY-DESK.json, galley-desk.json, the sync state: a line each
 
 
 def default_repository(store_path: Path) -> Path:
@@ -40,14 +41,42 @@ def fanout(article_id: str) -> str:
     return hashlib.sha1(article_id.encode("utf-8"), usedforsecurity=False).hexdigest()[:2]
 
 
+FOLDERS = ("articles", "images", "published", "desk")
+
+
+def check_entry(entry: Any, where: str, want: str | None = None) -> None:
+    """A desk's tree holds files (blobs) and folders (trees) only: a submodule (a commit of
+    another repository, which is not in this one) is refused with its path, and so is a
+    file where a folder belongs (``want="tree"``) or a folder where a file does."""
+    kind = entry.type_str
+    if kind == "commit":
+        raise InputError(
+            "is a submodule (a link to another repository); a desk holds files and folders",
+            file=f"desk:{where}",
+        )
+    if kind not in ("blob", "tree"):
+        raise InputError(f"is a git {kind}, neither a file nor a folder", file=f"desk:{where}")
+    if want == "tree" and kind != "tree":
+        raise InputError("is not a folder", file=f"desk:{where}")
+    if want == "blob" and kind != "blob":
+        raise InputError("is not a file", file=f"desk:{where}")
+
+
 def desk_format(repo: Any, tree: Any) -> str:
-    """The format a desk's tree says it has; refuses a tree that is not a Galley desk."""
+    """The format a desk's tree says it has; refuses a tree that is not a Galley desk, and
+    one whose top holds a submodule or a file where a folder of the layout belongs."""
     if tree is None or MARKER not in tree or tree[MARKER].type_str != "blob":
         raise SyncError(f"is not a Galley desk (no {MARKER})")
-    try:
-        found = json.loads(repo[tree[MARKER].id].data.decode("utf-8")).get("format")
-    except (UnicodeDecodeError, ValueError, AttributeError):
-        raise InputError("is not valid JSON", file=f"desk:{MARKER}") from None
+    for entry in tree:
+        check_entry(entry, entry.name, "tree" if entry.name in FOLDERS else None)
+    marker = repo[tree[MARKER].id]
+    if marker.size > MAX_MARKER:
+        raise InputError(f"is too large to be a desk's marker (at most {MAX_MARKER:,} bytes)",
+                         file=f"desk:{MARKER}")  # fmt: skip
+    data = load_json(marker.data, limit=MAX_MARKER, file=f"desk:{MARKER}", what="a marker")
+    if not isinstance(data, dict):
+        raise InputError('is not {"format": …}', file=f"desk:{MARKER}")
+    found = data.get("format")
     if found not in (FORMAT, FLAT_FORMAT):
         raise SyncError(
             f"is a Galley desk of another format ({found!r}); update Galley to sync with it"
@@ -56,15 +85,9 @@ def desk_format(repo: Any, tree: Any) -> str:
 
 
 def read_json(data: bytes, *, file: str, limit: int = MAX_JSON) -> Any:
-    """JSON from a desk (hostile input): too large or not JSON is one line naming the file."""
-    if len(data) > limit:
-        raise InputError("is too large", file=file)
-    try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"is not valid JSON ({exc})", file=file) from None
-    except RecursionError:
-        raise InputError("is nested too deeply", file=file) from None
+    """JSON from a desk (hostile input): too large, not UTF-8, nested past any real file
+    or not JSON is one line naming the file (``app.core.jsondata``, the one reader)."""
+    return load_json(data, limit=limit, file=file)
 
 
 def desk_settings_blob(repo: Any, tree: Any) -> Any:
@@ -72,14 +95,12 @@ def desk_settings_blob(repo: Any, tree: Any) -> Any:
     if tree is None or "desk" not in tree:
         return None
     folder = tree["desk"]
-    if folder.type_str != "tree":
-        raise InputError("is not a folder", file="desk:desk")
+    check_entry(folder, "desk", "tree")
     entries = repo[folder.id]
     name = SETTINGS_PATH.rpartition("/")[2]
     if name not in entries:
         return None
-    if entries[name].type_str != "blob":
-        raise InputError("is not a file", file=f"desk:{SETTINGS_PATH}")
+    check_entry(entries[name], SETTINGS_PATH, "blob")
     return entries[name].id
 
 
@@ -87,8 +108,7 @@ def _trees(repo: Any, tree: Any, where: str) -> dict[str, Any]:
     """The sub-folders of ``tree`` by name (a file where a folder belongs is refused)."""
     out = {}
     for entry in repo[tree.id] if tree is not None else ():
-        if entry.type_str != "tree":
-            raise InputError("is not a folder", file=f"desk:{where}/{entry.name}")
+        check_entry(entry, f"{where}/{entry.name}", "tree")
         out[entry.name] = entry.id
     return out
 
@@ -106,8 +126,8 @@ class DeskArticles:
         self.tree = tree
         self.flat = tree is not None and desk_format(repo, tree) == FLAT_FORMAT
         articles = tree["articles"] if tree is not None and "articles" in tree else None
-        if articles is not None and articles.type_str != "tree":
-            raise InputError("is not a folder", file="desk:articles")
+        if articles is not None:
+            check_entry(articles, "articles", "tree")
         self._top = _trees(repo, articles, "articles")
         self._groups: dict[str, dict[str, tuple[Any, Any]]] = {}
 
@@ -117,6 +137,7 @@ class DeskArticles:
         where = f"articles/{name}"
         files: dict[str, list[Any]] = {}
         for entry in self.repo[self._top[name]] if name in self._top else ():
+            check_entry(entry, f"{where}/{entry.name}")
             article_id, kind = _split(entry.name)
             if (
                 entry.type_str != "blob"
@@ -140,9 +161,13 @@ class DeskArticles:
         if not ARTICLE_ID_RE.fullmatch(article_id):
             raise InputError("is not an article folder", file=f"desk:{where}")
         folder = self.repo[self._top[article_id]]
-        if "history.json" not in folder or folder["history.json"].type_str != "blob":
+        if "history.json" not in folder:
             raise InputError("is missing", file=f"desk:{where}/history.json")
-        text = folder["article.md"].id if "article.md" in folder else None
+        check_entry(folder["history.json"], f"{where}/history.json", "blob")
+        text = None
+        if "article.md" in folder:
+            check_entry(folder["article.md"], f"{where}/article.md", "blob")
+            text = folder["article.md"].id
         return folder["history.json"].id, text
 
     def get(self, article_id: str) -> tuple[Any, Any] | None:

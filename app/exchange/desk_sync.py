@@ -5,11 +5,15 @@ is the desk they meet in.
 The desk repository's layout (readable without Galley; written by ``desk_tree``):
 
     GALLEY-DESK.json                 {"format": "galley-desk/2"}: this is a Galley desk
-    articles/XX/ID.md                the article in the import format (front matter + body);
-                                     XX: the first two hex digits of SHA-1 of the id
+    articles/XX/ID.md                the article as Markdown, front matter + body (figures
+                                     point at ../../images/); XX: the first two hex
+                                     digits of SHA-1 of the id
     articles/XX/ID.history.json      its revisions, notes and status record (review payload)
     images/SHA256.EXT                its clean source images, content-addressed, once each
     published/SLUG/                  the web bundle of each published article
+    desk/settings.json               the desk settings and every list of its editors
+
+The branch is ``refs/heads/main`` and HEAD names it (``git clone`` checks the desk out).
 
 Sync never merges files as text: it brings every ``history.json`` of the desk into the
 store through the store's own gate (``store.merge.apply``: validation, image cleaning,
@@ -35,18 +39,20 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, SyncError
+from app.core.jsondata import load_json
 from app.core.workflow import set_aside_text
-from app.exchange.desk_credentials import remote_callbacks
+from app.exchange.desk_credentials import is_url, mask_url, remote_callbacks
 from app.exchange.desk_layout import (
     BRANCH,
     DESK_FILE,
     SETTINGS_PATH,
     DeskArticles,
+    check_entry,
     default_repository,
     desk_settings_blob,
     read_json,
 )
-from app.exchange.desk_tree import DeskTree
+from app.exchange.desk_tree import DeskTree, check_new_bundles
 from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.store import Store
@@ -131,14 +137,23 @@ class SyncReport:
 
 def create_desk(location: str) -> Path:
     """A new, empty desk: a bare repository at a local path (a shared drive, a USB stick).
-    An existing folder with anything in it is never taken over."""
+    An existing folder with anything in it is never taken over. A desk at a URL (http(s)://,
+    ssh://, user@host:path) lives on its host and is made there: never a local folder named
+    after the URL."""
     import pygit2
 
+    if is_url(location):
+        shown = mask_url(location)
+        raise SyncError(
+            f"{shown}: a desk at a URL is created on its host (git init --bare there); "
+            f"then galley sync --remote {shown}"
+        )
     path = Path(location.removeprefix("file://")).expanduser()
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise SyncError(f"{path}: already exists and is not empty; a new desk needs a new folder")
     try:
-        pygit2.init_repository(str(path), bare=True)
+        # HEAD names the branch sync writes: git clone DESK checks the articles out.
+        pygit2.init_repository(str(path), bare=True, initial_head="main")
     except (pygit2.GitError, OSError) as exc:
         raise SyncError(f"{path}: a desk cannot be made there ({exc})") from None
     return path
@@ -166,8 +181,9 @@ class DeskSync:
         try:
             if (self.path / "HEAD").is_file():
                 self.repo = pygit2.Repository(str(self.path))
+                mend_head(self.repo)
             else:
-                self.repo = pygit2.init_repository(str(self.path), bare=True)
+                self.repo = pygit2.init_repository(str(self.path), bare=True, initial_head="main")
         except (pygit2.GitError, OSError) as exc:
             raise SyncError(
                 f"{self.path}: the store's desk repository cannot be used ({exc})"
@@ -179,6 +195,14 @@ class DeskSync:
     def remote_url(self) -> str | None:
         names = [r.name for r in self.repo.remotes]
         return self.repo.remotes[REMOTE].url if REMOTE in names else None
+
+    def _shown(self, text: str) -> str:
+        """``text`` as it may be printed: the desk address's secret, if it has one, masked
+        (in the address and wherever git's library repeated it)."""
+        return mask_url(text, self.remote_url)
+
+    def _fail(self, text: str) -> SyncError:
+        return SyncError(self._shown(f"{self.remote_url}: {text}"))
 
     def set_remote(self, url: str) -> None:
         if self.remote_url is None:
@@ -205,6 +229,38 @@ class DeskSync:
         return oid
 
     # -- bringing the desk in ----------------------------------------------------------------
+    def _commit_of(self, oid: Any) -> Any:
+        """The commit the desk's branch names. A branch pointing at anything else is
+        refused: a blob or a tree (no history to merge), or an annotated tag, even of a
+        commit (no push could move the branch on from it: it is no commit to descend from);
+        the message names what it is, peeled through the tags."""
+        import pygit2
+
+        obj = self.repo.get(oid)
+        if isinstance(obj, pygit2.Commit):
+            return obj.id
+        self._drop_tracking_ref()
+        kind = obj.type_str if obj is not None else "missing object"
+        for _ in range(16):  # a tag of a tag of …: a hostile desk could chain them
+            if not isinstance(obj, pygit2.Tag):
+                break
+            obj = self.repo.get(obj.target)
+            kind += f" of a {obj.type_str if obj is not None else 'missing object'}"
+        raise InputError(
+            f"points at a {kind}, not a commit; a desk's branch is a commit (set it there "
+            "with git update-ref)",
+            file="desk:refs/heads/main",
+        )
+
+    def _drop_tracking_ref(self) -> None:
+        """Forget where the desk's branch was when that is no commit: git's library offers
+        what it has to the desk when fetching, and would fail on it every sync after."""
+        import pygit2
+
+        ref = self.repo.references.get(THEIRS)
+        if ref is not None and not isinstance(self.repo.get(ref.target), pygit2.Commit):
+            ref.delete()
+
     def _apply(self, their_commit: Any, report: SyncReport, *, everything: bool = False) -> None:
         """Every article of their tree that differs from what we last had (``everything``:
         every article of their tree), through the store's gate. Hostile or damaged entries
@@ -214,13 +270,17 @@ class DeskSync:
         try:
             their_articles = DeskArticles(repo, theirs)
         except SyncError as exc:
-            raise SyncError(f"{self.remote_url}: {exc}") from None
+            raise self._fail(str(exc)) from None
         head = repo.references.get(BRANCH)
         our_tree = repo[head.target].tree if head is not None else None
-        self._apply_settings(theirs, None if everything else our_tree, report)
         ours = DeskArticles(repo, None if everything else our_tree)
+        # What the desk holds is checked before anything of it is taken in: their web
+        # bundles we do not have (kept in ours as they are), the images folder, the files
+        # of every article that changed.
+        check_new_bundles(repo, theirs, our_tree)
         images = _DeskImages(repo, theirs)
         changed = [(a, f) for a, f in sorted(their_articles.changed_since(ours).items()) if f]
+        self._apply_settings(theirs, None if everything else our_tree, report)
         done = 0
         while done < len(changed):  # a gone article (None) is skipped: sync never deletes
             # Articles go in by the short batch, one transaction each: a commit (and its
@@ -256,13 +316,12 @@ class DeskSync:
     def _apply_one(
         self, article_id: str, history: Any, where: str, images: Any, report: SyncReport
     ) -> None:
-        data = self.repo[history].data
-        if len(data) > MAX_HISTORY:
+        obj = self.repo[history]
+        if obj.size > MAX_HISTORY:  # before its bytes are read
             raise InputError("is too large to be a history file", file=f"desk:{where}")
-        try:
-            payload = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"is not valid JSON ({exc})", file=f"desk:{where}") from None
+        payload = load_json(
+            obj.data, limit=MAX_HISTORY, file=f"desk:{where}", what="a history file"
+        )
         if not isinstance(payload, dict) or payload.get("article_id") != article_id:
             raise InputError(
                 "names another article than its file",
@@ -297,18 +356,27 @@ class DeskSync:
         """Fetch, merge through the gate, commit and push; retried when someone pushed first.
         One sync of a store at a time (the window's and the command line's): a second one
         waits up to ``wait`` seconds for the first to end."""
-        say = progress or (lambda _text: None)
+        tell = progress or (lambda _text: None)
+
+        def say(text: str) -> None:
+            tell(self._shown(text))
+
         if remote:
             self.set_remote(remote)
         if self.remote_url is None:
             raise SyncError("no desk yet: give its address once (galley sync --remote PATH)")
         with _SyncLock(self.path / LOCK_FILE, wait, say):
-            return self._sync(say)
+            try:
+                return self._sync(say)
+            except SyncError as exc:  # git's library's words may repeat the address
+                raise SyncError(self._shown(str(exc))) from None
 
     def _sync(self, say: Callable[[str], None]) -> SyncReport:
         import pygit2
 
         url = self.remote_url or ""
+        if not is_url(url):
+            _mend_local_desk(url)
         report = SyncReport()
         theirs = None
         before = self.repo.references.get(BRANCH)
@@ -319,14 +387,21 @@ class DeskSync:
         restored = self.tree.restored_since_last_sync()
         for attempt in range(1, PUSH_TRIES + 1):
             say(f"fetching {self.remote_url}")
+            self._drop_tracking_ref()
             try:
                 self.repo.remotes[REMOTE].fetch(
                     ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(url)
                 )
             except pygit2.GitError as exc:
-                raise SyncError(f"{self.remote_url}: cannot be reached ({exc})") from None
+                if "committish" in str(exc).lower():  # a local desk's branch at a blob, a tree
+                    raise InputError(
+                        "points at something that is not a commit; a desk's branch is a "
+                        "commit (set it there with git update-ref)",
+                        file="desk:refs/heads/main",
+                    ) from None
+                raise self._fail(f"cannot be reached ({exc})") from None
             their_ref = self.repo.references.get(THEIRS)
-            theirs = their_ref.target if their_ref is not None else None
+            theirs = self._commit_of(their_ref.target) if their_ref is not None else None
             if theirs is not None:
                 say("merging the desk into the store")
                 self._apply(theirs, report, everything=restored)
@@ -367,12 +442,10 @@ class DeskSync:
                     for words in ("fastforward", "fast-forward", "not present locally")
                 )
                 if not moved:  # not someone else's push: the desk or the connection failed
-                    raise SyncError(f"{self.remote_url}: cannot send to the desk ({exc})") from None
+                    raise self._fail(f"cannot send to the desk ({exc})") from None
                 if attempt == PUSH_TRIES:
-                    raise SyncError(
-                        f"{self.remote_url}: the desk kept moving; try again ({exc})"
-                    ) from None
-                log.info("push refused (%s), fetching again", exc)
+                    raise self._fail(f"the desk kept moving; try again ({exc})") from None
+                log.info("push refused (%s), fetching again", self._shown(str(exc)))
                 continue
             report.pushed = True
             break
@@ -381,6 +454,29 @@ class DeskSync:
             say("packing this laptop's repository")
             _pack_loose_objects(self.repo, self.path)
         return report
+
+
+def mend_head(repo: Any) -> None:
+    """A repository whose HEAD names a branch that does not exist (pygit2's default,
+    ``master``, in desks made before) has its HEAD point at the branch sync writes, so that
+    ``git clone`` checks the desk out. A HEAD naming a branch that exists is left alone."""
+    head = repo.references.get("HEAD")
+    target = getattr(head, "target", None) if head is not None else None
+    if isinstance(target, str) and target != BRANCH and repo.references.get(target) is None:
+        repo.set_head(BRANCH)
+
+
+def _mend_local_desk(location: str) -> None:
+    """``mend_head`` for a desk at a local path (a desk at a URL is its host's to mend).
+    A desk that cannot be opened here is left to the fetch, which says why."""
+    import pygit2
+
+    path = Path(location.removeprefix("file://")).expanduser()
+    try:
+        if (path / "HEAD").is_file():
+            mend_head(pygit2.Repository(str(path)))
+    except (pygit2.GitError, OSError, ValueError) as exc:
+        log.info("%s: HEAD not mended (%s)", path, exc)
 
 
 def _sent(repo: Any, desk_before: Any) -> tuple[int, int, int]:
@@ -407,7 +503,7 @@ def _sent(repo: Any, desk_before: Any) -> tuple[int, int, int]:
 
 def _records(repo: Any, history: Any) -> tuple[Any, set[tuple[str, str]], set[str]]:
     """A history file's head, its notes (with the version of each) and its decisions."""
-    payload = json.loads(repo[history].data)
+    payload = read_json(repo[history].data, file="desk:history")
     head = next((r["content"] for r in payload["revisions"] if r["uid"] == payload["head"]), None)
     notes = {(n["uid"], n["updated_at"]) for n in payload.get("notes", [])}
     notes |= {(h["note_uid"], h["updated_at"]) for h in payload.get("note_history", [])}
@@ -464,7 +560,16 @@ class _SyncLock:
             import fcntl
         except ImportError:  # no flock on this system: one sync at a time is up to the user
             return self
-        self.file = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
+        if self.path.is_dir() and not self.path.is_symlink():
+            raise SyncError(
+                f"{self.path}: is a folder where the sync's lock file belongs; remove it"
+            )
+        try:
+            self.file = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
+        except OSError as exc:
+            raise SyncError(
+                f"{self.path}: the sync's lock file cannot be opened ({exc.strerror or exc})"
+            ) from None
         deadline = time.monotonic() + self.wait
         told = False
         while True:
@@ -497,13 +602,18 @@ class _DeskImages(Mapping[str, bytes]):
 
     def __init__(self, repo: Any, tree: Any) -> None:
         self.repo = repo
-        self.folder = repo[tree["images"].id] if "images" in tree else None
+        self.folder = None
+        if "images" in tree:
+            check_entry(tree["images"], "images", "tree")
+            self.folder = repo[tree["images"].id]
 
     def _entry(self, sha: str) -> Any:
         if self.folder is not None:
             for ext in _IMAGE_EXTENSIONS:
                 if f"{sha}.{ext}" in self.folder:
-                    return self.folder[f"{sha}.{ext}"]
+                    entry = self.folder[f"{sha}.{ext}"]
+                    check_entry(entry, f"images/{entry.name}", "blob")
+                    return entry
         return None
 
     def __contains__(self, sha: object) -> bool:

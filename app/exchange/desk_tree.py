@@ -13,15 +13,18 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import GalleyError
+from app.core.errors import GalleyError, InputError
+from app.core.jsondata import load_json
 from app.exchange.desk_layout import (
     BRANCH,
     FORMAT,
     HISTORY,
     MARKER,
+    MAX_MARKER,
     SETTINGS_PATH,
     TEXT,
     DeskArticles,
+    check_entry,
     desk_format,
     fanout,
 )
@@ -34,6 +37,7 @@ from app.store.store import Store
 log = logging.getLogger(__name__)
 
 STATE = "galley-sync-state.json"  # inside the store's own repository, never pushed
+MAX_HISTORY_READ = 256 * 1024 * 1024  # as desk_sync.MAX_HISTORY
 
 
 class DeskTree:
@@ -182,6 +186,7 @@ class DeskTree:
         bundles = self._their_bundles
         if bundles is None or slug not in bundles or slug != published_slug(payload):
             return None  # their bundle is missing or under another name: ours is written
+        _check_bundle(self.repo, bundles[slug], f"published/{slug}")
         published.insert(slug, bundles[slug].id, pygit2.GIT_FILEMODE_TREE)
         return found
 
@@ -214,8 +219,8 @@ class DeskTree:
     # What the last sync wrote: the touch journal's mark and the commit it went into.
     def _read_state(self) -> dict[str, Any]:
         try:
-            data = json.loads((self.path / STATE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = load_json((self.path / STATE).read_bytes(), limit=MAX_MARKER, file=STATE)
+        except (OSError, InputError):
             return {}  # no state (or a damaged one): every article is written again
         return data if isinstance(data, dict) else {}
 
@@ -238,6 +243,37 @@ class DeskTree:
         tmp.replace(self.path / STATE)
 
 
+MAX_BUNDLE_ENTRIES = 10_000  # a bundle holds its page, a stylesheet and ~30 images a figure
+
+
+def _check_bundle(repo: Any, entry: Any, where: str) -> None:
+    """A web bundle the desk has, before it is kept in ours: folders and files only."""
+    check_entry(entry, where, "tree")
+    folders = [(repo[entry.id], where)]
+    seen = 0
+    while folders:
+        tree, path = folders.pop()
+        for item in tree:
+            seen += 1
+            if seen > MAX_BUNDLE_ENTRIES:
+                raise InputError("holds more files than any web bundle", file=f"desk:{where}")
+            check_entry(item, f"{path}/{item.name}")
+            if item.type_str == "tree":
+                folders.append((repo[item.id], f"{path}/{item.name}"))
+
+
+def check_new_bundles(repo: Any, theirs: Any, ours: Any) -> None:
+    """Every web bundle of the desk's tree ``theirs`` that ours lacks or has otherwise:
+    folders and files only (a sync keeps the desk's bundles as they are)."""
+    bundles = _subtree(repo, theirs, "published")
+    mine = _subtree(repo, ours, "published")
+    if bundles is None or (mine is not None and mine.id == bundles.id):
+        return
+    for entry in bundles:
+        if mine is None or entry.name not in mine or mine[entry.name].id != entry.id:
+            _check_bundle(repo, entry, f"published/{entry.name}")
+
+
 def _builder(repo: Any, base: Any, folder: str) -> Any:
     """A tree builder starting from ``folder`` of ``base`` (empty without one)."""
     if base is not None and folder in base:
@@ -254,6 +290,6 @@ def _subtree(repo: Any, tree: Any, folder: str) -> Any:
 def _published_slug(repo: Any, history: Any) -> str:
     """The slug an article (its history file as our last sync wrote it) was published under."""
     try:
-        return published_slug(json.loads(repo[history].data))
+        return published_slug(load_json(repo[history].data, limit=MAX_HISTORY_READ))
     except (ValueError, KeyError, TypeError, StopIteration, GalleyError):
         return ""

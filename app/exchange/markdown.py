@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Container
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.core.body_syntax import syntax_problems
-from app.core.errors import InputError, NotFoundError
+from app.core.errors import ConflictError, InputError, NotFoundError
 from app.core.frontmatter import ParsedArticle, read_article_file
 from app.core.model import Article, Figure, RelatedLink, Source
 from app.core.validation import validate_article
@@ -77,7 +77,8 @@ class PreparedImport:
     """An article read and checked from a file, with its images (raw, as read), not stored.
 
     ``placed`` maps each figure key to its image's index in ``images``; ``indexed`` is its
-    text as the search index takes it, when worked out ahead (``app.exchange.ahead``).
+    text as the search index takes it, when worked out ahead (``app.exchange.ahead``);
+    ``given``: the front matter's fields the file has, each with its line.
     """
 
     file: str
@@ -85,6 +86,7 @@ class PreparedImport:
     images: list[tuple[bytes, str]]
     placed: dict[str, int]
     indexed: IndexedText | None = None
+    given: dict[str, int] = field(default_factory=dict)
 
 
 def import_markdown(
@@ -226,4 +228,103 @@ def prepare_with(questions: StoreQuestions, path: str | Path) -> PreparedImport:
         raise InputError(f"article {article.id} is already in the store", file=file, field="id")
     # The store checks again when it writes; checking now names the file before any write.
     validate_article(replace(article, slug=article.slug or "a"), file=file)
-    return PreparedImport(file, article, images, placed)
+    return PreparedImport(file, article, images, placed, given=parsed.lines)
+
+
+class _EditQuestions(AskStore):
+    """An edit's file may name its own article's id (checked by the edit itself)."""
+
+    def exists(self, article_id: str) -> bool:
+        return False
+
+
+@dataclass
+class Edited:
+    """What ``edit_markdown`` stored: the article, its head's revision number, and what of
+    the file was not taken (one line each)."""
+
+    article: Article
+    number: int
+    notes: list[str]
+
+
+def edit_markdown(
+    store: Store, ref: str, path: str | Path, *, author: str, base: int | None = None
+) -> Edited:
+    """Replace the text and fields of the article ``ref`` from a file in the import format,
+    through the store's save (as the window's): validated, its images added (and cleaned)
+    by the store, one transaction, a revision by ``author``. ``base`` is the revision
+    number the edit started from (as ``galley history`` shows it; default: the current
+    one): if the article moved on since, ConflictError and nothing is changed.
+
+    The article keeps its id (a file's ``id:`` must be it), its status and its
+    publication date, which are the workflow's (a file saying otherwise is told in
+    ``notes``); a file without ``slug:`` keeps the slug, one with a slug another article
+    has is refused. Raises InputError (the file), NotFoundError, ConflictError."""
+    article_id = store.resolve(ref)
+    current = store.get_article(article_id)
+    numbers = {r.id: r.number for r in store.revisions(article_id)}
+    head = numbers.get(current.revision or 0, 0)
+    base_id = current.revision
+    if base is not None:
+        found = [rid for rid, number in numbers.items() if number == base]
+        if not found:
+            raise NotFoundError(f"article {article_id} has no revision {base}")
+        base_id = found[0]
+        if base_id != current.revision:
+            raise ConflictError(article_id, base, head)
+    prepared = prepare_with(_EditQuestions(store), path)
+    file, given, new = prepared.file, prepared.given, prepared.article
+    if "id" in given and new.id != article_id:
+        raise InputError(
+            f"'{new.id}' is another article's id than the one edited ({article_id})",
+            file=file,
+            field="id",
+            line=given["id"],
+        )
+    notes = []
+    if "status" in given and new.status != current.status:
+        notes.append(
+            f"{file}: its front matter says 'status: {new.status}'; not taken: the status "
+            f"stays '{current.status}' (a status is a decision: galley status {article_id} "
+            f"{new.status})"
+        )
+    if "date" in given and new.published != current.published:
+        notes.append(
+            f"{file}: its front matter says 'date: {new.published}'; not taken: the "
+            f"publication date stays '{current.published or 'none yet'}' (it is set when the "
+            "article is first published)"
+        )
+    slug = new.slug or current.slug
+    if slug != current.slug and store.articles.refers(slug):
+        other = store.resolve(slug)
+        if other != article_id:
+            raise InputError(
+                f"slug '{slug}' is already used by article {other}",
+                file=file,
+                field="slug",
+                line=given.get("slug"),
+            )
+    article = replace(
+        new,
+        id=article_id,
+        slug=slug,
+        status=current.status,
+        published=current.published,
+        created=current.created,
+        updated=new.updated if "updated" in given else current.updated,
+        revision=base_id,
+    )
+    with store.tx.write():
+        digests = [store.images.add(data, name=name) for data, name in prepared.images]
+        for figure in article.figures:
+            figure.image = digests[prepared.placed[figure.key]]
+        try:
+            stored = store.save_article(article, author=author, base_revision=base_id)
+        except ConflictError as exc:  # moved on since it was read: said in numbers
+            numbers = {r.id: r.number for r in store.revisions(article_id)}
+            raise ConflictError(
+                article_id, numbers.get(base_id or 0), numbers.get(exc.current_revision, 0)
+            ) from None
+        numbers = {r.id: r.number for r in store.revisions(article_id)}
+    return Edited(stored, numbers[stored.revision or 0], notes)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError
+from app.core.jsondata import load_json
 from app.store.merge import ReviewImport
 from app.store.review_payload import check_payload, images_of
 from app.store.store import Store
@@ -40,18 +41,9 @@ def read_review_bundle(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     path = folder / REVIEW_FILE
     if path.stat().st_size > MAX_REVIEW_JSON:
         raise InputError("is too large to be a review file", file=str(path))
-    try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"is not UTF-8 text (bad byte at offset {exc.start})", file=str(path)
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"is not valid JSON ({exc.msg})", file=str(path), line=exc.lineno
-        ) from None
-    except RecursionError:
-        raise InputError("is nested too deeply to be a review file", file=str(path)) from None
+    payload = load_json(
+        path.read_bytes(), limit=MAX_REVIEW_JSON, file=str(path), what="a review file"
+    )
     check_payload(payload, str(path))
     images: dict[str, bytes] = {}
     for sha in sorted(images_of(payload)):

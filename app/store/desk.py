@@ -7,9 +7,10 @@ import json
 import re
 from typing import Any
 
-from app.core.errors import InputError
+from app.core.errors import InputError, StoreError
 from app.core.ids import record_uid
-from app.core.model import DeskSettings
+from app.core.jsondata import load_json
+from app.core.model import DeskSettings, RelatedLink
 from app.core.values import is_web_url
 from app.store.changes import Changes
 from app.store.clock import now_iso
@@ -18,6 +19,8 @@ from app.store.transactions import Transactions
 PUNCTUATION = ("as-written", "full-width")
 LANGUAGES = ("zh-Hant", "en")  # what the window offers as the desk's default
 CJK_LATIN_SPACE = ("any", "space", "no-space")
+MAX_SETTING = 1024 * 1024  # one setting's value as JSON (a list of editor's picks is the largest)
+PICK_FIELDS = tuple(f.name for f in dataclasses.fields(RelatedLink))
 
 
 def validate_desk(settings: DeskSettings) -> None:
@@ -46,6 +49,9 @@ def validate_desk(settings: DeskSettings) -> None:
     if settings.cjk_latin_space not in CJK_LATIN_SPACE:
         raise InputError(f"use one of: {', '.join(CJK_LATIN_SPACE)}", field="cjk_latin_space")
     for n, pick in enumerate(settings.editors_picks, start=1):
+        if not isinstance(pick, RelatedLink):
+            raise InputError('must be a link {"url": …, "title": …}', field=f"editors_picks[{n}]")
+        _check_pick_types(dataclasses.asdict(pick), f"editors_picks[{n}]")
         if pick.url and not is_web_url(pick.url):
             raise InputError(f"'{pick.url}' is not a web address", field=f"editors_picks[{n}]")
     if not isinstance(settings.editors, list) or not all(
@@ -56,8 +62,51 @@ def validate_desk(settings: DeskSettings) -> None:
         raise InputError("a name is listed twice", field="editors")
 
 
+def _check_pick_types(item: dict[str, Any], where: str) -> None:
+    for name, value in item.items():
+        if name not in PICK_FIELDS:
+            raise InputError(
+                f"has no field '{name}' (a link has {', '.join(PICK_FIELDS)})", field=where
+            )
+        if not isinstance(value, str) and not (name == "article_id" and value is None):
+            shown = json.dumps(value, ensure_ascii=False)
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            raise InputError(f"must be text, not {shown}", field=f"{where}.{name}")
+
+
+def check_picks(items: Any, key: str = "editors_picks") -> list[dict[str, Any]]:
+    """A JSON list of editor's picks, each an object of text fields (``article_id`` may be
+    null), as typed after ``galley desk set editors_picks`` or read from the store."""
+    if not isinstance(items, list):
+        raise InputError('give a JSON list of links ({"url": …, "title": …})', field=key)
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise InputError('must be a link {"url": …, "title": …}', field=f"{key}[{n}]")
+        _check_pick_types(item, f"{key}[{n}]")
+    return items
+
+
 # Every desk setting can be set from the command line (``galley desk set``).
 SETTABLE = tuple(f.name for f in dataclasses.fields(DeskSettings))
+_DEFAULTS = DeskSettings().to_dict()
+
+
+def _typed(key: str, value: Any) -> Any:
+    """A stored setting's value if it has its setting's type (what the store could hold
+    was written by any Galley, or by hand); else an InputError naming it."""
+    if key == "editors_picks":
+        return check_picks(value, key)
+    default = _DEFAULTS[key]
+    if isinstance(value, bool) or type(value) is not type(default):
+        kinds = {str: "text", int: "a whole number", list: "a list", dict: "a JSON object"}
+        raise InputError(f"must be {kinds.get(type(default), type(default).__name__)}", field=key)
+    if isinstance(value, dict) and not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InputError("holds something other than text", field=key)
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise InputError("holds something other than text", field=key)
+    return value
 
 
 def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
@@ -77,23 +126,24 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
             raise InputError(f"'{value}' is not a whole number", field=key) from None
     elif key == "editors_picks":
         try:
-            items = json.loads(value)
-            if not isinstance(items, list):
-                raise TypeError("not a list")
-            parsed = [RelatedLink(**{**item, "kind": "related"}) for item in items]
-        except (ValueError, TypeError) as exc:
+            items = load_json(value, limit=MAX_SETTING, field=key)
+        except InputError as exc:
             raise InputError(
-                f'give a JSON list of links ({{"url": …, "title": …}}): {exc}', field=key
+                f'give a JSON list of links ({{"url": …, "title": …}}): the value {exc.message}',
+                field=key,
             ) from None
+        parsed = [RelatedLink(**{**item, "kind": "related"}) for item in check_picks(items, key)]
     elif key == "editors":
         parsed = _names(value)
     elif key in ("author_urls", "organization_bylines"):
         want = dict if key == "author_urls" else list
         example = '{"王小明": "https://…/authors/wang"}' if want is dict else '["報呱編輯部"]'
         try:
-            parsed = json.loads(value)
-        except ValueError as exc:
-            raise InputError(f"give JSON such as {example}: {exc}", field=key) from None
+            parsed = load_json(value, limit=MAX_SETTING, field=key)
+        except InputError as exc:
+            raise InputError(
+                f"give JSON such as {example}: the value {exc.message}", field=key
+            ) from None
         if not isinstance(parsed, want):
             raise InputError(f"give JSON such as {example}", field=key)
     changed = dataclasses.replace(settings, **{key: parsed})
@@ -106,9 +156,11 @@ def _names(value: str) -> list[str]:
     text = value.strip()
     if text.startswith("["):
         try:
-            names = json.loads(text)
-        except ValueError as exc:
-            raise InputError(f"give a JSON list of names: {exc}", field="editors") from None
+            names = load_json(text, limit=MAX_SETTING, field="editors")
+        except InputError as exc:
+            raise InputError(
+                f"give a JSON list of names: the value {exc.message}", field="editors"
+            ) from None
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise InputError('give a JSON list of names, e.g. ["王編輯"]', field="editors")
         return [n.strip() for n in names if n.strip()]
@@ -134,13 +186,41 @@ class Desk:
         self.db = tx.db
 
     def get(self) -> DeskSettings:
-        data = {
-            r[0]: json.loads(r[1])
-            for r in self.db.execute("SELECT key, value FROM desk WHERE key != 'editors'")
-        }
-        lists = self.editor_lists()
-        data["editors"] = list(lists[-1].names) if lists else []
-        return DeskSettings.from_dict(data)
+        """The desk settings; a stored value that is damaged (not JSON, nested past any
+        real one, of the wrong type: a store written by hand or by a broken Galley) is a
+        StoreError naming it and how to mend it."""
+        settings, damaged = self.read()
+        if damaged:
+            key, why = next(iter(damaged.items()))
+            raise StoreError(
+                f"the store's desk setting '{key}' is damaged ({why}); set it again: "
+                f"galley desk set {key} VALUE"
+            )
+        return settings
+
+    def read(self) -> tuple[DeskSettings, dict[str, str]]:
+        """The desk settings with each damaged value replaced by its default, and what was
+        wrong with each damaged one (by key, in the settings' order): what ``galley desk
+        set`` starts from, so that a damaged store can be mended."""
+        data: dict[str, Any] = {}
+        damaged: dict[str, str] = {}
+        for key, text in self.db.execute("SELECT key, value FROM desk WHERE key != 'editors'"):
+            if key not in SETTABLE:
+                continue  # a setting of a newer Galley: kept, not read
+            try:
+                value = load_json(text, limit=MAX_SETTING, field=key)
+                data[key] = _typed(key, value)
+            except InputError as exc:
+                damaged[key] = exc.describe().removeprefix(f"field '{key}': ")
+        try:
+            lists = self.editor_lists()
+            data["editors"] = list(lists[-1].names) if lists else []
+        except InputError as exc:
+            damaged["editors"] = exc.describe().removeprefix("field 'editors': ")
+        order = {key: n for n, key in enumerate(SETTABLE)}
+        return DeskSettings.from_dict(data), dict(
+            sorted(damaged.items(), key=lambda i: order[i[0]])
+        )
 
     def save(self, settings: DeskSettings, *, by: str) -> None:
         """Store ``settings``: each changed setting is stamped with now and ``by``; a changed
@@ -150,9 +230,11 @@ class Desk:
             raise InputError("a desk setting needs the name of who sets it", field="who")
         stamp = now_iso()
         with self.tx.write() as db:
-            before = self.get()
+            before, damaged = self.read()  # a damaged setting is written anew, mended
             for key, value in settings.to_dict().items():
-                if key == "editors" or getattr(before, key) == getattr(settings, key):
+                if key == "editors" or (
+                    key not in damaged and getattr(before, key) == getattr(settings, key)
+                ):
                     continue
                 db.execute(
                     "INSERT INTO desk (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)"
@@ -160,7 +242,7 @@ class Desk:
                     " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
                     [key, json.dumps(value, ensure_ascii=False), stamp, by.strip()],
                 )
-            if settings.editors != before.editors:
+            if settings.editors != before.editors or "editors" in damaged:
                 db.execute(
                     "INSERT INTO desk_editors (uid, changed_at, changed_by, names)"
                     " VALUES (?, ?, ?, ?)",
@@ -174,7 +256,7 @@ class Desk:
         rows = self.db.execute(
             "SELECT uid, changed_at, changed_by, names FROM desk_editors ORDER BY changed_at, uid"
         ).fetchall()
-        return [EditorList(u, a, b, tuple(json.loads(n))) for u, a, b, n in rows]
+        return [EditorList(u, a, b, tuple(_stored_names(n))) for u, a, b, n in rows]
 
     def editors_at(self, at: str) -> frozenset[str] | None:
         """Who the desk listed as its editors at ``at`` (None: no list then, or an empty
@@ -191,13 +273,15 @@ class Desk:
         """The settings as a desk carries them, in one canonical order (the same settings
         give the same bytes on every laptop): each with when and by whom it was set, and
         every version of the list of editors."""
+        self.get()  # a damaged setting stops here, named, before the desk would carry it
         rows = self.db.execute(
             "SELECT key, value, changed_at, changed_by FROM desk WHERE key != 'editors'"
             " ORDER BY key"
         ).fetchall()
         return {
             "settings": {
-                k: {"value": json.loads(v), "changed_at": a, "changed_by": b}
+                k: {"value": load_json(v, limit=MAX_SETTING, field=k), "changed_at": a,
+                    "changed_by": b}
                 for k, v, a, b in rows
                 if k in SETTABLE
             },
@@ -215,6 +299,7 @@ class Desk:
         changed, and the time of the earliest new list of editors (the statuses decided
         since then are settled again under it), or None."""
         settings, lists = _checked_export(data, file)
+        self.get()  # a damaged setting of this store stops here, named
         stamp_of = {
             r[0]: (r[2], r[3], r[1])
             for r in self.db.execute("SELECT key, value, changed_at, changed_by FROM desk")
@@ -223,12 +308,15 @@ class Desk:
         for key, entry in settings.items():
             theirs = (entry["changed_at"], entry["changed_by"], _canonical(entry["value"]))
             ours = stamp_of.get(key, ("", "", ""))
-            if theirs > (ours[0], ours[1], _canonical(json.loads(ours[2])) if ours[2] else ""):
+            mine = _canonical(load_json(ours[2], limit=MAX_SETTING, field=key)) if ours[2] else ""
+            if theirs > (ours[0], ours[1], mine):
                 taken[key] = theirs
         merged = self.get().to_dict()
         for key in taken:
             merged[key] = settings[key]["value"]
         try:
+            for key in taken:  # each of the type its setting has, before it is built
+                _typed(key, merged[key])
             candidate = DeskSettings.from_dict(merged)
             validate_desk(candidate)
         except (InputError, TypeError, ValueError) as exc:
@@ -294,6 +382,13 @@ def _checked_export(data: Any, file: str) -> tuple[dict[str, Any], list[dict[str
         ):
             raise fail("names must be a list of names", where)
     return settings, lists
+
+
+def _stored_names(text: str) -> list[str]:
+    names = load_json(text, limit=MAX_SETTING, field="editors")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise InputError("is not a list of names", field="editors")
+    return names
 
 
 def _list_json(names: list[str]) -> str:

@@ -33,13 +33,14 @@ BACKGROUND_MS = 5 * 60 * 1000  # a quiet sync every five minutes while a desk is
 def configured_desk(store_path: Path) -> str | None:
     """The desk this store syncs with (None: no desk yet). Read from the small JSON file the
     sync keeps beside git's own config: the window never loads git's library."""
-    import json
-
-    from app.exchange.desk_layout import DESK_FILE, default_repository
+    from app.core.errors import InputError
+    from app.core.jsondata import load_json
+    from app.exchange.desk_layout import DESK_FILE, MAX_MARKER, default_repository
 
     try:
-        data = json.loads((default_repository(store_path) / DESK_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
+        data = load_json((default_repository(store_path) / DESK_FILE).read_bytes(),
+                         limit=MAX_MARKER)  # fmt: skip
+    except (OSError, InputError):
         return None
     remote = data.get("remote") if isinstance(data, dict) else None
     return remote if isinstance(remote, str) and remote else None
@@ -108,7 +109,9 @@ class DeskSyncController:
         self.label.setVisible(desk is not None)
         if desk is not None:
             self.label.setText(QCoreApplication.translate("DeskSync", "Desk: not synced yet"))
-            self.label.setToolTip(desk)
+            from app.exchange.desk_credentials import mask_url
+
+            self.label.setToolTip(mask_url(desk))  # a token in the address is never shown
             self.timer.start()
 
     def sync_now(self, remote: str | None = None) -> BackgroundTask | None:
