@@ -73,11 +73,13 @@ def test_new_article_defaults(store: Store) -> None:
     assert stored.created and stored.updated
 
 
-def test_chinese_title_gets_a_date_and_id_slug(store: Store) -> None:
+def test_chinese_title_gets_a_pinyin_slug(store: Store) -> None:
     article = store.new_article(
         "颱風季前大演練", published="2024-09-30T10:30:00+08:00", author="測試者"
     )
-    assert article.slug == f"2024-09-30-{article.id[:8]}"
+    assert article.slug == "tai-feng-ji-qian-da-yan-lian"
+    again = store.new_article("颱風季前大演練", author="測試者")
+    assert again.slug == "tai-feng-ji-qian-da-yan-lian-2"
 
 
 def test_stale_save_raises_conflict_and_keeps_theirs(store: Store) -> None:
