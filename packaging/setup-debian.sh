@@ -15,7 +15,10 @@ debs=(python3 python3-venv python3-pip
       libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
       libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libx11-xcb1
-      fonts-noto-cjk xvfb xauth)
+      fonts-noto-cjk xvfb xauth
+      # English spelling (pyenchant): the enchant C library with its Hunspell provider, and
+      # the en_US dictionary. Without them the editor flags no spelling (app/core/spelling.py).
+      libenchant-2-2 hunspell-en-us)
 # The test suite also checks exported pages with real consumers: the Nu HTML Checker (Java)
 # and a headless browser.
 # The packaging tests validate the menu entry and AppStream file with the real validators.

@@ -184,6 +184,9 @@ class DeskSettings:
     # The desk's editors, by the names they work under: only they approve, publish, spike
     # and unpublish (empty: whoever works in the editor's role).
     editors: list[str] = field(default_factory=list)
+    # The desk's own words for the English spelling check (place names, people, the paper's
+    # name): never flagged, on every laptop of the desk (see app.core.spelling).
+    spelling_words: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -60,6 +60,13 @@ def validate_desk(settings: DeskSettings) -> None:
         raise InputError("give the editors' names, e.g. 王編輯, 李主編", field="editors")
     if len(set(settings.editors)) != len(settings.editors):
         raise InputError("a name is listed twice", field="editors")
+    words = settings.spelling_words
+    if not isinstance(words, list) or not all(
+        isinstance(w, str) and w.strip() and w == w.strip() and "\n" not in w for w in words
+    ):
+        raise InputError("give the desk's words, e.g. Kaohsiung, Galley", field="spelling_words")
+    if len(set(words)) != len(words):
+        raise InputError("a word is listed twice", field="spelling_words")
 
 
 def _check_pick_types(item: dict[str, Any], where: str) -> None:
@@ -133,8 +140,8 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
                 field=key,
             ) from None
         parsed = [RelatedLink(**{**item, "kind": "related"}) for item in check_picks(items, key)]
-    elif key == "editors":
-        parsed = _names(value)
+    elif key in ("editors", "spelling_words"):
+        parsed = _names(value, key)
     elif key in ("author_urls", "organization_bylines"):
         want = dict if key == "author_urls" else list
         example = '{"王小明": "https://…/authors/wang"}' if want is dict else '["報呱編輯部"]'
@@ -151,20 +158,24 @@ def with_setting(settings: DeskSettings, key: str, value: str) -> DeskSettings:
     return changed
 
 
-def _names(value: str) -> list[str]:
-    """Editors' names as typed: a JSON list, or names separated by commas (, 、 ，)."""
+def _names(value: str, key: str = "editors") -> list[str]:
+    """Names (editors', or the desk's spelling words) as typed: a JSON list, or names
+    separated by commas (, 、 ，). A spelling word given twice is kept once."""
     text = value.strip()
+    example = '["王編輯"]' if key == "editors" else '["Kaohsiung", "Galley"]'
     if text.startswith("["):
         try:
-            names = load_json(text, limit=MAX_SETTING, field="editors")
+            names = load_json(text, limit=MAX_SETTING, field=key)
         except InputError as exc:
             raise InputError(
-                f"give a JSON list of names: the value {exc.message}", field="editors"
+                f"give a JSON list of names: the value {exc.message}", field=key
             ) from None
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise InputError('give a JSON list of names, e.g. ["王編輯"]', field="editors")
-        return [n.strip() for n in names if n.strip()]
-    return [n.strip() for n in re.split(r"[,、，]", text) if n.strip()]
+            raise InputError(f"give a JSON list of names, e.g. {example}", field=key)
+        listed = [n.strip() for n in names if n.strip()]
+    else:
+        listed = [n.strip() for n in re.split(r"[,、，]", text) if n.strip()]
+    return listed if key == "editors" else list(dict.fromkeys(listed))
 
 
 @dataclasses.dataclass(frozen=True)
