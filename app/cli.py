@@ -50,6 +50,18 @@ def count(value: str) -> int:
     return number
 
 
+def window_size(value: str) -> tuple[int, int]:
+    """``--size 1366x768``: a window from 640×480 up to 8K."""
+    width, _, height = value.lower().replace("×", "x").partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not WIDTHxHEIGHT, e.g. 1366x768") from None
+    if not (640 <= size[0] <= 7680 and 480 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError(f"{value} is not from 640x480 to 7680x4320")
+    return size
+
+
 def one_line(text: str) -> str:
     """``text`` as one line: newlines, tabs and other control characters (which a value
     typed or read from a file may hold) are shown escaped, never echoed raw."""
@@ -101,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the revision number the edit started from (galley history); default: the current",
     )
     p.add_argument("--by", default=None, metavar="NAME", help="who edits (default: $GALLEY_USER)")
+    p.add_argument(
+        "--role",
+        default=None,
+        help="who edits in which role (default: $GALLEY_ROLE, else reporter); a reporter's "
+        "edit takes an approved article back to review",
+    )
 
     p = sub.add_parser("list", help="list articles, newest first")
     p.add_argument("--status", help="only articles with this status")
@@ -174,6 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["system", "zh_TW", "en"],
         help="language of the window (default: the setting, else the system's)",
     )
+    p.add_argument(
+        "--appearance",
+        choices=["system", "light", "dark"],
+        help="light or dark (default: the setting, else the system's)",
+    )
+    p.add_argument(
+        "--size",
+        metavar="WxH",
+        type=window_size,
+        help="the window's size for --screenshot (default 1366x768, a laptop's screen)",
+    )
     # People type the store after the command too (galley list --store S): every command
     # takes it, and it overrides one given before the command.
     for command in sub.choices.values():
@@ -217,11 +246,16 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_edit(store: Store, args: argparse.Namespace) -> int:
     """Replace an article from a file; prints the revision number it is at now."""
-    from app.cli_review import default_user
+    from app.cli_review import default_role, default_user
     from app.exchange.markdown import edit_markdown
 
     done = edit_markdown(
-        store, args.ref, args.source, author=args.by or default_user(), base=args.base
+        store,
+        args.ref,
+        args.source,
+        author=args.by or default_user(),
+        role=args.role or default_role(),
+        base=args.base,
     )
     for note in done.notes:
         print(f"galley: {note}", file=sys.stderr)
@@ -428,6 +462,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             open_ref=getattr(args, "open", None),
             screenshot=getattr(args, "screenshot", None),
             language=getattr(args, "language", None),
+            appearance=getattr(args, "appearance", None),
+            size=getattr(args, "size", None),
             forked=forked,
         )
     from app import cli_backup

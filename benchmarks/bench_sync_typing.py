@@ -69,7 +69,7 @@ def main() -> None:
         window.resize(1280, 820)
         window.show()
         window.open_article(store.list_articles(limit=1)[0].id)
-        editor = window.editor.body
+        editor = window.workspace.canvas
         editor.setFocus()
 
         def type_keys(count: int) -> list[float]:

@@ -91,7 +91,7 @@ def results() -> list[Result]:
     store.save_article(long, author="測試者")
     window.open_article(ids[0])
     app.processEvents()
-    body = window.editor.body
+    body = window.workspace.canvas
     body.setFocus()
     body.moveCursor(body.textCursor().MoveOperation.End)
     keys = []

@@ -70,6 +70,12 @@ class Speller:
         except Exception as exc:  # enchant.errors.DictNotFoundError, or a broken provider
             self.reason = f"no {language} dictionary (install hunspell-en-us): {exc}"
 
+    def set_extra_words(self, extra_words: Iterable[str]) -> None:
+        """The desk's word list changed (synced, or a word added here)."""
+        self.extra = spelling_words(extra_words)
+        self._extra_lower = {w.lower() for w in self.extra if w.islower()}
+        self._known.clear()
+
     @property
     def available(self) -> bool:
         return self._dict is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from dataclasses import dataclass
 
 # Han (with extensions and compatibility ideographs), kana and Hangul syllables.
 _CJK_CLASS = (
@@ -90,6 +91,39 @@ def count_body(markdown: str) -> tuple[int, int]:
     for pattern, replacement in _MARKUP:
         markdown = pattern.sub(replacement, markdown)
     return count_text(markdown)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """An article's length as a newsroom counts it: the body alone, and apart from it the
+    captions and the further-reading titles (they are not the story's length)."""
+
+    body: tuple[int, int]  # (CJK characters, other words)
+    captions: tuple[int, int]
+    further: tuple[int, int]
+
+
+def count_article(body: str, captions: list[str]) -> Counts:
+    """``Counts`` of a body (its further-reading blocks set apart) and figure captions."""
+    from app.core.body_syntax import scan_lines
+
+    kept: list[str] = []
+    further: list[str] = []
+    lines = body.replace("\r\n", "\n").split("\n")
+    inside: set[int] = set()
+    for line in scan_lines(body):
+        if line.kind in ("open", "close", "inner"):
+            inside.add(line.number)
+            if line.kind == "inner":
+                further.append(line.text)
+    for number, text in enumerate(lines, start=1):
+        if number not in inside:
+            kept.append(text)
+    return Counts(
+        body=count_body("\n".join(kept)),
+        captions=count_text("\n".join(captions)),
+        further=count_body("\n".join(further)),
+    )
 
 
 def make_snippet(

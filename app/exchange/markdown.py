@@ -249,7 +249,13 @@ class Edited:
 
 
 def edit_markdown(
-    store: Store, ref: str, path: str | Path, *, author: str, base: int | None = None
+    store: Store,
+    ref: str,
+    path: str | Path,
+    *,
+    author: str,
+    role: str = "reporter",
+    base: int | None = None,
 ) -> Edited:
     """Replace the text and fields of the article ``ref`` from a file in the import format,
     through the store's save (as the window's): validated, its images added (and cleaned)
@@ -320,7 +326,7 @@ def edit_markdown(
         for figure in article.figures:
             figure.image = digests[prepared.placed[figure.key]]
         try:
-            stored = store.save_article(article, author=author, base_revision=base_id)
+            stored = store.save_article(article, author=author, role=role, base_revision=base_id)
         except ConflictError as exc:  # moved on since it was read: said in numbers
             numbers = {r.id: r.number for r in store.revisions(article_id)}
             raise ConflictError(

@@ -154,6 +154,8 @@ def fork_renderer(store_path: Path, first_ref: str | None) -> tuple[int, int, in
             if first_ref:
                 server.prerender(first_ref)
             server.serve(requests, replies)
+    except BrokenPipeError:
+        pass  # the window closed before reading the reply: nothing left to serve
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened
         code = 1
         with contextlib.suppress(Exception):

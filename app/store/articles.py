@@ -36,6 +36,7 @@ from app.core.workflow import (
     ARCHIVE,
     DESK,
     EDITOR,
+    REPORTER,
     Editors,
     Move,
     Settled,
@@ -261,10 +262,17 @@ class Articles:
         *,
         base_revision: int | None = None,
         author: str,
+        role: str = REPORTER,
         origin: str = "",
         seen: str | None = None,
     ) -> Article:
         """Store ``article``'s content if the stored one is still at ``base_revision``.
+
+        ``role``: in which role ``author`` writes. An edit to an approved article by anyone
+        but one of the desk's editors takes it back to review (recorded as that person's
+        move, in the same transaction): nothing is published that an editor did not see.
+        An editor's own copy edit keeps it approved; publishing it asks them to approve the
+        changes (a decision recorded on the new revision).
 
         ``base_revision`` defaults to ``article.revision``. Unchanged content writes nothing
         and keeps the revision. The status is not content: whatever status the copy holds,
@@ -275,6 +283,7 @@ class Articles:
         person's choice between both sides), so the next exchange is not a conflict again.
         """
         author = _who(author)
+        role = check_role(role)
         article = replace(article)
         base = article.revision if base_revision is None else base_revision
         validate_article(article)
@@ -304,8 +313,33 @@ class Articles:
             self._write(
                 db, article, base, stored, author=author, origin=origin, seen=seen, before=before
             )
-            self.tx.record(Changes(articles=frozenset({article.id})))
+            changed = Changes(articles=frozenset({article.id}))
+            if stored["status"] == "approved" and not self.decides(role, author):
+                stamp = now_iso()
+                seq = self._set_status(db, article.id, "in_review", stamp)
+                self._record_move(
+                    db,
+                    seq,
+                    "approved",
+                    "in_review",
+                    who=author,
+                    role=role,
+                    at=stamp,
+                    override="",
+                    revision=self._uid_of(db, article.revision),
+                )
+                article.status = "in_review"
+                changed = changed | Changes(statuses=frozenset({article.id}))
+            self.tx.record(changed)
         return article
+
+    def decides(self, role: str, who: str) -> bool:
+        """Whether ``who`` in ``role`` takes an editor's decisions now (the role, and the
+        desk's list of editors when it has one)."""
+        if role != EDITOR:
+            return False
+        listed = self.editors_at(now_iso())
+        return listed is None or who in listed
 
     def move(
         self,

@@ -6,6 +6,7 @@ import hashlib
 import io
 import logging
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import InputError, NotFoundError
@@ -193,3 +194,30 @@ class Images:
         if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in the store")
         return rows[0]["data"], rows[0]["mime"]
+
+
+class ImageReader:
+    """Images read from a store file by a thread of its own (the window's thumbnails): a
+    read-only connection of its own, since SQLite connections belong to one thread. It can
+    change nothing; an image it cannot read is None."""
+
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+        from urllib.parse import quote
+
+        uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+        self._conn = sqlite3.connect(uri, uri=True, check_same_thread=True)
+
+    def get(self, sha256: str) -> bytes | None:
+        import sqlite3
+
+        try:
+            row = self._conn.execute(
+                "SELECT data FROM images WHERE sha256 = ?", [sha256]
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return bytes(row[0]) if row is not None else None
+
+    def close(self) -> None:
+        self._conn.close()

@@ -89,6 +89,32 @@ class NoteVersion:
     resolved_by: str = ""
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """An article in the review queue: who submitted it and when, and what an editor
+    should know before opening it."""
+
+    article_id: str
+    title: str
+    submitted_by: str
+    submitted_at: str
+    open_notes: int
+    failing_checks: int
+    words: int  # Chinese characters and other words of the body
+
+
+@dataclass(frozen=True)
+class SinceLooked:
+    """What changed in an article since a person last looked at it: the revision they saw
+    (its number) and when, the revision now, and who wrote the revisions in between."""
+
+    seen: int
+    seen_at: str
+    now: int
+    revisions: int
+    authors: tuple[str, ...]
+
+
 class Review:
     """Checks, the workflow, notes and history decisions over the store's articles."""
 
@@ -108,6 +134,11 @@ class Review:
     # -- checks and status ---------------------------------------------------------------
     def check(self, article: Article, today: dt.date | None = None) -> list[Finding]:
         return self.articles.checks.run(article, today)
+
+    def decides(self, role: str, who: str) -> bool:
+        """Whether ``who`` in ``role`` takes an editor's decisions now: the editor's role,
+        and a place on the desk's list of editors when the desk keeps one."""
+        return self.articles.decides(role, who)
 
     def blocking_checks(self, article: Article, target: str) -> list[Finding]:
         """The failing checks that moving ``article`` to ``target`` needs a reason for."""
@@ -146,6 +177,72 @@ class Review:
                 [article_id],
             )
         ]
+
+    def looked(self, ref: str, person: str) -> None:
+        """``person`` has read the article as it is now (its head revision)."""
+        article_id = self.articles.resolve(ref)
+        revisions = self.history.revisions(article_id)
+        if not revisions or not person.strip():
+            return
+        with self.tx.write() as db:
+            db.execute(
+                "INSERT INTO last_looked (article_id, person, revision, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (article_id, person) DO UPDATE SET revision = excluded.revision,"
+                " at = excluded.at",
+                [article_id, person.strip(), revisions[-1].uid, now_iso()],
+            )
+
+    def since_looked(self, ref: str, person: str) -> SinceLooked | None:
+        """What changed since ``person`` last looked (None: never looked, or nothing new)."""
+        article_id = self.articles.resolve(ref)
+        row = self.db.execute(
+            "SELECT revision, at FROM last_looked WHERE article_id = ? AND person = ?",
+            [article_id, person.strip()],
+        ).fetchone()
+        if row is None:
+            return None
+        revisions = self.history.revisions(article_id)
+        numbers = {r.uid: r.number for r in revisions}
+        seen = numbers.get(row[0])
+        if seen is None or not revisions or revisions[-1].number == seen:
+            return None
+        later = [r for r in revisions if r.number > seen]
+        return SinceLooked(
+            seen=seen,
+            seen_at=row[1],
+            now=revisions[-1].number,
+            revisions=len(later),
+            authors=tuple(dict.fromkeys(r.author for r in later if r.author)),
+        )
+
+    def queue(self) -> list[Waiting]:
+        """The articles waiting for an editor (in review), oldest submission first."""
+        from app.core.checks import errors
+        from app.core.text import count_article
+
+        waiting = []
+        rows = self.db.execute("SELECT id FROM articles WHERE status = 'in_review' LIMIT 500")
+        for (article_id,) in rows.fetchall():
+            article = self.articles.get(article_id)
+            moves = self.status_history(article_id)
+            submitted = next((m for m in reversed(moves) if m.to_status == "in_review"), None)
+            counts = count_article(article.body, [])
+            waiting.append(
+                Waiting(
+                    article_id=article.id,
+                    title=article.title,
+                    submitted_by=submitted.who if submitted else "",
+                    submitted_at=submitted.at if submitted else article.updated,
+                    open_notes=sum(
+                        1
+                        for n in self.notes(article.id, body=article.body)
+                        if not n.resolved and not n.parent_uid
+                    ),
+                    failing_checks=len(errors(self.check(article))),
+                    words=counts.body[0] + counts.body[1],
+                )
+            )
+        return sorted(waiting, key=lambda w: (w.submitted_at, w.article_id))
 
     # -- notes ---------------------------------------------------------------------------
     def add_note(
@@ -289,7 +386,9 @@ class Review:
         after.pop("updated", None)
         return RevisionDiff(diff_text(a.body, b.body), field_changes(before, after))
 
-    def restore_revision(self, ref: str, number: int, *, who: str) -> Article:
+    def restore_revision(
+        self, ref: str, number: int, *, who: str, role: str = "reporter"
+    ) -> Article:
         """Make revision ``number`` the current text again, as a new revision.
 
         The status stays what it is now: restoring old words does not re-approve them.
@@ -304,9 +403,13 @@ class Review:
             published=current.published,
             updated=current.updated,
         )
-        return self.articles.save(restored, author=who, origin=f"restored from revision {number}")
+        return self.articles.save(
+            restored, author=who, role=role, origin=f"restored from revision {number}"
+        )
 
-    def settle_incoming(self, ref: str, number: int, *, keep: str, who: str) -> Article:
+    def settle_incoming(
+        self, ref: str, number: int, *, keep: str, who: str, role: str = "reporter"
+    ) -> Article:
         """Decide between our text and an incoming revision ``number`` after both sides
         edited. ``keep`` is "mine" or "theirs"; either way a new revision records that the
         other side was seen (so the next exchange is not a conflict again)."""
@@ -324,4 +427,4 @@ class Review:
         origin = (
             f"kept mine over revision {number}" if keep == "mine" else f"took revision {number}"
         )
-        return self.articles.save(chosen, author=who, origin=origin, seen=their_uid)
+        return self.articles.save(chosen, author=who, role=role, origin=origin, seen=their_uid)

@@ -466,6 +466,22 @@ def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
     db.execute("PRAGMA user_version = 12")
 
 
+@migrations(name="0014_last_looked")
+def m0014_last_looked(db: Database) -> None:
+    """What each person last looked at: the revision of an article an editor last reviewed,
+    so opening it again offers what changed since then (not the whole history)."""
+    db.execute(
+        """CREATE TABLE last_looked (
+            article_id TEXT NOT NULL,
+            person TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_id, person)
+        )"""
+    )
+    db.execute("PRAGMA user_version = 14")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -26,9 +26,12 @@ class SaveOutcome:
 class EditSession:
     """The article being edited. ``article`` is the working copy; the store is the truth."""
 
-    def __init__(self, store: Store, article_id: str, *, author: str) -> None:
+    def __init__(
+        self, store: Store, article_id: str, *, author: str, role: str = "reporter"
+    ) -> None:
         self.store = store
         self.author = author
+        self.role = role  # an edit to an approved article by a non-editor goes back to review
         self.article = store.get_article(article_id)
         self._saved = copy.deepcopy(self.article)
 
@@ -44,7 +47,7 @@ class EditSession:
         """Save the working copy if it changed. Raises ConflictError if the store moved on."""
         if not self.dirty:
             return SaveOutcome(saved=False, revision=self.article.revision)
-        stored = self.store.save_article(self.article, author=self.author)
+        stored = self.store.save_article(self.article, author=self.author, role=self.role)
         self._mark_saved(stored)
         return SaveOutcome(saved=True, revision=stored.revision)
 
@@ -61,7 +64,10 @@ class EditSession:
         the history as the revision before)."""
         theirs = self.store.get_article(self.article.id)
         stored = self.store.save_article(
-            self._mine_on(theirs), base_revision=conflict.current_revision, author=self.author
+            self._mine_on(theirs),
+            base_revision=conflict.current_revision,
+            author=self.author,
+            role=self.role,
         )
         self._mark_saved(stored)
         return SaveOutcome(saved=True, revision=stored.revision)
@@ -71,10 +77,13 @@ class EditSession:
         as a revision first, then theirs becomes the head again on top of it."""
         theirs = self.store.get_article(self.article.id)
         mine = self.store.save_article(
-            self._mine_on(theirs), base_revision=conflict.current_revision, author=self.author
+            self._mine_on(theirs),
+            base_revision=conflict.current_revision,
+            author=self.author,
+            role=self.role,
         )
         theirs.revision = mine.revision
-        head = self.store.save_article(theirs, author=self.author)
+        head = self.store.save_article(theirs, author=self.author, role=self.role)
         self.article = self.store.get_article(self.article.id)
         self._saved = copy.deepcopy(self.article)
         log.info(

@@ -181,9 +181,16 @@ class Store:
         return self.articles.create(article, author=author)
 
     def save_article(
-        self, article: Article, *, author: str, base_revision: int | None = None
+        self,
+        article: Article,
+        *,
+        author: str,
+        role: str = "reporter",
+        base_revision: int | None = None,
     ) -> Article:
-        return self.articles.save(article, base_revision=base_revision, author=author)
+        """Save through the one writer (``Articles.save``): ``role`` decides whether an
+        edit to an approved article takes it back to review."""
+        return self.articles.save(article, base_revision=base_revision, author=author, role=role)
 
     def list_articles(self, **filters: Any) -> list[ArticleSummary]:
         return self.listing.list_articles(**filters)

@@ -31,6 +31,9 @@ class ArticleListModel(QAbstractTableModel):
         self._total = 0
         self._all_count: int | None = None  # articles in the unfiltered list, when counted
         self.status: str | None = None
+        # An article kept in the list while it is open, though the filter would hide it
+        # (its status just changed): it does not vanish under the person's eyes.
+        self.pinned: str | None = None
         self.section: str | None = None
         self.query = ""
         self.problem = ""  # why the last search found nothing it could look for
@@ -106,7 +109,46 @@ class ArticleListModel(QAbstractTableModel):
                 self._total = self._all_count
             rows: list[ArticleSummary | SearchHit] = list(self._page(0))
             self._rows = rows
+        self._keep_pinned()
         self.endResetModel()
+
+    def pin(self, article_id: str | None) -> None:
+        """Keep ``article_id`` in the list while it is open, whatever the filter (None: no
+        longer)."""
+        if article_id == self.pinned:
+            return
+        self.pinned = article_id
+        self.reload(recount=False)
+
+    def hidden_by_filter(self, row: int) -> bool:
+        """Whether the row is there only because it is pinned."""
+        summary = self._rows[row]
+        return summary.id == self.pinned and not self._passes_filter(summary)
+
+    def _passes_filter(self, summary: ArticleSummary | SearchHit) -> bool:
+        if self.status is not None and summary.status != self.status:
+            return False
+        section = getattr(summary, "section", None)
+        return self.section is None or section is None or section == self.section
+
+    def _keep_pinned(self) -> None:
+        if self.pinned is None or any(r.id == self.pinned for r in self._rows):
+            return
+        from app.core.errors import GalleyError
+        from app.store.listing import ArticleSummary
+
+        try:
+            a = self._store.get_article(self.pinned)
+        except GalleyError:
+            self.pinned = None
+            return
+        self._rows.insert(
+            0,
+            ArticleSummary(
+                a.id, a.slug, a.title, a.status, a.section, a.byline, a.updated, a.published
+            ),
+        )
+        self._total += 1
 
     def _passes(self, hit: SearchHit) -> bool:
         return self.status is None or hit.status == self.status
@@ -145,6 +187,24 @@ class ArticleListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and not isinstance(row, ArticleSummary):
             return row.snippet
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, ArticleSummary):
+            # The narrow list: the rest on hover.
+            parts = [
+                self.status_label(row.status),
+                row.section,
+                "、".join(row.byline),
+                row.updated[:16].replace("T", " "),
+            ]
+            tip = f"{row.title}\n" + " · ".join(p for p in parts if p)
+            if self.hidden_by_filter(index.row()):
+                tip += "\n" + self.tr("Shown while it is open: the list's filter hides it.")
+            return tip
+        if role == Qt.ItemDataRole.FontRole and self.hidden_by_filter(index.row()):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == "status":

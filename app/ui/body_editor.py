@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+
+    from app.core.spelling import Speller
 
 
 def utf16(text: str, index: int) -> int:
@@ -69,6 +71,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
         super().__init__(document)
+        self.speller: Speller | None = None  # English spelling, once its dictionary loaded
+        self.set_colors(dark)
+        self.problem_lines: dict[int, str] = {}  # 1-based line → what is wrong there
+
+    def set_colors(self, dark: bool) -> None:
+        """The formats for a light or a dark page (the appearance can change any time)."""
         accent = "#ff8a80" if dark else "#a4161a"
         self.formats = {
             "heading": _fmt(accent, bold=True),
@@ -85,7 +93,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.problem = QTextCharFormat()
         self.problem.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.problem.setUnderlineColor(QColor("#ff5252" if dark else "#b00020"))
-        self.problem_lines: dict[int, str] = {}  # 1-based line → what is wrong there
+        self.misspelled = QTextCharFormat()
+        self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelled.setUnderlineColor(QColor("#ff5252" if dark else "#d0021b"))
+
+    def set_speller(self, speller: Speller | None) -> None:
+        self.speller = speller
+        self.rehighlight()
 
     def set_problem_lines(self, lines: dict[int, str]) -> None:
         """Mark the lines the page could not be built from (as you type; import refuses
@@ -103,6 +117,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for m in pattern.finditer(text):
                 start = utf16(text, m.start())
                 self.setFormat(start, utf16(text, m.end()) - start, self.formats[name])
+        if self.speller is not None:
+            for start, end, _word in self.speller.misspelled(text):
+                at = utf16(text, start)
+                for n in range(at, utf16(text, end)):
+                    merged = QTextCharFormat(self.format(n))
+                    merged.merge(self.misspelled)
+                    self.setFormat(n, 1, merged)
         if self.currentBlock().blockNumber() + 1 in self.problem_lines:
             for start in range(len(text.encode("utf-16-le")) // 2):
                 merged = QTextCharFormat(self.format(start))
@@ -131,7 +152,7 @@ class BodyEdit(QPlainTextEdit):
         )
         dark = self.palette().base().color().lightness() < 128
         self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
-        self.note_lines: list[int] = []
+        self.notes: dict[int, list[str]] = {}  # body line -> its open notes' text
         self.margin = NoteMargin(self)
         self.setViewportMargins(NoteMargin.WIDTH, 0, 0, 0)
         self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
@@ -141,10 +162,15 @@ class BodyEdit(QPlainTextEdit):
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), NoteMargin.WIDTH, rect.height()))
 
-    def set_note_lines(self, lines: list[int]) -> None:
-        """Body lines (1-based) where an open review note is anchored: marked in the margin."""
-        self.note_lines = lines
+    def set_notes(self, notes: dict[int, list[str]]) -> None:
+        """Body lines (1-based) where open review notes are anchored, with their text: a
+        badge in the margin."""
+        self.notes = notes
         self.margin.update()
+
+    @property
+    def note_lines(self) -> list[int]:
+        return sorted(self.notes)
 
     def jump_to_line(self, line: int, column: int = 0) -> None:
         block = self.document().findBlockByNumber(max(0, line - 1))
@@ -196,35 +222,77 @@ class BodyEdit(QPlainTextEdit):
 
 
 class NoteMargin(QWidget):
-    """A narrow strip left of the body with a marker beside paragraphs that have notes."""
+    """A strip left of the body: beside a paragraph with open review notes, a badge with
+    their number (hover: the first note; click: its thread in the Notes section)."""
 
-    WIDTH = 14
+    WIDTH = 30
+    clicked = Signal(int)  # the body line (1-based) whose badge was clicked
 
     def __init__(self, editor: BodyEdit) -> None:
         super().__init__(editor)
         self.editor = editor
-        self.setToolTip(self.tr("Review notes are anchored here"))
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Review notes in the margin"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self.WIDTH, 0)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
-        if not self.editor.note_lines:
-            return
-        wanted = set(self.editor.note_lines)
+    def badges(self) -> list[tuple[int, QRect]]:
+        """(line, rectangle) of each badge in view."""
+        found: list[tuple[int, QRect]] = []
+        if not self.editor.notes:
+            return found
         block = self.editor.firstVisibleBlock()
         offset = self.editor.contentOffset()
-        painter.setBrush(QColor("#f2a900"))
-        painter.setPen(Qt.PenStyle.NoPen)
+        height = self.fontMetrics().height() + 4
         while block.isValid():
             top = self.editor.blockBoundingGeometry(block).translated(offset).top()
             if top > self.height():
                 break
-            if block.blockNumber() + 1 in wanted:
-                painter.drawEllipse(3, int(top) + 5, 8, 8)
+            line = block.blockNumber() + 1
+            if line in self.editor.notes:
+                found.append((line, QRect(2, int(top) + 2, self.WIDTH - 4, height)))
             block = block.next()
+        return found
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        from app.ui import theme
+
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.editor.palette().base())  # part of the page
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        for line, rect in self.badges():
+            count = len(self.editor.notes[line])
+            painter.setPen(theme.color("banner_border"))
+            painter.setBrush(theme.color("note_bg"))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(theme.color("note"))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"✎{count}")
+
+    def _line_at(self, y: int) -> int | None:
+        for line, rect in self.badges():
+            if rect.top() <= y <= rect.bottom():
+                return line
+        return None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        line = self._line_at(int(event.position().y()))
+        if line is None:
+            self.setToolTip("")
+            self.unsetCursor()
+            return
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        notes = self.editor.notes[line]
+        more = self.tr(" (+{n} more)").format(n=len(notes) - 1) if len(notes) > 1 else ""
+        self.setToolTip(notes[0][:200] + more)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        line = self._line_at(int(event.position().y()))
+        if line is not None:
+            self.clicked.emit(line)
 
 
 class FindBar(QWidget):
@@ -236,8 +304,10 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.find_edit = QLineEdit()
+        self.find_edit.setAccessibleName(self.tr("Find"))
         self.find_edit.setPlaceholderText(self.tr("Find"))
         self.replace_edit = QLineEdit()
+        self.replace_edit.setAccessibleName(self.tr("Replace with"))
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.case = QCheckBox(self.tr("Match case"))
         buttons = [

@@ -20,11 +20,7 @@ class DecisionBanner(QLabel):
         self.setWordWrap(True)
         self.setObjectName("decisionBanner")
         self.setAccessibleName(self.tr("Decisions made apart"))
-        # Amber on a pale ground in light mode, the reverse in dark: contrast well over 4.5:1.
-        self.setStyleSheet(
-            "QLabel#decisionBanner { background: palette(tool-tip-base);"
-            " color: palette(tool-tip-text); border: 1px solid #b26a00; padding: 6px; }"
-        )
+        # Its colours are the theme's banner (app/ui/theme.py): 4.5:1 in light and dark.
         self.hide()
 
     def show_for(self, article_id: str) -> None:

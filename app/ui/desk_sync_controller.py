@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from app.ui.background import BackgroundTask
-    from app.ui.main_window import MainWindow
+    from app.ui.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +94,11 @@ class DeskSyncController:
     """Sync with the desk from the window: on demand (with progress and Cancel) and in the
     background (silently; a failure only changes the indicator)."""
 
-    def __init__(self, main: MainWindow) -> None:
+    def __init__(self, main: WindowHost) -> None:
         self.main = main
         self.label = QLabel()
         self.running: BackgroundTask | None = None
-        self.timer = QTimer(main)
+        self.timer = QTimer(main.as_widget())
         self.timer.setInterval(BACKGROUND_MS)
         self.timer.timeout.connect(self.sync_in_background)
 
@@ -135,7 +135,7 @@ class DeskSyncController:
         from PySide6.QtWidgets import QFileDialog
 
         folder = QFileDialog.getExistingDirectory(
-            self.main,
+            self.main.as_widget(),
             QCoreApplication.translate(
                 "DeskSync", "The desk repository (a folder on a shared drive or USB stick)"
             ),
@@ -151,13 +151,13 @@ class DeskSyncController:
             return run_sync_process(store_path, remote, by, progress)
 
         if quiet:
-            task = BackgroundTask(work, self.main)
+            task = BackgroundTask(work, self.main.as_widget())
             task.succeeded.connect(self._synced)
             task.failed.connect(self._offline)
             QTimer.singleShot(0, task.start)
         else:
             task = run_with_progress(
-                self.main,
+                self.main.as_widget(),
                 QCoreApplication.translate("DeskSync", "Syncing with the desk"),
                 work,
                 self._synced,
@@ -173,7 +173,7 @@ class DeskSyncController:
     def _synced(self, report: Any) -> None:
         when = datetime.now().strftime("%H:%M")
         self.label.setVisible(True)
-        self.label.setStyleSheet("")
+        self.label.setObjectName("")
         if report.status_conflicts:
             self.label.setToolTip("\n".join(report.status_conflicts))
         if report.diverged or report.status_conflicts:
@@ -182,11 +182,13 @@ class DeskSyncController:
                     "DeskSync", "Desk: synced {time}; {n} edited on both sides"
                 ).format(time=when, n=len(report.diverged))
             )
-            self.label.setStyleSheet("color: #8a5300;")
+            self.label.setObjectName("syncTrouble")  # the theme's warning colour
         else:
             self.label.setText(
                 QCoreApplication.translate("DeskSync", "Desk: synced {time}").format(time=when)
             )
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
         self.main.statusBar().showMessage(
             QCoreApplication.translate("DeskSync", "Desk sync: {received} in, {sent} out").format(
                 received=report.received, sent=report.sent
@@ -210,7 +212,9 @@ class DeskSyncController:
         from PySide6.QtWidgets import QMessageBox
 
         self._offline(message)
-        QMessageBox.warning(self.main, QCoreApplication.translate("DeskSync", "Desk sync"), message)
+        QMessageBox.warning(
+            self.main.as_widget(), QCoreApplication.translate("DeskSync", "Desk sync"), message
+        )
 
     def shutdown(self) -> None:
         self.timer.stop()

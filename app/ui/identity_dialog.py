@@ -29,6 +29,23 @@ def saved_role(settings: Any) -> str:
     return role if role in ROLES else REPORTER
 
 
+def role_box(role: str) -> QComboBox:
+    """The roles, in the window's language, ``role`` chosen."""
+    from PySide6.QtCore import QCoreApplication
+
+    box = QComboBox()
+    box.setAccessibleName(QCoreApplication.translate("IdentityDialog", "Your role"))
+    labels = {
+        REPORTER: QCoreApplication.translate("IdentityDialog", "Reporter"),
+        EDITOR: QCoreApplication.translate("IdentityDialog", "Editor"),
+        WEB_PRODUCER: QCoreApplication.translate("IdentityDialog", "Web producer"),
+    }
+    for code in ROLES:
+        box.addItem(labels[code], code)
+    box.setCurrentIndex(max(0, box.findData(role)))
+    return box
+
+
 class IdentityDialog(QDialog):
     """Name and role, both required: a blank name is refused in the dialog, with a word."""
 
@@ -37,18 +54,9 @@ class IdentityDialog(QDialog):
         self.setWindowTitle(self.tr("Your name and role"))
         self.name = QLineEdit(name)
         self.name.setAccessibleName(self.tr("Your name"))
-        self.role = QComboBox()
-        self.role.setAccessibleName(self.tr("Your role"))
-        labels = {
-            REPORTER: self.tr("Reporter"),
-            EDITOR: self.tr("Editor"),
-            WEB_PRODUCER: self.tr("Web producer"),
-        }
-        for code in ROLES:
-            self.role.addItem(labels[code], code)
-        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        self.role = role_box(role)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setObjectName("dialogProblem")  # the theme's error colour
         self.problem.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)

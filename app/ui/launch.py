@@ -72,33 +72,65 @@ def apply_style(app: Any) -> None:
         app.setStyle("Fusion")
 
 
-def apply_color_scheme(app: Any) -> None:
-    """Where the system is in dark mode but its palette is still light (older platform
-    themes), use our dark palette. Called after the first paint: asking for the colour
-    scheme builds every Qt enum type (15 ms) and most desktops never need it."""
-    from PySide6.QtCore import Qt
+DARK_COLORS = (
+    ("Window", "#202124"),
+    ("WindowText", "#e8eaed"),
+    ("Base", "#17181a"),
+    ("AlternateBase", "#26272b"),
+    ("Text", "#e8eaed"),
+    ("Button", "#2b2c30"),
+    ("ButtonText", "#e8eaed"),
+    ("BrightText", "#ffffff"),
+    ("Highlight", "#8ab4f8"),
+    ("HighlightedText", "#202124"),
+    ("ToolTipBase", "#2b2c30"),
+    ("ToolTipText", "#e8eaed"),
+    ("PlaceholderText", "#a8abb0"),
+    ("Link", "#8ab4f8"),
+    ("LinkVisited", "#c58af9"),
+    ("Mid", "#3c3d41"),
+    ("Midlight", "#35363a"),
+    ("Dark", "#111214"),
+    ("Shadow", "#000000"),
+)
+# Disabled text: still 4.5:1 on the dark window (a read-only store is read, not hidden).
+DARK_DISABLED = (("WindowText", "#9aa0a6"), ("Text", "#9aa0a6"), ("ButtonText", "#9aa0a6"))
+
+
+def dark_palette() -> Any:
     from PySide6.QtGui import QColor, QPalette
 
-    if app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
-        return
-    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
-        return  # the platform's palette is dark already
     palette = QPalette()
-    for role, color in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#17181a"),
-        (QPalette.ColorRole.AlternateBase, "#26272b"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.Button, "#2b2c30"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-        (QPalette.ColorRole.Highlight, "#8ab4f8"),
-        (QPalette.ColorRole.HighlightedText, "#202124"),
-        (QPalette.ColorRole.ToolTipBase, "#2b2c30"),
-        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
-    ):
-        palette.setColor(role, QColor(color))
-    app.setPalette(palette)
+    for name, color in DARK_COLORS:
+        palette.setColor(getattr(QPalette.ColorRole, name), QColor(color))
+    for name, color in DARK_DISABLED:
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, name), QColor(color)
+        )
+    return palette
+
+
+def apply_color_scheme(app: Any, appearance: str = "system") -> None:
+    """Light, dark, or as the system is (``appearance``: the setting or ``--appearance``).
+    Following the system: where it is in dark mode but its palette is still light (older
+    platform themes), our dark palette. Called after the first paint: asking for the
+    colour scheme builds every Qt enum type (15 ms) and most desktops never need it."""
+    from PySide6.QtCore import Qt
+
+    if appearance == "dark":
+        dark = True
+    elif appearance == "light":
+        dark = False
+    else:
+        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    app.setProperty("galleyDark", dark)
+    if dark:
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+    from app.ui.theme import page_style_sheet
+
+    app.setStyleSheet(page_style_sheet(dark))
 
 
 def _login_name() -> str:
@@ -107,22 +139,18 @@ def _login_name() -> str:
     return getpass.getuser()
 
 
-def ask_user_name(settings: Any) -> str:
-    """First run: the name that goes on bylines, notes and history; kept in the settings."""
-    from PySide6.QtWidgets import QApplication, QInputDialog
+def ask_identity(settings: Any, role: str) -> tuple[str, str]:
+    """First run: who is at this laptop (the name on revisions, notes and status changes) and
+    in which role (a reporter submits, an editor decides); kept in the settings."""
+    from app.ui.identity_dialog import NAME_KEY, ROLE_KEY, IdentityDialog
 
-    name, ok = QInputDialog.getText(
-        None,
-        QApplication.translate("launch", "Welcome to Galley"),
-        QApplication.translate(
-            "launch", "Your name, as it should appear in notes, history and status changes:"
-        ),
-        text=_login_name(),
-    )
-    name = name.strip() if ok else ""
-    if name:
-        settings.setValue("user/name", name)
-    return name
+    dialog = IdentityDialog(_login_name(), role)
+    if not dialog.exec():
+        return "", role
+    name, role = dialog.chosen()
+    settings.setValue(NAME_KEY, name)
+    settings.setValue(ROLE_KEY, role)
+    return name, role
 
 
 def window_icon() -> Any:
@@ -136,12 +164,13 @@ def window_icon() -> Any:
     return icon
 
 
-def _finish_app_setup(app: Any) -> None:
-    """The log file, the window icon and the dark-palette check. ``launch`` runs them once
-    the frame is up (until then a record goes to stderr, as logging does without a handler)."""
+def _finish_app_setup(app: Any, appearance: str) -> None:
+    """The log file, the window icon and the light or dark palette. ``launch`` runs them
+    once the frame is up (until then a record goes to stderr, as logging does without a
+    handler)."""
     _setup_logging()
     app.setWindowIcon(window_icon())
-    apply_color_scheme(app)
+    apply_color_scheme(app, appearance)
 
 
 def backup_work(store: Any, settings: Any, *, force: bool = False) -> Any:
@@ -218,6 +247,8 @@ def launch(
     open_ref: str | None = None,
     screenshot: str | None = None,
     language: str | None = None,
+    appearance: str | None = None,
+    size: tuple[int, int] | None = None,
     forked: tuple[int, int, int, Path] | None = None,
 ) -> int:
     """Paint the window's frame first, then (after that first paint) import the store and
@@ -238,9 +269,12 @@ def launch(
     apply_style(app)
     window_ref: dict[str, Any] = {}
     install_excepthook(window_ref)
+    look = appearance or str(settings.value("appearance", "system") or "system")
     if screenshot:
-        _finish_app_setup(app)
-        return _screenshot(app, settings, store_path, open_ref, screenshot, window_ref, forked)
+        _finish_app_setup(app, look)
+        return _screenshot(
+            app, settings, store_path, open_ref, screenshot, window_ref, forked, size
+        )
     # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
     author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
     from app.ui.identity_dialog import saved_role
@@ -269,7 +303,7 @@ def launch(
         from app.core.errors import GalleyError
         from app.store import Store
 
-        _finish_app_setup(app)
+        _finish_app_setup(app, look)
         if Store.needs_upgrade(store_path):
             from app.ui.store_opener import StoreOpener
 
@@ -296,7 +330,7 @@ def launch(
             and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
             and store.count_articles() > 0
         ):
-            window.author = ask_user_name(settings)
+            window.author, window.role = ask_identity(settings, window.role)
         window.author = window.author or _login_name()
         window.attach_store(store)
         if open_ref:
@@ -323,6 +357,7 @@ def _screenshot(
     screenshot: str,
     window_ref: dict[str, Any],
     forked: tuple[int, int, int, Path] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     """``gui --screenshot``: the whole window at a fixed size, grabbed the moment a person
     would see it: the article shown and its preview rendered (no fixed waits), or, with no
@@ -346,7 +381,8 @@ def _screenshot(
     window_ref["window"] = window
     if open_ref:
         window.open_article(open_ref)
-    window.resize(1280, 820)  # the same frame every time, whatever the saved geometry
+    # The same frame every time, whatever the saved geometry: a laptop's screen by default.
+    window.resize(*(size or (1366, 768)))
     outcome = {"code": 1}
 
     def grab(_html: str = "") -> None:
@@ -363,7 +399,7 @@ def _screenshot(
         window.close()
         app.quit()
 
-    preview = window.editor.preview
+    preview = window.workspace.preview
     if window.session is not None and preview.isVisibleTo(window):
         preview.first_render_ms = 0  # nobody is typing: render at once
         preview.shown_html.connect(grab)

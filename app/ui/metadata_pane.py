@@ -1,7 +1,10 @@
-"""Metadata: title, dek, byline, section, tags, language, slug, status, the dates readers
-see and a correction."""
+"""Details (資料) in the side panel: byline, section, tags, language, slug (the address: it
+can change until the article is first published), status, the dates readers see and a
+correction. The title and dek are on the page itself."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,16 +38,21 @@ def split_names(text: str) -> list[str]:
 
 
 class MetadataPane(QWidget):
+    """``free_slug(slug, article_id)``: the store's answer to "is this address taken?" (a
+    taken one gets a suffix), so a suggested slug never fails the next save."""
+
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        free_slug: Callable[[str, str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.article: Article | None = None
+        self.free_slug = free_slug or (lambda slug, _id: slug)
         self._loading = False
-        self.title = QLineEdit()
-        self.dek = QPlainTextEdit()
-        self.dek.setMaximumHeight(72)
-        self.dek.setTabChangesFocus(True)
         self.byline = QLineEdit()
         self.byline.setPlaceholderText(self.tr("Names separated by commas"))
         self.section = QComboBox()
@@ -56,8 +64,12 @@ class MetadataPane(QWidget):
         for code, name in LANGUAGES:
             self.language.addItem(f"{name} ({code})", code)
         self.slug = QLineEdit()
+        self.slug.setAccessibleName(self.tr("Slug: the article's web address"))
         self.suggest = QPushButton(self.tr("Suggest"))
-        self.suggest.setToolTip(self.tr("Suggest a slug from the title"))
+        self.suggest.setToolTip(self.tr("Suggest a slug from the title (or the English title)"))
+        self.english_title = QLineEdit()
+        self.english_title.setAccessibleName(self.tr("English title for the address"))
+        self.english_title.setPlaceholderText(self.tr("Optional: an English title for the address"))
         self.status = QComboBox()
         # Status moves only through the workflow (Review pane), where each change is recorded.
         self.status.setEnabled(False)
@@ -77,20 +89,21 @@ class MetadataPane(QWidget):
         slug_row = QHBoxLayout()
         slug_row.addWidget(self.slug)
         slug_row.addWidget(self.suggest)
+        slug_box = QVBoxLayout()
+        slug_box.addLayout(slug_row)
+        slug_box.addWidget(self.english_title)
         outer = QVBoxLayout(self)
         form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)
         slug_label = QLabel(self.tr("Sl&ug"))
         slug_label.setBuddy(self.slug)
-        form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self.tr("&Dek"), self.dek)
         form.addRow(self.tr("&Byline"), self.byline)
-        form.addRow(self.tr("S&ection"), self.section)
+        form.addRow(self.tr("Se&ction"), self.section)
         form.addRow(self.tr("Ta&gs"), self.tags)
         form.addRow(self.tr("&Language"), self.language)
-        form.addRow(slug_label, slug_row)
-        form.addRow(self.tr("Stat&us"), self.status)
+        form.addRow(slug_label, slug_box)
+        form.addRow(self.tr("S&tatus"), self.status)
         form.addRow(self.tr("Dates"), self.dates)
         correction_row = QVBoxLayout()
         correction_row.addWidget(self.correction)
@@ -98,9 +111,8 @@ class MetadataPane(QWidget):
         correction_label = QLabel(self.tr("C&orrection"))
         correction_label.setBuddy(self.correction)
         form.addRow(correction_label, correction_row)
-        for widget in (self.title, self.byline, self.tags, self.slug):
+        for widget in (self.byline, self.tags, self.slug):
             widget.textEdited.connect(self._store)
-        self.dek.textChanged.connect(self._store)
         self.correction.textChanged.connect(self._store)
         self.section.currentTextChanged.connect(self._store)
         self.language.currentTextChanged.connect(self._store)
@@ -122,8 +134,6 @@ class MetadataPane(QWidget):
     def load(self, article: Article) -> None:
         self._loading = True
         self.article = article
-        self.title.setText(article.title)
-        self.dek.setPlainText(article.dek)
         self.byline.setText("、".join(article.byline))
         self.section.setCurrentText(article.section)
         self.tags.setText(", ".join(article.tags))
@@ -133,6 +143,16 @@ class MetadataPane(QWidget):
         else:
             self.language.setCurrentText(article.language)
         self.slug.setText(article.slug)
+        # The address is fixed once the article was published: links to it must keep working.
+        fixed = bool(article.published)
+        self.slug.setReadOnly(fixed)
+        self.suggest.setEnabled(not fixed)
+        self.english_title.setEnabled(not fixed)
+        self.slug.setToolTip(
+            self.tr("Published: the address stays as it is, so links to it keep working")
+            if fixed
+            else ""
+        )
         self.show_status(article.status)
         self.correction.setPlainText(article.correction)
         self.show_dates(article)
@@ -170,8 +190,6 @@ class MetadataPane(QWidget):
         if self._loading or self.article is None:
             return
         a = self.article
-        a.title = self.title.text()
-        a.dek = self.dek.toPlainText()
         a.byline = split_names(self.byline.text())
         a.section = self.section.currentText().strip()
         a.tags = split_names(self.tags.text())
@@ -189,13 +207,37 @@ class MetadataPane(QWidget):
 
     def _check_slug(self) -> None:
         ok = is_valid_slug(self.slug.text())
-        self.slug.setStyleSheet("" if ok else "QLineEdit { background: #ffd6d6; }")
+        self.slug.setProperty("problem", not ok)  # the theme marks it (app/ui/theme.py)
+        self.slug.style().unpolish(self.slug)
+        self.slug.style().polish(self.slug)
         self.slug.setToolTip(
             "" if ok else self.tr("A slug uses a-z, 0-9 and single hyphens; this one is not saved")
         )
 
+    def _suggested(self, title: str) -> str:
+        a = self.article
+        assert a is not None
+        return suggest_slug(title, a.published, a.id, english_title=self.english_title.text())
+
     def suggest_slug(self) -> None:
-        if self.article is None:
+        if self.article is None or self.article.published:
             return
-        self.slug.setText(suggest_slug(self.title.text(), self.article.published, self.article.id))
+        self.slug.setText(self.free_slug(self._suggested(self.article.title), self.article.id))
         self._store()
+
+    def follow_title(self, old_title: str, new_title: str) -> None:
+        """While the slug is still the one made from the title (never typed by hand) and
+        the article unpublished, it follows the title."""
+        import re
+
+        a = self.article
+        if a is None or a.published:
+            return
+        made = re.escape(self._suggested(old_title)) + r"(-[0-9a-z]+)?"
+        if not re.fullmatch(made, a.slug):
+            return
+        slug = self.free_slug(self._suggested(new_title), a.id)
+        if slug != a.slug and is_valid_slug(slug):
+            a.slug = slug
+            self.slug.setText(slug)
+            self._check_slug()

@@ -20,7 +20,7 @@ from app.core.errors import GalleyError
 from app.core.model import Article
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from app.publish.render_server import RenderServer
 
@@ -28,12 +28,21 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 300
 FIRST_RENDER_MS = 150
-PREVIEW_CSS = """
-body { font-family: 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif; }
-h1 { font-size: 20pt; } .dek { color: #5f6368; font-size: 13pt; } .section { color: #a4161a; }
-.byline, figcaption, .meta, .excerpt { color: #5f6368; font-size: 10pt; }
-.further-reading { background-color: #f1f1f4; } .further-reading-label { color: #a4161a; }
-p { line-height: 160%; }
+
+
+def preview_css() -> str:
+    """The preview's page in the window's light or dark colours (app/ui/theme.py)."""
+    from app.ui.theme import colors
+
+    c = colors()
+    return f"""
+body {{ font-family: 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif; }}
+h1 {{ font-size: 20pt; }} .dek {{ color: {c["muted"]}; font-size: 13pt; }}
+.section {{ color: {c["accent"]}; }} a {{ color: {c["link"]}; }}
+.byline, figcaption, .meta, .excerpt {{ color: {c["muted"]}; font-size: 10pt; }}
+.further-reading {{ background-color: {c["card"]}; }}
+.further-reading-label {{ color: {c["accent"]}; }}
+p {{ line-height: 160%; }}
 """
 
 
@@ -213,12 +222,18 @@ class PreviewPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Preview of the page"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
-        self.browser.document().setDefaultStyleSheet(PREVIEW_CSS)
+        self.browser.document().setDefaultStyleSheet(preview_css())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
+        self.raw_html = ""  # the last page as rendered, before its images were fitted
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(120)
+        self._refit_timer.timeout.connect(self._refit)
         self._cache = tempfile.TemporaryDirectory(prefix="galley-preview-")
         self._generation = 0
         self._pending: Article | None = None
@@ -269,6 +284,20 @@ class PreviewPane(QWidget):
         self.render_requested.emit(self._generation, self._pending.to_dict())
         self._pending = None
 
+    def _usable_width(self) -> int:
+        return max(120, self.browser.viewport().width() - 24)
+
+    def _refit(self) -> None:
+        """The pane changed width: the images fitted again (never wider than the pane)."""
+        if self.raw_html:
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(fit_images(self.raw_html, self._usable_width()))
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._refit_timer.start()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._pending is not None:
@@ -283,7 +312,8 @@ class PreviewPane(QWidget):
             return
         scroll = self.browser.verticalScrollBar().value()
         self.error = ""
-        self.browser.setHtml(html)
+        self.raw_html = html
+        self.browser.setHtml(fit_images(html, self._usable_width()))
         self.browser.verticalScrollBar().setValue(scroll)
         self.shown_html.emit(html)
 

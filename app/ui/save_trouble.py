@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core.errors import ConflictError, GalleyError
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class SaveTrouble:
     retries, asks Keep mine / Reload theirs. Uses the window's session, saved label and
     autosave timer."""
 
-    def __init__(self, main: MainWindow) -> None:
+    def __init__(self, main: WindowHost) -> None:
         self.main = main
         self.error = ""  # the last failure shown, so it is not shown again each retry
 
@@ -36,7 +36,9 @@ class SaveTrouble:
 
         log.error("save failed: %s", message)
         self.main.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
-        self.main.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.main.saved_label.setObjectName("savedTrouble")  # the theme's error colour
+        self.main.saved_label.style().unpolish(self.main.saved_label)
+        self.main.saved_label.style().polish(self.main.saved_label)
         if message != self.error:
             self.error = message
             text = QCoreApplication.translate(
@@ -50,7 +52,9 @@ class SaveTrouble:
                     "MainWindow", "A copy of the article was also written to\n{path}"
                 ).format(path=copy)
             QMessageBox.critical(
-                self.main, QCoreApplication.translate("MainWindow", "Could not save"), text
+                self.main.as_widget(),
+                QCoreApplication.translate("MainWindow", "Could not save"),
+                text,
             )
         self.main.autosave.start(5000)
         return False
@@ -59,7 +63,7 @@ class SaveTrouble:
         """Ask how to resolve an edit conflict: 'mine' or 'theirs'. Nothing is lost either way."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self.main)
+        box = QMessageBox(self.main.as_widget())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("MainWindow", "Changed elsewhere"))
         box.setText(
@@ -93,13 +97,12 @@ class SaveTrouble:
         assert session is not None  # a conflict comes from saving the open article
         choice = self.ask_conflict()
         try:
-            with self.main.own_save():
-                if choice == "mine":
-                    session.keep_mine(conflict)
-                else:
-                    session.take_theirs(conflict)
+            if choice == "mine":
+                session.keep_mine(conflict)
+            else:
+                session.take_theirs(conflict)
             if choice != "mine":
-                self.main.editor.load(session.article)
+                self.main.workspace.load(session.article)
         except GalleyError as exc:
             return self.save_failed(str(exc))
         self.main.show_saved()
@@ -139,7 +142,7 @@ class SaveTrouble:
 
         path = self.recovery_copy()
         QMessageBox.information(
-            self.main,
+            self.main.as_widget(),
             QCoreApplication.translate("MainWindow", "Copy kept"),
             QCoreApplication.translate(
                 "MainWindow", "A copy of the unsaved article was written to\n{path}"

@@ -1,4 +1,5 @@
-"""Sources (參考新聞來源): an editable table; paste a line to fill date, outlet and title."""
+"""Sources (參考新聞來源): the list (date, outlet, headline) with a form for the chosen
+source's every field; a pasted list is read and previewed (``app.ui.source_paste``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,15 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDataWidgetMapper,
+    QFormLayout,
     QHBoxLayout,
-    QPushButton,
+    QHeaderView,
+    QLineEdit,
     QTableView,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -19,9 +24,12 @@ from PySide6.QtWidgets import (
 from app.core.model import Article, Source
 from app.core.sources import parse_source_line, source_problems
 from app.core.values import is_web_url
+from app.ui import theme
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from app.ui.source_paste import SourcePasteDialog
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("date", "outlet", "title", "url", "note")
@@ -72,22 +80,17 @@ class SourcesModel(QAbstractTableModel):
         problem = source_problems(source).get(name)
         if problem and name != "note":
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QColor("#ffd6d6")
+                return theme.color("error_bg")
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#1d1d1f")
+                return theme.color("text")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.problem_text(problem)
         return None
 
     def problem_text(self, problem: str) -> str:
-        return {
-            "date is in the future": self.tr("The date is in the future"),
-            "not a date (use YYYY-MM-DD)": self.tr("Not a date (use YYYY-MM-DD)"),
-            "date is missing": self.tr("The date is missing"),
-            "outlet is missing": self.tr("The outlet is missing"),
-            "title is missing": self.tr("The title is missing"),
-            "not an http(s) URL": self.tr("Not an http(s) URL"),
-        }.get(problem, problem)
+        from app.ui.source_paste import source_problem_text
+
+        return source_problem_text(problem)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -123,31 +126,73 @@ class SourcesPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.article: Article | None = None
+        self.paste_dialog: SourcePasteDialog | None = None
         self.model = SourcesModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Sources"))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 110)
-        self.table.setColumnWidth(1, 140)
-        self.table.setColumnWidth(2, 360)
-        self.table.setColumnWidth(3, 260)
+        # The panel is narrow: date, outlet and headline in the list; every field of the
+        # chosen source in the form under it.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 92)
+        self.table.setColumnWidth(1, 96)
+        for column in (3, 4):
+            self.table.setColumnHidden(column, True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the form
         buttons = QHBoxLayout()
-        for label, slot in (
-            (self.tr("&Add"), self.add),
-            (self.tr("&Remove"), self.remove),
-            (self.tr("Move &up"), lambda: self.move_row(-1)),
-            (self.tr("Move &down"), lambda: self.move_row(1)),
-            (self.tr("Sort by date"), self.sort_by_date),
-            (self.tr("&Paste lines"), self.paste),
+        for symbol, label, slot in (
+            ("+", self.tr("Add a source"), self.add),
+            ("−", self.tr("Remove the source"), self.remove),
+            ("↑", self.tr("Move the source up"), lambda: self.move_row(-1)),
+            ("↓", self.tr("Move the source down"), lambda: self.move_row(1)),
+            (self.tr("Sort by date"), self.tr("Sort by date"), self.sort_by_date),
+            (self.tr("Paste a list…"), self.tr("Paste a list of sources"), self.paste),
         ):
-            button = QPushButton(label)
+            button = QToolButton()
+            button.setText(symbol)
+            button.setToolTip(label)
+            button.setAccessibleName(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.mapper = QDataWidgetMapper(self)
+        self.mapper.setModel(self.model)
+        self.mapper.setSubmitPolicy(QDataWidgetMapper.SubmitPolicy.AutoSubmit)
+        self.fields: dict[str, QLineEdit] = {}
+        for column, (name, label) in enumerate(
+            (
+                ("date", self.tr("Date")),
+                ("outlet", self.tr("Outlet")),
+                ("title", self.tr("Headline")),
+                ("url", self.tr("URL")),
+                ("note", self.tr("Note")),
+            )
+        ):
+            edit = self.fields[name] = QLineEdit()
+            edit.setAccessibleName(self.tr("Source {field}").format(field=label))
+            form.addRow(label, edit)
+            self.mapper.addMapping(edit, column)
+        self.fields["date"].setPlaceholderText("2024-09-30")
+        self.fields["url"].setPlaceholderText("https://")
+        self.form.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.model.modelReset.connect(lambda: self._row_chosen(self.table.currentIndex()))
+        self.model.dataChanged.connect(lambda *_: self.mapper.revert())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.form)
         self.model.edited.connect(self.changed)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.table)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -155,6 +200,15 @@ class SourcesPane(QWidget):
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
+
+    def _row_chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        chosen = index.isValid() and index.row() < len(self.model.sources)
+        self.form.setEnabled(chosen)
+        if chosen:
+            self.mapper.setCurrentIndex(index.row())
+        else:
+            for edit in self.fields.values():
+                edit.clear()
 
     def load(self, article: Article) -> None:
         self.article = article
@@ -181,18 +235,41 @@ class SourcesPane(QWidget):
     def add(self) -> None:
         self._structural(self.tr("Add source"), lambda: self._current().sources.append(Source()))
         self.table.setCurrentIndex(self.model.index(len(self.model.sources) - 1, 0))
-        self.table.edit(self.table.currentIndex())
+        self.fields["date"].setFocus()
 
-    def add_lines(self, text: str) -> int:
-        parsed = [s for s in (parse_source_line(line) for line in text.splitlines()) if s]
-        if parsed:
+    def add_sources(self, sources: list[Source]) -> int:
+        if sources:
             self._structural(
-                self.tr("Paste sources"), lambda: self._current().sources.extend(parsed)
+                self.tr("Paste sources"), lambda: self._current().sources.extend(sources)
             )
-        return len(parsed)
+            self.table.setCurrentIndex(self.model.index(len(self.model.sources) - 1, 0))
+        return len(sources)
+
+    def paste_text(self, text: str) -> SourcePasteDialog | None:
+        """Read a pasted source list (any of the ways reporters write one) and show what
+        was read in a preview; the rows checked there are added, as one undo step."""
+        import datetime as dt
+
+        from app.core.sources import parse_sources
+        from app.ui.source_paste import SourcePasteDialog
+
+        if self.article is None:
+            return None
+        known = {s.outlet for s in self.article.sources if s.outlet}
+        rows = parse_sources(text, today=dt.date.today(), known_outlets=known)
+        if not rows:
+            QToolTip.showText(
+                self.table.mapToGlobal(self.table.rect().center()),
+                self.tr("The clipboard holds no text to read sources from."),
+            )
+            return None
+        dialog = self.paste_dialog = SourcePasteDialog(rows, self)
+        dialog.accepted.connect(lambda: self.add_sources(dialog.chosen()))
+        dialog.open()
+        return dialog
 
     def paste(self) -> None:
-        self.add_lines(QGuiApplication.clipboard().text())
+        self.paste_text(QGuiApplication.clipboard().text())
 
     def remove(self) -> None:
         row = self._row()

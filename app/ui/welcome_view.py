@@ -39,8 +39,11 @@ class WelcomeView(QWidget):
     import_requested = Signal()
     sample_requested = Signal(Path)
     name_changed = Signal(str)
+    role_changed = Signal(str)
 
-    def __init__(self, author: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, author: str, parent: QWidget | None = None, *, role: str = "reporter"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         icon = QLabel()
@@ -62,8 +65,18 @@ class WelcomeView(QWidget):
         self.name.setPlaceholderText(self.tr("Your name"))
         self.name.setToolTip(self.tr("Shown on bylines, review notes, status changes and history"))
         self.name.editingFinished.connect(self._name_done)
+        from app.ui.identity_dialog import role_box
+
+        self.role = role_box(role)
+        self.role.setToolTip(
+            self.tr("Reporters submit articles for review; editors approve, publish and spike.")
+        )
+        self.role.currentIndexChanged.connect(
+            lambda _n: self.role_changed.emit(str(self.role.currentData()))
+        )
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name)
+        form.addRow(self.tr("Your role:"), self.role)
 
         self.new_button = QPushButton(self.tr("New article"))
         self.new_button.setDefault(True)

@@ -1,8 +1,11 @@
-"""The window's menus and the commands behind them (composed into MainWindow): new, import,
-export, desk settings, undo/redo, find, language, about.
+"""The window's menus and the commands behind them (composed into the window): new, import,
+export, desk settings, insert a figure or further reading, undo and redo, find, how the
+window looks (the list, the side panel, the preview, focus mode, text size, appearance,
+language), the keyboard sheet, about.
 
-Strings name the ``MainWindow`` translation context explicitly: at run time ``tr`` looks them
-up under the window's class, and lupdate must file them there too.
+Every action has a shortcut or a mnemonic unique in its menu, in both languages (a test
+reads them). Strings name the ``MainWindow`` translation context explicitly: at run time
+``tr`` looks them up under the window's class, and lupdate must file them there too.
 """
 
 from __future__ import annotations
@@ -16,31 +19,51 @@ from PySide6.QtCore import QCoreApplication
 from app import __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QImage
     from PySide6.QtWidgets import QMenu
 
     from app.store.store import Store
     from app.ui.background import BackgroundTask, Progress
-    from app.ui.main_window import MainWindow
+    from app.ui.host import WindowHost
+
+TEXT_SIZE_KEY = "view/text_size"
 
 
 class WindowCommands:
-    """The menus and what they do. Slow commands (import, export, backup) run on a
-    background thread; what they change reaches the window through the store's reports."""
+    """The menus and what they do. Slow commands (import, export, backup, adding a photo)
+    run on a background thread; what they change reaches the window through the store's
+    reports."""
 
-    def __init__(self, main: MainWindow) -> None:
+    def __init__(self, main: WindowHost) -> None:
         self.main = main
+        self.actions: dict[str, QAction] = {}
+        self.writing_actions: list[QAction] = []
+        self.focus_mode = False
+        self._before_focus: dict[str, bool] = {}
 
     def _action(
-        self, menu: QMenu, text: str, slot: Callable[..., object], shortcut: Any = None
+        self,
+        menu: QMenu,
+        name: str,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: Any = None,
+        *,
+        writes: bool = False,
+        checkable: bool = False,
     ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
-        action = QAction(text, self.main)
+        action = QAction(text, self.main.as_widget())
+        action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.actions[name] = action
+        if writes:
+            self.writing_actions.append(action)
         return action
 
     def build_menus(self) -> None:
@@ -48,148 +71,500 @@ class WindowCommands:
         from PySide6.QtGui import QActionGroup, QKeySequence
 
         keys = QKeySequence.StandardKey
-        file_menu = self.main.menus["file"]
-        self.writing_actions = [
-            self._action(
-                file_menu,
-                QCoreApplication.translate("MainWindow", "&New article"),
-                self.new_article,
-                keys.New,
-            ),
-            self._action(
-                file_menu,
-                QCoreApplication.translate("MainWindow", "&Import…"),
-                self.import_files,
-                "Ctrl+I",
-            ),
-        ]
-        self._action(
+        main = self.main
+        ws = main.workspace
+        act = self._action
+        file_menu = main.menus["file"]
+        act(
             file_menu,
+            "new",
+            QCoreApplication.translate("MainWindow", "&New article"),
+            self.new_article,
+            keys.New,
+            writes=True,
+        )
+        act(
+            file_menu,
+            "import",
+            QCoreApplication.translate("MainWindow", "&Import…"),
+            self.import_files,
+            "Ctrl+I",
+            writes=True,
+        )
+        act(
+            file_menu,
+            "export",
             QCoreApplication.translate("MainWindow", "&Export…"),
             self.export_current,
             "Ctrl+E",
         )
-        self._action(
+        act(
             file_menu,
-            QCoreApplication.translate("MainWindow", "Export desk &edition…"),
+            "edition",
+            QCoreApplication.translate("MainWindow", "Export the desk's &web edition…"),
             self.export_desk_edition,
         )
         file_menu.addSeparator()
-        self._action(
+        act(
             file_menu,
+            "save",
             QCoreApplication.translate("MainWindow", "&Save now"),
-            self.main.save_now,
+            main.save_now,
             keys.Save,
         )
-        self.writing_actions.append(
-            self._action(
-                file_menu,
-                QCoreApplication.translate("MainWindow", "&Back up now"),
-                self.back_up_now,
-            )
-        )
-        self.writing_actions.append(
-            self._action(
-                file_menu,
-                QCoreApplication.translate("MainWindow", "&Desk settings…"),
-                self.desk_settings,
-            )
-        )
-        self._action(
+        act(
             file_menu,
+            "backup",
+            QCoreApplication.translate("MainWindow", "&Back up now"),
+            self.back_up_now,
+            writes=True,
+        )
+        act(
+            file_menu,
+            "desk",
+            QCoreApplication.translate("MainWindow", "&Desk settings…"),
+            self.desk_settings,
+            writes=True,
+        )
+        act(
+            file_menu,
+            "identity",
             QCoreApplication.translate("MainWindow", "Your name and &role…"),
             self.identity,
         )
-        self.writing_actions.append(
-            self._action(
-                file_menu,
-                QCoreApplication.translate("MainWindow", "S&ync with desk"),
-                lambda: self.main.desk_sync.sync_now(),
-                "Ctrl+Shift+Y",
-            )
+        act(
+            file_menu,
+            "sync",
+            QCoreApplication.translate("MainWindow", "S&ync with desk"),
+            lambda: main.desk_sync.sync_now(),
+            "Ctrl+Shift+Y",
+            writes=True,
         )
         file_menu.addSeparator()
-        self._action(
-            file_menu, QCoreApplication.translate("MainWindow", "&Quit"), self.main.close, keys.Quit
+        act(
+            file_menu,
+            "quit",
+            QCoreApplication.translate("MainWindow", "&Quit"),
+            main.close,
+            keys.Quit,
         )
-        edit = self.main.menus["edit"]
-        self.undo_action = self._action(
-            edit, QCoreApplication.translate("MainWindow", "&Undo"), self.undo, keys.Undo
-        )
-        self.redo_action = self._action(
-            edit, QCoreApplication.translate("MainWindow", "&Redo"), self.redo, keys.Redo
-        )
+        edit = main.menus["edit"]
+        act(edit, "undo", QCoreApplication.translate("MainWindow", "&Undo"), self.undo, keys.Undo)
+        act(edit, "redo", QCoreApplication.translate("MainWindow", "&Redo"), self.redo, keys.Redo)
         edit.addSeparator()
-        self._action(
+        act(
             edit,
+            "find",
             QCoreApplication.translate("MainWindow", "&Find…"),
             lambda: self._find(False),
             keys.Find,
         )
-        self._action(
+        act(
             edit,
-            QCoreApplication.translate("MainWindow", "Find and &replace…"),
+            "replace",
+            QCoreApplication.translate("MainWindow", "Find and re&place…"),
             lambda: self._find(True),
             keys.Replace,
         )
         edit.addSeparator()
-        self._action(
+        act(
             edit,
+            "traditional",
             QCoreApplication.translate("MainWindow", "Convert to &Traditional Chinese (Taiwan)"),
-            self.main.editor.to_traditional,
+            ws.to_traditional,
             "Ctrl+Shift+T",
         )
-        self._action(
+        act(
             edit,
+            "punctuation",
             QCoreApplication.translate("MainWindow", "&Normalise punctuation"),
-            lambda: self.main.editor.normalise_punctuation(),
+            lambda: ws.normalise_punctuation(),
             "Ctrl+Shift+U",
         )
-        view = self.main.menus["view"]
-        self._action(
-            view,
-            QCoreApplication.translate("MainWindow", "Toggle &preview"),
-            self.main.editor.toggle_preview,
-            "Ctrl+Shift+P",
+        act(
+            edit,
+            "status",
+            QCoreApplication.translate("MainWindow", "&Status and next steps…"),
+            self.status_menu,
+            "Ctrl+Shift+S",
         )
-        self._action(
+        act(
+            edit,
+            "approve",
+            QCoreApplication.translate("MainWindow", "&Approve"),
+            lambda: self.take("approved"),
+            "Ctrl+Shift+A",
+        )
+        act(
+            edit,
+            "send_back",
+            QCoreApplication.translate("MainWindow", "Send &back with a note…"),
+            self.send_back,
+            "Ctrl+Shift+B",
+        )
+        act(
+            edit,
+            "next_review",
+            QCoreApplication.translate("MainWindow", "Ne&xt for review"),
+            main.next_for_review,
+            "Ctrl+Shift+N",
+        )
+        insert = main.menus["insert"]
+        act(
+            insert,
+            "figure",
+            QCoreApplication.translate("MainWindow", "&Figure…"),
+            self.choose_figure,
+            "Ctrl+Shift+G",
+            writes=True,
+        )
+        act(
+            insert,
+            "further",
+            QCoreApplication.translate("MainWindow", "Further &reading"),
+            self.insert_further_reading,
+            "Ctrl+Shift+R",
+            writes=True,
+        )
+        act(
+            insert,
+            "sources",
+            QCoreApplication.translate("MainWindow", "&Sources from the clipboard…"),
+            self.paste_sources,
+            "Ctrl+Shift+V",
+            writes=True,
+        )
+        act(
+            insert,
+            "note",
+            QCoreApplication.translate("MainWindow", "&Note on this paragraph…"),
+            lambda: ws.notes.add_note(on_paragraph=True),
+            "Ctrl+Alt+N",
+            writes=True,
+        )
+        view = main.menus["view"]
+        act(
             view,
-            QCoreApplication.translate("MainWindow", "Go to article &list"),
-            self.main.list_view.setFocus,
+            "list",
+            QCoreApplication.translate("MainWindow", "Article &list"),
+            self.toggle_list,
+            "Ctrl+Shift+L",
+            checkable=True,
+        )
+        act(
+            view,
+            "panel",
+            QCoreApplication.translate("MainWindow", "Side &panel"),
+            self.toggle_panel,
+            "Ctrl+Shift+K",
+            checkable=True,
+        )
+        act(
+            view,
+            "preview",
+            QCoreApplication.translate("MainWindow", "Pre&view beside the text"),
+            self.toggle_preview,
+            "Ctrl+Shift+P",
+            checkable=True,
+        )
+        act(
+            view,
+            "focus",
+            QCoreApplication.translate("MainWindow", "&Focus mode"),
+            self.toggle_focus,
+            "F11",
+            checkable=True,
+        )
+        view.addSeparator()
+        act(
+            view,
+            "bigger",
+            QCoreApplication.translate("MainWindow", "&Bigger text"),
+            lambda: self.text_size(+1),
+            keys.ZoomIn,
+        )
+        act(
+            view,
+            "smaller",
+            QCoreApplication.translate("MainWindow", "S&maller text"),
+            lambda: self.text_size(-1),
+            keys.ZoomOut,
+        )
+        act(
+            view,
+            "normal",
+            QCoreApplication.translate("MainWindow", "&Actual text size"),
+            lambda: self.text_size(0),
+            "Ctrl+0",
+        )
+        view.addSeparator()
+        act(
+            view,
+            "queue",
+            QCoreApplication.translate("MainWindow", "Review &queue"),
+            self.show_queue,
+            "Ctrl+Shift+J",
+        )
+        act(
+            view,
+            "go_list",
+            QCoreApplication.translate("MainWindow", "&Go to the article list"),
+            self.go_to_list,
             "Ctrl+L",
         )
-        self._action(
+        act(
             view,
-            QCoreApplication.translate("MainWindow", "&Search articles"),
-            self.main.search.setFocus,
+            "search",
+            QCoreApplication.translate("MainWindow", "Searc&h articles"),
+            self.go_to_search,
             "Ctrl+Shift+F",
         )
-        for n in range(self.main.editor.tabs.count()):
-            name = self.main.editor.tabs.tabText(n).replace("&", "")
+        act(
+            view,
+            "go_text",
+            QCoreApplication.translate("MainWindow", "Go to the &text"),
+            ws.canvas.setFocus,
+            "Ctrl+Shift+E",
+        )
+        sections = view.addMenu(
+            QCoreApplication.translate("MainWindow", "S&ections of the side panel")
+        )
+        for n in range(ws.panel.count()):
+            widget = ws.panel.widget(n)
+            if widget is None:
+                continue
+            name = ws.panel.titles[widget]
             self._action(
-                view,
-                QCoreApplication.translate("MainWindow", "Pane: {name}").format(name=name),
-                lambda _c=False, n=n: self.main.editor.show_pane(n),
+                sections,
+                f"section{n + 1}",
+                f"&{n + 1} {name}",
+                lambda _c=False, w=widget: self.show_section(w),
                 f"Ctrl+{n + 1}",
             )
-        languages = view.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
-        group = QActionGroup(self.main)
-        current = str(self.main.settings.value("language", "system"))
+        view.addSeparator()
+        appearance = view.addMenu(QCoreApplication.translate("MainWindow", "Appea&rance"))
+        current = str(main.settings.value("appearance", "system"))
+        group = QActionGroup(main.as_widget())
         for code, label in (
-            ("system", QCoreApplication.translate("MainWindow", "Follow the system")),
-            ("zh_TW", "繁體中文"),
-            ("en", "English"),
+            ("system", QCoreApplication.translate("MainWindow", "Follow the &system")),
+            ("light", QCoreApplication.translate("MainWindow", "&Light")),
+            ("dark", QCoreApplication.translate("MainWindow", "&Dark")),
         ):
             action = self._action(
-                languages, label, lambda _c=False, code=code: self.set_language(code)
+                appearance,
+                f"appearance_{code}",
+                label,
+                lambda _c=False, code=code: self.set_appearance(code),
+                checkable=True,
             )
-            action.setCheckable(True)
             action.setChecked(code == current)
             group.addAction(action)
-        help_menu = self.main.menus["help"]
-        self._action(
-            help_menu, QCoreApplication.translate("MainWindow", "&About Galley"), self.about
+        languages = view.addMenu(QCoreApplication.translate("MainWindow", "La&nguage"))
+        group = QActionGroup(main.as_widget())
+        current = str(main.settings.value("language", "system"))
+        for code, label in (
+            ("system", QCoreApplication.translate("MainWindow", "Follow the &system")),
+            ("zh_TW", "繁體中文 (&C)"),
+            ("en", "&English"),
+        ):
+            action = self._action(
+                languages,
+                f"language_{code}",
+                label,
+                lambda _c=False, code=code: self.set_language(code),
+                checkable=True,
+            )
+            action.setChecked(code == current)
+            group.addAction(action)
+        help_menu = main.menus["help"]
+        act(
+            help_menu,
+            "keys",
+            QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"),
+            self.show_shortcuts,
+            "Ctrl+/",
         )
+        act(
+            help_menu,
+            "about",
+            QCoreApplication.translate("MainWindow", "&About Galley"),
+            self.about,
+        )
+
+    # -- the view -------------------------------------------------------------------------------
+    def restore_view(self) -> None:
+        """The view as it was left: list, panel, preview, text size."""
+        settings = self.main.settings
+
+        def flag(key: str, default: bool) -> bool:
+            value = settings.value(key, default)
+            return value in (True, "true", "1", 1)
+
+        self.set_list_visible(flag("view/list", True))
+        self.set_panel_visible(flag("view/panel", True))
+        self.set_preview_beside(flag("view/preview_beside", False))
+        try:
+            size = int(str(settings.value(TEXT_SIZE_KEY, 0) or 0))
+        except (TypeError, ValueError):
+            size = 0
+        if size:
+            self.main.workspace.set_text_size(size)
+        else:
+            self.main.workspace.set_text_size(self.main.workspace.text_size)
+        section = str(settings.value("view/section", ""))
+        if section.isdigit():
+            self.main.workspace.panel.setCurrentIndex(int(section))
+        else:  # the first start: the page as readers will see it, beside the text
+            self.main.workspace.panel.show_section(self.main.workspace.preview)
+
+    def keep_view(self) -> None:
+        settings = self.main.settings
+        if self.focus_mode:
+            self.toggle_focus()
+        settings.setValue("view/list", self.main.lists.isVisible())
+        settings.setValue("view/panel", self.main.workspace.panel.isVisible())
+        settings.setValue("view/preview_beside", self._preview_beside())
+        settings.setValue(TEXT_SIZE_KEY, self.main.workspace.text_size)
+        settings.setValue("view/section", self.main.workspace.panel.currentIndex())
+
+    def set_list_visible(self, visible: bool) -> None:
+        self.main.lists.setVisible(visible)
+        if "list" in self.actions:
+            self.actions["list"].setChecked(visible)
+
+    def set_panel_visible(self, visible: bool) -> None:
+        self.main.workspace.panel.setVisible(visible)
+        if "panel" in self.actions:
+            self.actions["panel"].setChecked(visible)
+
+    def toggle_list(self) -> None:
+        self.set_list_visible(not self.main.lists.isVisible())
+
+    def toggle_panel(self) -> None:
+        self.set_panel_visible(not self.main.workspace.panel.isVisible())
+
+    def _preview_beside(self) -> bool:
+        ws = self.main.workspace
+        return ws.split.indexOf(ws.preview) >= 0
+
+    def set_preview_beside(self, beside: bool) -> None:
+        """The preview side by side with the text, or as a section of the side panel."""
+        ws = self.main.workspace
+        if beside == self._preview_beside():
+            if "preview" in self.actions:
+                self.actions["preview"].setChecked(beside)
+            return
+        if beside:
+            ws.panel.removeItem(ws.panel.indexOf(ws.preview))
+            ws.split.insertWidget(1, ws.preview)
+            ws.preview.show()
+        else:
+            ws.preview.setParent(None)  # out of the splitter
+            ws.panel.add(ws.preview, ws.panel.titles[ws.preview])
+        if "preview" in self.actions:
+            self.actions["preview"].setChecked(beside)
+        if ws.ctx.article is not None:
+            ws.preview.request(ws.ctx.article, now=True)
+
+    def toggle_preview(self) -> None:
+        self.set_preview_beside(not self._preview_beside())
+
+    def toggle_focus(self) -> None:
+        """Focus mode: only the page (iA Writer, ghostwriter); again, all as it was."""
+        main = self.main
+        ws = main.workspace
+        if not self.focus_mode:
+            self._before_focus = {
+                "list": main.lists.isVisible(),
+                "panel": ws.panel.isVisible(),
+                "menu": main.menuBar().isVisible(),
+                "status": main.statusBar().isVisible(),
+            }
+            main.lists.hide()
+            ws.panel.hide()
+            if self._preview_beside():
+                ws.preview.hide()
+            main.statusBar().hide()
+            ws.page.setObjectName("focusPage")
+            self.focus_mode = True
+            ws.canvas.setFocus()
+        else:
+            main.lists.setVisible(self._before_focus.get("list", True))
+            ws.panel.setVisible(self._before_focus.get("panel", True))
+            ws.preview.setVisible(True)
+            main.statusBar().setVisible(self._before_focus.get("status", True))
+            ws.page.setObjectName("page")
+            self.focus_mode = False
+        ws.page.style().unpolish(ws.page)
+        ws.page.style().polish(ws.page)
+        if "focus" in self.actions:
+            self.actions["focus"].setChecked(self.focus_mode)
+
+    def text_size(self, step: int) -> None:
+        from app.ui.workspace import DEFAULT_TEXT_SIZE, TEXT_SIZES
+
+        ws = self.main.workspace
+        if step == 0:
+            size = DEFAULT_TEXT_SIZE
+        else:
+            bigger = [s for s in TEXT_SIZES if s > ws.text_size]
+            smaller = [s for s in TEXT_SIZES if s < ws.text_size]
+            size = (bigger[0] if bigger else ws.text_size) if step > 0 else (
+                smaller[-1] if smaller else ws.text_size
+            )  # fmt: skip
+        ws.set_text_size(size)
+        self.main.settings.setValue(TEXT_SIZE_KEY, size)
+
+    def show_section(self, widget: Any) -> None:
+        ws = self.main.workspace
+        if not ws.panel.isVisible():
+            self.set_panel_visible(True)
+        ws.panel.show_section(widget)
+        widget.setFocus()
+        focus = widget.focusWidget() or widget.nextInFocusChain()
+        if focus is not None:
+            focus.setFocus()
+
+    def go_to_list(self) -> None:
+        if not self.main.lists.isVisible():
+            self.set_list_visible(True)
+        self.main.lists.view.setFocus()
+
+    def go_to_search(self) -> None:
+        if not self.main.lists.isVisible():
+            self.set_list_visible(True)
+        self.main.lists.search.setFocus()
+        self.main.lists.search.selectAll()
+
+    def take(self, target: str) -> None:
+        """A move from the keyboard (the status button's, with its questions)."""
+        button = self.main.status_button
+        if button is None or self.main.session is None:
+            return
+        if target not in button.moves():
+            self.main.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Not a next step for this article and your role."
+                ),
+                6000,
+            )
+            return
+        button.take(target)
+
+    def send_back(self) -> None:
+        self.take("draft")
+
+    def show_queue(self) -> None:
+        if not self.main.lists.isVisible():
+            self.set_list_visible(True)
+        self.main.lists.show_queue()
+        self.main.queue.refresh()
+        self.main.queue.tree.setFocus()
+
+    def status_menu(self) -> None:
+        button = self.main.status_button
+        if button is not None and button.isEnabled():
+            button.showMenu()
 
     # -- commands ----------------------------------------------------------------------------
     def new_article(self) -> None:
@@ -198,15 +573,121 @@ class WindowCommands:
         article = self.main.store.new_article(
             QCoreApplication.translate("MainWindow", "Untitled article"), author=self.main.author
         )
-        self.main.open_article(article.id)  # the change report has put it in the list
-        self.main.editor.show_pane(1)
-        self.main.editor.metadata.title.selectAll()
+        self.main.poll_external()
+        self.main.open_article(article.id)
+        title = self.main.workspace.title
+        title.setFocus()
+        title.selectAll()
+
+    def choose_figure(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.main.session is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self.main.as_widget(),
+            QCoreApplication.translate("MainWindow", "Add a figure"),
+            "",
+            QCoreApplication.translate("MainWindow", "Images (*.jpg *.jpeg *.png *.gif *.webp)"),
+        )
+        if names:
+            position = self.main.workspace.canvas.textCursor().position()
+            self.add_figures(names, position)
+
+    def add_figures(self, names: list[str], position: int) -> BackgroundTask | None:
+        """Images as figures at ``position`` of the body: each read (its caption, creator,
+        credit and copyright taken from its IPTC/XMP), cleaned into the store on a thread,
+        then placed as a card whose caption field has the focus."""
+        from app.store.images import read_photo_metadata
+
+        session = self.main.session
+        if session is None or not names:
+            return None
+        files = [Path(n) for n in names]
+
+        def work(store: Store, progress: Progress) -> list[tuple[str, str, Any]]:
+            done = []
+            for n, path in enumerate(files):
+                progress(n, len(files), path.name)
+                raw = path.read_bytes()
+                meta = read_photo_metadata(raw)
+                done.append((path.name, store.images.add(raw, name=path.name), meta))
+            return done
+
+        def placed(done: list[tuple[str, str, Any]]) -> None:
+            for name, sha, meta in done:
+                self._place_figure(name, sha, meta, position)
+
+        return self._on_own_connection(
+            QCoreApplication.translate("MainWindow", "Adding the figure"),
+            work,
+            placed,
+            QCoreApplication.translate("MainWindow", "Cannot add"),
+        )
+
+    def add_pasted_image(self, image: QImage, position: int) -> BackgroundTask | None:
+        """An image pasted from the clipboard: kept as PNG, then added like a file."""
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="galley-paste-"))
+        path = folder / "pasted.png"
+        if not image.save(str(path)):  # PNG, from the name
+            return None
+        return self.add_figures([str(path)], position)
+
+    def _place_figure(self, name: str, sha: str, meta: Any, position: int) -> None:
+        from app.core.model import Figure
+        from app.core.slugs import figure_key_for
+
+        session = self.main.session
+        if session is None:
+            return
+        ws = self.main.workspace
+        taken = {f.key for f in session.article.figures} | set(ws.cards.shelf)
+        key = figure_key_for(name, taken)
+        session.article.figures.append(
+            Figure(
+                key=key,
+                image=sha,
+                caption=meta.caption,
+                credit=meta.credit or meta.creator,
+                creator=meta.creator,
+                copyright=meta.copyright,
+            )
+        )
+        ws.canvas.insert_block(
+            f"![[{key}]]", min(position, ws.canvas.document().characterCount() - 1)
+        )
+        ws.cards.refresh()
+        card = ws.cards.card_for_key(key)
+        if card is not None:
+            card.focus_caption()
+        self.main.ctx.touch() if self.main.ctx is not None else None
+
+    def insert_further_reading(self) -> None:
+        ws = self.main.workspace
+        if self.main.session is None:
+            return
+        first = ws.canvas.insert_block("::: further-reading\n:::")
+        ws.cards.refresh()
+        card = next((c for c in ws.cards.further if c.spot and c.spot.first == first), None)
+        if card is not None:
+            card.search.setFocus()
+
+    def paste_sources(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        ws = self.main.workspace
+        if self.main.session is None:
+            return
+        self.show_section(ws.sources)
+        ws.sources.paste_text(QGuiApplication.clipboard().text())
 
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         names, _ = QFileDialog.getOpenFileNames(
-            self.main,
+            self.main.as_widget(),
             QCoreApplication.translate("MainWindow", "Import articles"),
             "",
             QCoreApplication.translate(
@@ -244,7 +725,7 @@ class WindowCommands:
         if self.main.session is None or not self.main.save_now():
             return
         folder = QFileDialog.getExistingDirectory(
-            self.main, QCoreApplication.translate("MainWindow", "Export to folder")
+            self.main.as_widget(), QCoreApplication.translate("MainWindow", "Export to folder")
         )
         if folder:
             self.export_to([self.main.session.article_id], Path(folder))
@@ -256,7 +737,8 @@ class WindowCommands:
         if not self.main.save_now():
             return
         folder = QFileDialog.getExistingDirectory(
-            self.main, QCoreApplication.translate("MainWindow", "Export the desk edition to")
+            self.main.as_widget(),
+            QCoreApplication.translate("MainWindow", "Export the desk edition to"),
         )
         if folder:
             self.export_to([], Path(folder), desk_edition=True)
@@ -315,7 +797,7 @@ class WindowCommands:
             )
 
         return run_with_progress(
-            self.main,
+            self.main.as_widget(),
             QCoreApplication.translate("MainWindow", "Backing up"),
             work,
             done,
@@ -343,19 +825,23 @@ class WindowCommands:
                 return work(store, progress)
 
         return run_with_progress(
-            self.main, title, on_thread, done, lambda message: self._warn(failure_title, message)
+            self.main.as_widget(),
+            title,
+            on_thread,
+            done,
+            lambda message: self._warn(failure_title, message),
         )
 
     def _warn(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.main, title, message)
+        QMessageBox.warning(self.main.as_widget(), title, message)
 
     def identity(self) -> None:
         """Change the name and role this window works as (kept in the settings)."""
         from app.ui.identity_dialog import NAME_KEY, ROLE_KEY, IdentityDialog
 
-        dialog = IdentityDialog(self.main.author, self.main.role, self.main)
+        dialog = IdentityDialog(self.main.author, self.main.role, self.main.as_widget())
         if not dialog.exec():
             return
         name, role = dialog.chosen()
@@ -363,31 +849,33 @@ class WindowCommands:
         self.main.settings.setValue(ROLE_KEY, role)
         self.main.role = role
         self.main.welcome_view.set_author(name)
-        if self.main.session is not None:
-            self.main.editor.refresh_review()
+        if self.main.ctx is not None:
+            self.main.ctx.author, self.main.ctx.role = name, role
+            if self.main.ctx.session is not None:
+                self.main.ctx.session.author, self.main.ctx.session.role = name, role
+            self.main.ctx.person_changed.emit()
 
     def desk_settings(self) -> None:
         from app.ui.desk_dialog import DeskDialog
 
-        DeskDialog(self.main.store, self.main, by=self.main.author).exec()
+        DeskDialog(self.main.store, self.main.as_widget(), by=self.main.author).exec()
 
     def undo(self) -> None:
         focus = self.main.focusWidget()
         if hasattr(focus, "undo") and focus is not None:
             focus.undo()
         else:
-            self.main.editor.undo_stack.undo()
+            self.main.workspace.undo_stack.undo()
 
     def redo(self) -> None:
         focus = self.main.focusWidget()
         if hasattr(focus, "redo") and focus is not None:
             focus.redo()
         else:
-            self.main.editor.undo_stack.redo()
+            self.main.workspace.undo_stack.redo()
 
     def _find(self, replace: bool) -> None:
-        self.main.editor.show_pane(0)
-        self.main.editor.find_bar.open_bar(replace=replace)
+        self.main.workspace.find_bar.open_bar(replace=replace)
 
     def set_language(self, code: str) -> None:
         self.main.settings.setValue("language", code)
@@ -398,13 +886,29 @@ class WindowCommands:
             8000,
         )
 
+    def set_appearance(self, code: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.launch import apply_color_scheme
+
+        self.main.settings.setValue("appearance", code)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_color_scheme(app, code)
+            self.main.workspace.restyle()
+
+    def show_shortcuts(self) -> None:
+        from app.ui.shortcuts_sheet import ShortcutsSheet
+
+        ShortcutsSheet(self.main.menuBar(), self.main.as_widget()).exec()
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         from app.config import log_dir
 
         QMessageBox.about(
-            self.main,
+            self.main.as_widget(),
             QCoreApplication.translate("MainWindow", "About Galley"),
             QCoreApplication.translate(
                 "MainWindow",

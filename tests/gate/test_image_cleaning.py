@@ -85,8 +85,12 @@ def test_the_window_add_image_path_cleans(qtbot, window, store, articles, tmp_pa
     exif[0x010F] = "SpyCam"  # Make
     exif[0x8825] = {1: "N", 2: (22.0, 37.0, 0.0)}  # a GPS block
     Image.new("RGB", (300, 200), (10, 120, 60)).save(photo, "JPEG", exif=exif, comment=b"note")
-    keys = window.editor.figures.add_files([photo])
-    figure = next(f for f in window.session.article.figures if f.key == keys[0])
+    before = {f.key for f in window.session.article.figures}
+    task = window.commands.add_figures([str(photo)], 0)
+    with qtbot.waitSignal(task.ended, timeout=10_000):
+        pass
+    [figure] = [f for f in window.session.article.figures if f.key not in before]
+    assert figure.key == "photo"
     data, _mime = store.images.get(figure.image)
     assert b"SpyCam" not in data and b"note" not in data
     with Image.open(io.BytesIO(data)) as img:

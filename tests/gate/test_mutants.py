@@ -57,7 +57,7 @@ def test_publishing_with_failing_checks_needs_the_reason_too(store: Store) -> No
     move_to(store, article.id, "approved")  # with a reason, checks clean
     broken = store.get_article(article.id)
     broken.figures[0].credit = ""
-    store.save_article(broken, author="測試者")
+    store.save_article(broken, author="測試編輯", role="editor")  # a copy edit: still approved
     with pytest.raises(WorkflowError, match="approve the changes first"):
         store.review.change_status(article.id, "published", who="王編輯", role="editor")
     with pytest.raises(WorkflowError, match="override"):  # approving the changes needs it too

@@ -36,7 +36,7 @@ def test_a_write_from_the_command_line_shows_up_within_two_seconds(
     qtbot.waitUntil(
         lambda: (
             window.list_model.rowCount() == rows + 2
-            and window.editor.metadata.title.text() == "標題在另一個視窗改了"
+            and window.workspace.title.text() == "標題在另一個視窗改了"
         ),
         timeout=2000,
     )
@@ -54,7 +54,7 @@ def test_an_unsaved_edit_meets_the_conflict_dialog_not_a_silent_reload(
     asked: list[int] = []
     monkeypatch.setattr(window.saving, "ask_conflict", lambda: asked.append(1) or "mine")
     window.open_article(articles["zh"])
-    window.editor.body.setPlainText("我正在寫的字。\n")
+    window.workspace.canvas.setPlainText("我正在寫的字。\n")
     # The other writer's change arrives through the poll before this window saves: no
     # autosave racing the poll (its 1 s would otherwise meet the conflict first).
     window.autosave.stop()
@@ -63,7 +63,7 @@ def test_an_unsaved_edit_meets_the_conflict_dialog_not_a_silent_reload(
         theirs.dek = "別人改的導言"
         other.save_article(theirs, author="測試者")
     qtbot.waitUntil(lambda: "saving will ask" in window.statusBar().currentMessage(), timeout=2000)
-    assert window.editor.body.toPlainText() == "我正在寫的字。\n"  # nothing replaced
+    assert window.workspace.canvas.toPlainText() == "我正在寫的字。\n"  # nothing replaced
     assert asked == []
     assert window.save_now() and asked == [1]
     stored = store.get_article(articles["zh"])
@@ -216,7 +216,7 @@ def test_a_body_the_page_cannot_be_built_from_is_marked_as_you_type(
     articles,  # noqa: ANN001
 ) -> None:
     window.open_article(articles["zh"])
-    body = window.editor.body
+    body = window.workspace.canvas
     highlighter = body.highlighter
     assert highlighter.problem_lines == {}
     lines = body.toPlainText().count("\n")
@@ -224,10 +224,11 @@ def test_a_body_the_page_cannot_be_built_from_is_marked_as_you_type(
     qtbot.waitUntil(lambda: bool(highlighter.problem_lines), timeout=2000)
     assert list(highlighter.problem_lines) == [lines + 2]
     assert "never closed" in highlighter.problem_lines[lines + 2]
-    window.editor.tabs.setCurrentWidget(window.editor.checks)
-    window.editor.checks.refresh()
+    window.workspace.panel.setCurrentWidget(window.workspace.checks)
+    window.workspace.checks.refresh()
     texts = [
-        window.editor.checks.list.item(n).text() for n in range(window.editor.checks.list.count())
+        window.workspace.checks.list.item(n).text()
+        for n in range(window.workspace.checks.list.count())
     ]
     assert any("never closed" in t for t in texts)
     body.appendPlainText(":::")

@@ -37,8 +37,8 @@ def _window(qtbot, store: Store, settings, monkeypatch) -> tuple:  # noqa: ANN00
 
 def _type(window, text: str) -> None:  # noqa: ANN001
     # insertPlainText goes through the same signals as typing, Chinese included
-    window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
-    window.editor.body.insertPlainText(text)
+    window.workspace.canvas.moveCursor(window.workspace.canvas.textCursor().MoveOperation.End)
+    window.workspace.canvas.insertPlainText(text)
 
 
 def _recovered(home: Path) -> list[Path]:
@@ -57,7 +57,7 @@ def test_full_disk_in_the_window(
     assert window.save_now() is False
     assert window.saved_label.text() == "NOT SAVED"
     assert "disk is full" in shown[0]
-    assert PARAGRAPH in window.editor.body.toPlainText()  # still in the window
+    assert PARAGRAPH in window.workspace.canvas.toPlainText()  # still in the window
     (copy,) = _recovered(isolated_dirs)  # and on another disk, as Markdown
     assert PARAGRAPH in copy.read_text(encoding="utf-8")
     small_disk.free()
@@ -80,7 +80,7 @@ def test_store_deleted_under_the_window(
     _type(window, PARAGRAPH)
     assert window.save_now() is False
     assert "deleted, moved or replaced" in shown[0]
-    assert PARAGRAPH in window.editor.body.toPlainText()
+    assert PARAGRAPH in window.workspace.canvas.toPlainText()
     (copy,) = _recovered(isolated_dirs)
     assert PARAGRAPH in copy.read_text(encoding="utf-8")
     assert window.isVisible()
@@ -158,9 +158,9 @@ def test_store_on_a_read_only_medium_opens_for_reading(
     window, shown = _window(qtbot, store, settings, monkeypatch)
     window.open_article(article.id)
     assert "read-only" in window.statusBar().currentMessage()
-    assert window.editor.body.isReadOnly() and not window.editor.metadata.isEnabled()
+    assert window.workspace.canvas.isReadOnly() and not window.workspace.details.isEnabled()
     assert not any(action.isEnabled() for action in window.commands.writing_actions)
-    assert window.editor.body.toPlainText() == "第一段。"
+    assert window.workspace.canvas.toPlainText() == "第一段。"
     assert window.save_now() is True and shown == []  # nothing to save, no error shown
     window.close()
     store.close()

@@ -52,7 +52,7 @@ def test_sync_from_the_window_brings_the_desk_in_and_says_so(
     window.open_article(articles["en"])
     task = window.desk_sync.sync_now()
     assert task is not None and asked == ["desk"]  # the desk is remembered
-    window.editor.body.insertPlainText("打字不等同步。")
+    window.workspace.canvas.insertPlainText("打字不等同步。")
     with qtbot.waitSignal(task.ended, timeout=60_000):
         pass
     assert window.save_now()

@@ -43,7 +43,7 @@ settings = QSettings(str(root / "s.ini"), QSettings.Format.IniFormat)
 window = MainWindow(store, settings, author="記者")
 window.show()
 window.open_article(article.id)
-body = window.editor.body
+body = window.workspace.canvas
 body.setFocus()
 for n in range(2500):
     QTest.keyClick(body, Qt.Key.Key_A if n % 2 else Qt.Key.Key_B)

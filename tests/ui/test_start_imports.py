@@ -34,7 +34,7 @@ window = MainWindow(store, QSettings(sys.argv[2], QSettings.Format.IniFormat), a
 window.open_article(sys.argv[3])
 window.show()
 app.processEvents()
-assert window.editor.body.toPlainText().startswith(store.get_article(sys.argv[3]).body[:20])
+assert window.workspace.canvas.toPlainText().startswith(store.get_article(sys.argv[3]).body[:20])
 print(" ".join(sorted(m for m in sys.argv[4:] if m in sys.modules)) or "none")
 window.close()
 store.close()

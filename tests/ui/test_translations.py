@@ -61,8 +61,8 @@ def test_window_speaks_traditional_chinese(qtbot, store, settings, qapp) -> None
         window = MainWindow(store, settings)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "說明(&H)"]
-        assert window.editor.tabs.tabText(0) == "內文(&B)"
+        assert menus == ["檔案(&F)", "編輯(&E)", "插入(&I)", "檢視(&V)", "說明(&H)"]
+        assert window.workspace.panel.itemText(0).startswith("參考來源")
         window.close()
     finally:
         for translator in qapp.property("galley_translators") or []:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.store import Store
 from app.store.session import EditSession
-from tests.conftest import FIXTURES
 
 
 def body_of(store: Store, article_id: str) -> str:
@@ -23,18 +22,18 @@ def body_of(store: Store, article_id: str) -> str:
 
 def test_typing_reaches_the_store_after_the_debounce(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    body = window.editor.body
+    body = window.workspace.canvas
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, " Late edition.")
     assert "Late edition." not in body_of(store, articles["en"])  # not on every keystroke
     qtbot.waitUntil(lambda: "Late edition." in body_of(store, articles["en"]), timeout=4000)
     assert window.saved_label.text().startswith("Saved")
-    assert "Chinese characters" in window.counts_label.text()
+    assert "Body: 0 characters · " in window.counts_label.text()  # an English story
 
 
 def test_chinese_input_method_commit_reaches_the_store(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
-    body = window.editor.body
+    body = window.workspace.canvas
     body.setFocus()
     body.moveCursor(body.textCursor().MoveOperation.End)
     preedit = QInputMethodEvent("ㄊㄞˊ", [])
@@ -48,61 +47,13 @@ def test_chinese_input_method_commit_reaches_the_store(qtbot, window, store, art
     )
 
 
-def test_figure_thumbnails_are_decoded_when_the_tab_is_shown(qtbot, window, articles) -> None:  # noqa: ANN001
-    """Opening an article behind the Body tab decodes no photo; the Figures tab shows them."""
-    window.open_article(articles["zh"])
-    pane = window.editor.figures
-    items = [pane.list.item(n) for n in range(pane.list.count())]
-    assert len(items) >= 2 and all(item.icon().isNull() for item in items)
-    window.editor.tabs.setCurrentWidget(pane)
-    qtbot.waitUntil(lambda: all(not item.icon().isNull() for item in items), timeout=2000)
-    window.editor.tabs.setCurrentIndex(0)
-    window.open_article(articles["en"])
-    window.editor.tabs.setCurrentWidget(pane)  # shown again: the new article's photos
-    assert pane.list.count() and not pane.list.item(0).icon().isNull()
-
-
-def test_figure_edits_add_remove_undo_and_insert(qtbot, window, store, articles) -> None:  # noqa: ANN001
-    window.open_article(articles["zh"])
-    pane = window.editor.figures
-    pane.list.setCurrentRow(1)
-    qtbot.keyClicks(pane.credit, " / AP")
-    qtbot.waitUntil(
-        lambda: store.get_article(articles["zh"]).figures[1].credit == "讀者提供 / AP", timeout=4000
-    )
-    [key] = pane.add_files([FIXTURES / "library-night" / "images" / "reading-room.jpg"])
-    assert key == "reading-room"
-    assert "no credit" in pane.list.item(2).text()  # missing credit and alt are flagged
-    window.save_now()
-    assert [f.key for f in store.get_article(articles["zh"]).figures] == [
-        "pump-station",
-        "sandbags",
-        "reading-room",
-    ]
-    pane.list.setCurrentRow(0)
-    pane.move_row(1)
-    window.save_now()
-    assert [f.key for f in store.get_article(articles["zh"]).figures][:2] == [
-        "sandbags",
-        "pump-station",
-    ]
-    pane.list.setCurrentRow(2)
-    pane.remove()
-    window.save_now()
-    assert len(store.get_article(articles["zh"]).figures) == 2
-    window.editor.undo_stack.undo()  # structural edits can be undone
-    window.save_now()
-    assert [f.key for f in store.get_article(articles["zh"]).figures][2] == "reading-room"
-    pane.list.setCurrentRow(2)
-    window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
-    pane.insert_at_cursor()
-    assert window.editor.body.toPlainText().rstrip().endswith("![[reading-room]]")
-
-
 def test_source_edits_paste_flags_and_reorder(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    pane = window.editor.sources
-    assert pane.add_lines("2022/05/24 Reuters China and Russia hold first military exercise") == 1
+    pane = window.workspace.sources
+    dialog = pane.paste_text("2022/05/24 Reuters China and Russia hold first military exercise")
+    qtbot.addWidget(dialog)
+    assert len(dialog.chosen()) == 1
+    dialog.accept()
     window.save_now()
     stored = store.get_article(articles["en"]).sources
     assert (stored[1].date, stored[1].outlet, stored[1].title) == (
@@ -132,14 +83,14 @@ def test_source_edits_paste_flags_and_reorder(qtbot, window, store, articles) ->
     pane.remove()
     window.save_now()
     assert len(store.get_article(articles["en"]).sources) == 1
-    window.editor.undo_stack.undo()
+    window.workspace.undo_stack.undo()
     window.save_now()
     assert len(store.get_article(articles["en"]).sources) == 2
 
 
 def test_related_from_search_external_and_drag_reorder(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
-    pane = window.editor.related
+    pane = window.workspace.related
     pane.query.setText("midnight")
     pane.run_search()
     assert pane.results.count() == 1
@@ -171,13 +122,13 @@ def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monke
         theirs.save()
     choices = []
     monkeypatch.setattr(window.saving, "ask_conflict", lambda: choices.append(1) or "theirs")
-    body = window.editor.body
+    body = window.workspace.canvas
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, "My paragraph.")
     qtbot.waitUntil(lambda: bool(choices), timeout=4000)
     current = store.get_article(articles["en"])
     assert "Their paragraph." in current.body and "My paragraph." not in current.body
-    assert "Their paragraph." in window.editor.body.toPlainText()  # the window shows theirs
+    assert "Their paragraph." in window.workspace.canvas.toPlainText()  # the window shows theirs
     history = [
         store.revision_article(articles["en"], r.number).body
         for r in store.revisions(articles["en"])
@@ -194,7 +145,7 @@ def test_stale_save_asks_and_loses_nothing(qtbot, window, store, articles, monke
 
 def test_closing_with_pending_edits_saves_them(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    qtbot.keyClicks(window.editor.body, "Closing words. ")
+    qtbot.keyClicks(window.workspace.canvas, "Closing words. ")
     assert "Closing words." not in body_of(store, articles["en"])
     window.close()
     assert "Closing words." in body_of(store, articles["en"])
@@ -202,49 +153,75 @@ def test_closing_with_pending_edits_saves_them(qtbot, window, store, articles) -
 
 def test_metadata_edits_and_slug_suggestion(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    pane = window.editor.metadata
-    pane.title.setText("Night owls fill the library")
-    pane.title.textEdited.emit(pane.title.text())
+    pane = window.workspace.details
+    window.workspace.title.setText("Night owls fill the library")
+    window.workspace.title.textEdited.emit(window.workspace.title.text())
+    # Published once: the address is fixed (links to it must keep working).
+    assert pane.slug.isReadOnly() and not pane.suggest.isEnabled()
     pane.suggest_slug()
-    # The status is shown here but moves only through the workflow (the Review pane).
+    # The status is shown here but moves only through the workflow (the status button).
     assert not pane.status.isEnabled()
     pane.status.setCurrentIndex(pane.status.findData("published"))
     window.save_now()
     stored = store.get_article(articles["en"])
     assert (stored.title, stored.slug, stored.status) == (
         "Night owls fill the library",
-        "night-owls-fill-the-library",
+        "library-midnight-pilot",
         "draft",
     )
     # The list catches up on the next event-loop turn, with the article still selected.
     titles = window.list_model
     qtbot.waitUntil(
         lambda: (
-            titles.data(titles.index(window.list_view.currentIndex().row(), 0))
+            titles.data(titles.index(window.lists.view.currentIndex().row(), 0))
             == "Night owls fill the library"
         ),
         timeout=2000,
     )
 
 
+def test_a_new_articles_slug_follows_its_chinese_title_until_typed(qtbot, window, store) -> None:  # noqa: ANN001
+    """A Chinese title gives a readable address (pinyin), kept free of other articles'
+    addresses; once the slug is typed by hand, the title no longer moves it."""
+    window.commands.new_article()
+    title = window.workspace.title
+    assert title.hasFocus() or window.focusWidget() is title
+    pane = window.workspace.details
+    title.setText("颱風季前大演練")
+    title.textEdited.emit(title.text())
+    assert pane.slug.text() == "tai-feng-ji-qian-da-yan-lian"
+    window.save_now()
+    assert store.get_article(window.session.article_id).slug == "tai-feng-ji-qian-da-yan-lian"
+    pane.english_title.setText("Typhoon drill before the season")
+    pane.suggest_slug()
+    assert pane.slug.text() == "typhoon-drill-before-the-season"
+    pane.slug.setText("kaohsiung-drill")
+    pane.slug.textEdited.emit("kaohsiung-drill")
+    title.setText("颱風季前大演練 高雄")
+    title.textEdited.emit(title.text())
+    assert pane.slug.text() == "kaohsiung-drill"  # typed by hand: the title leaves it alone
+    window.save_now()
+    assert store.get_article(window.session.article_id).slug == "kaohsiung-drill"
+
+
 def test_switching_articles_saves_the_one_left(qtbot, window, store, articles) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    qtbot.keyClicks(window.editor.body, "Switch. ")
+    qtbot.keyClicks(window.workspace.canvas, "Switch. ")
     window.open_article(articles["zh"])
     assert "Switch." in body_of(store, articles["en"])
 
 
 def test_find_and_replace_all_is_one_undo_step(qtbot, window, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
-    bar = window.editor.find_bar
+    bar = window.workspace.find_bar
     bar.open_bar(replace=True)
     bar.find_edit.setText("抽水站")
     bar.replace_edit.setText("抽水機站")
     assert bar.replace_all() == 2
-    text = window.editor.body.toPlainText()
+    text = window.workspace.canvas.toPlainText()
     assert "抽水站" not in text and text.count("抽水機站") == 2
-    window.editor.body.undo()
-    assert window.editor.body.toPlainText().count("抽水站") == 2
+    window.workspace.canvas.undo()
+    assert window.workspace.canvas.toPlainText().count("抽水站") == 2
 
 
 def test_search_box_and_lazy_list(qtbot, window, store) -> None:  # noqa: ANN001
@@ -253,23 +230,23 @@ def test_search_box_and_lazy_list(qtbot, window, store) -> None:  # noqa: ANN001
     window.list_model.reload()
     assert window.list_model.rowCount() == 200  # one page, not 452 rows
     assert window.list_model.canFetchMore(QModelIndex())
-    qtbot.keyClicks(window.search, "midnight")
+    qtbot.keyClicks(window.lists.search, "midnight")
     qtbot.waitUntil(
         lambda: window.list_model.searching and window.list_model.rowCount() == 1, timeout=3000
     )
     assert "midnight" in window.list_model.data(window.list_model.index(0, 5))
-    window.search.clear()
+    window.lists.search.clear()
     qtbot.waitUntil(lambda: not window.list_model.searching, timeout=3000)
-    window.status_filter.setCurrentIndex(window.status_filter.findData("draft"))
-    window.section_filter.setCurrentIndex(window.section_filter.findData("地方"))
+    window.lists.status_filter.setCurrentIndex(window.lists.status_filter.findData("draft"))
+    window.lists.section_filter.setCurrentIndex(window.lists.section_filter.findData("地方"))
     assert window.list_model.rowCount() == 1
 
 
 def test_search_box_syntax_and_a_query_it_cannot_search_for(qtbot, window) -> None:  # noqa: ANN001
-    qtbot.keyClicks(window.search, '"midnight reading room" -typhoon status:draft')
+    qtbot.keyClicks(window.lists.search, '"midnight reading room" -typhoon status:draft')
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=3000)
-    window.search.clear()
-    qtbot.keyClicks(window.search, "library status:finished")  # said in the status bar
+    window.lists.search.clear()
+    qtbot.keyClicks(window.lists.search, "library status:finished")  # said in the status bar
     qtbot.waitUntil(
         lambda: "unknown status 'finished'" in window.statusBar().currentMessage(), timeout=3000
     )
@@ -278,8 +255,8 @@ def test_search_box_syntax_and_a_query_it_cannot_search_for(qtbot, window) -> No
 
 def test_preview_uses_the_publishing_renderer(qtbot, window, articles) -> None:  # noqa: ANN001
     window.open_article(articles["zh"])
-    with qtbot.waitSignal(window.editor.preview.shown_html, timeout=5000) as blocker:
-        window.editor.body.insertPlainText("預覽測試段落。\n\n")
+    with qtbot.waitSignal(window.workspace.preview.shown_html, timeout=5000) as blocker:
+        window.workspace.canvas.insertPlainText("預覽測試段落。\n\n")
     assert "預覽測試段落" in blocker.args[0]
     assert "(圖/高雄市政府)" in blocker.args[0]
 
@@ -288,7 +265,7 @@ def test_exception_hook_saves_and_logs(qtbot, window, store, articles, caplog) -
     from app.ui.launch import install_excepthook
 
     window.open_article(articles["en"])
-    qtbot.keyClicks(window.editor.body, "Before the crash. ")
+    qtbot.keyClicks(window.workspace.canvas, "Before the crash. ")
     install_excepthook({"window": window})
     import sys
 
@@ -371,31 +348,6 @@ def test_launch_on_a_bad_store_says_so_and_exits(tmp_path: Path) -> None:
     assert bad.read_text() == "not a store"
 
 
-def test_dropping_image_files_adds_figures(qtbot, window, store, articles) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-
-    window.open_article(articles["en"])
-    pane = window.editor.figures
-    window.editor.show_pane(2)
-    mime = QMimeData()
-    image = FIXTURES / "typhoon-drill" / "images" / "sandbags.png"
-    mime.setUrls([QUrl.fromLocalFile(str(image)), QUrl.fromLocalFile("/etc/hostname")])
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    pane.dropEvent(drop)
-    window.save_now()
-    assert [f.key for f in store.get_article(articles["en"]).figures] == [
-        "reading-room",
-        "sandbags",
-    ]
-
-
 def test_desk_settings_dialog_saves_to_the_store(qtbot, window, store) -> None:  # noqa: ANN001
     from app.ui.desk_dialog import DeskDialog
 
@@ -456,7 +408,7 @@ def test_empty_store_opens_on_the_welcome_view(qtbot, store, settings, monkeypat
     win.welcome.name.editingFinished.emit()
     assert settings.value("user/name") == "林雨晴"
     win.welcome.sample_buttons[0].click()  # the Chinese sample, from resources/samples
-    assert win.editor_stack.currentWidget() is win.editor
+    assert win.editor_stack.currentWidget() is win.workspace
     assert win.session.article.slug == "kaohsiung-typhoon-drill"
     assert store.count_articles() == 1
     assert win.session.author == "林雨晴"
@@ -475,7 +427,7 @@ def test_welcome_new_article_and_import(qtbot, store, settings, monkeypatch) -> 
     win.welcome.import_button.click()  # imports on a background thread, then opens it
     qtbot.waitUntil(lambda: win.session is not None, timeout=10_000)
     assert win.session.article.language == "en"
-    assert win.editor_stack.currentWidget() is win.editor
+    assert win.editor_stack.currentWidget() is win.workspace
     win.welcome.new_button.click()
     assert store.count_articles() == 2
     win.close()
@@ -517,10 +469,10 @@ def test_store_after_the_command_and_a_screenshot_when_usable(
     from PySide6.QtGui import QImage
 
     image = QImage(str(shot))
-    # The preview pane (right third) shows the rendered page: many distinct colours, not a
-    # blank pane waiting for its first render.
-    colours = {image.pixel(x, y) for x in range(980, 1260, 7) for y in range(60, 700, 7)}
-    assert image.width() == 1280 and len(colours) > 20
+    # The preview (the side panel, on the right) shows the rendered page: many distinct
+    # colours, not a blank pane waiting for its first render.
+    colours = {image.pixel(x, y) for x in range(1030, 1360, 7) for y in range(60, 700, 7)}
+    assert image.width() == 1366 and len(colours) > 20
 
 
 def test_desk_dialog_sets_logo_organisations_and_author_pages(qtbot, window, store) -> None:  # noqa: ANN001
@@ -551,7 +503,7 @@ def test_a_correction_typed_in_the_window_is_dated_and_saved(
     qtbot, window, store, articles
 ) -> None:  # noqa: ANN001
     window.open_article(articles["en"])
-    pane = window.editor.metadata
+    pane = window.workspace.details
     before = store.get_article(articles["en"])
     pane.correction.setPlainText("An earlier version misstated the opening hours.")
     assert window.save_now()
@@ -571,26 +523,11 @@ def test_saving_is_not_reported_as_a_change_from_elsewhere(qtbot, window, store,
     window must know the save is its own (it once said "changed elsewhere" on every save)."""
     window.open_article(articles["en"])
     window.statusBar().clearMessage()
-    window.editor.metadata.title.setText("City library tries a later reading room")
-    window.editor.metadata.title.textEdited.emit(window.editor.metadata.title.text())
+    window.workspace.title.setText("City library tries a later reading room")
+    window.workspace.title.textEdited.emit(window.workspace.title.text())
     assert window.save_now()
     assert "elsewhere" not in window.statusBar().currentMessage()
     assert store.get_article(articles["en"]).title == "City library tries a later reading room"
-
-
-def test_the_crop_focus_is_stored_only_when_it_is_a_point(qtbot, window, store, articles) -> None:  # noqa: ANN001
-    window.open_article(articles["zh"])
-    pane = window.editor.figures
-    pane.select_row(0)
-    for typed in ("0.3", "0.3,", "1.5,0.2"):  # half typed, or off the image
-        pane.focus.setText(typed)
-        pane.focus.textEdited.emit(typed)
-        assert "#ffd6d6" in pane.focus.styleSheet()
-    pane.focus.setText("0.3,0.25")
-    pane.focus.textEdited.emit("0.3,0.25")
-    assert pane.focus.styleSheet() == ""
-    assert window.save_now()
-    assert store.get_article(articles["zh"]).figures[0].focus == "0.3,0.25"
 
 
 def test_an_autosave_does_not_count_the_archive(
@@ -607,8 +544,8 @@ def test_an_autosave_does_not_count_the_archive(
 
     monkeypatch.setattr(store, "count_articles", counting)
     window.open_article(articles["zh"])
-    window.editor.metadata.title.setText("颱風季前大演練 全市抽水站總檢查")
-    window.editor.metadata.title.textEdited.emit(window.editor.metadata.title.text())
+    window.workspace.title.setText("颱風季前大演練 全市抽水站總檢查")
+    window.workspace.title.textEdited.emit(window.workspace.title.text())
     assert window.save_now()
     qtbot.waitUntil(
         lambda: any(
@@ -625,5 +562,5 @@ def test_an_autosave_does_not_count_the_archive(
     assert counted == [(None, None)]
     window.list_model.set_filter(status="draft", section=None)
     counted.clear()
-    window.refresh_list(recount=False)
+    window.lists.reload(recount=False)
     assert counted == [("draft", None)]  # a status change can move an article out of a filter
