@@ -23,8 +23,9 @@ debs=(python3 python3-venv python3-pip
 # and a headless browser.
 # The packaging tests validate the menu entry and AppStream file with the real validators.
 # The desk sync tests serve desks over HTTP (git http-backend) and SSH (OpenSSH's sshd).
+# ExifTool reads exported renditions' IPTC/XMP credits back, and finds no GPS in them.
 [ "$mode" = test ] && debs+=(default-jre-headless chromium desktop-file-utils appstream git
-  openssh-server openssh-client)
+  openssh-server openssh-client libimage-exiftool-perl)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

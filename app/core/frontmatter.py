@@ -68,7 +68,7 @@ TOP_FIELDS = {
     "sources",
     "related",
 }
-FIGURE_FIELDS = {"key", "image", "caption", "credit", "alt", "focus"}
+FIGURE_FIELDS = {"key", "image", "caption", "credit", "creator", "copyright", "alt", "focus"}
 SOURCE_FIELDS = {"date", "outlet", "title", "url", "note"}
 RELATED_FIELDS = {"kind", "article", "url", "title", "excerpt", "author", "date"}
 
@@ -81,6 +81,8 @@ class ParsedFigure:
     credit: str = ""
     alt: str = ""
     focus: str = ""
+    creator: str = ""
+    copyright: str = ""
     line: int | None = None
 
 
@@ -385,19 +387,17 @@ def _figures(node: yaml.Node, reader: _Reader) -> list[ParsedFigure]:
                 f"{where}.image",
                 fields_["image"],
             )
+        text = {
+            name: reader.text(fields_[name], f"{where}.{name}") if name in fields_ else ""
+            for name in ("caption", "credit", "creator", "copyright", "alt")
+        }
         figures.append(
             ParsedFigure(
                 key=key,
                 image_path=image,
-                caption=reader.text(fields_["caption"], f"{where}.caption")
-                if "caption" in fields_
-                else "",
-                credit=reader.text(fields_["credit"], f"{where}.credit")
-                if "credit" in fields_
-                else "",
-                alt=reader.text(fields_["alt"], f"{where}.alt") if "alt" in fields_ else "",
                 focus=_focus(fields_, where, reader),
                 line=_line(fields_["image"]),
+                **text,
             )
         )
     return figures

@@ -49,6 +49,14 @@ class Figure:
     alt: str = ""
     # The focal point "x,y" (fractions of width and height) the crops keep; "" is the centre.
     focus: str = ""
+    # Who took the photo and its copyright notice, as the photo's own IPTC/XMP said or the
+    # desk wrote them; exported renditions carry them (with the credit) in their metadata.
+    creator: str = ""
+    copyright: str = ""
+
+    # Fields added after revisions were first stored: left out of a revision while empty,
+    # so an older revision keeps its hash (and an older Galley can read the new one).
+    OPTIONAL = ("focus", "creator", "copyright")
 
 
 @dataclass
@@ -126,8 +134,9 @@ class Article:
         if data.get("updated") == self.published:
             data.pop("updated")  # "unchanged since publication" is what no field says
         for figure in data["figures"]:
-            if not figure["focus"]:
-                del figure["focus"]
+            for name in Figure.OPTIONAL:
+                if not figure[name]:
+                    del figure[name]
         return data
 
     def reader_content(self) -> dict[str, Any]:

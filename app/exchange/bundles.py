@@ -25,6 +25,7 @@ from app.core.jsondata import load_json
 from app.core.model import Article
 from app.core.validation import validate_article
 from app.exchange.source import article_to_markdown
+from app.publish.image_credits import ImageCredits
 from app.publish.images import EXTENSIONS, renditions
 from app.publish.ninjs import article_json, bundle_article_id
 from app.publish.page import RenderedPage, bundle_image_url, render_page
@@ -53,7 +54,11 @@ def bundle_files(
     media: dict[str, dict[str, Any]] = {}
     for figure in article.figures:
         made = page.renditions.get(figure.key) or renditions(
-            store, figure.image, name=f"figure '{figure.key}'", cache=cache
+            store,
+            figure.image,
+            name=f"figure '{figure.key}'",
+            cache=cache,
+            credits=ImageCredits.of(figure),
         )
         data, mime = store.images.get(figure.image)
         master = f"media/source/{figure.key}.{EXTENSIONS.get(mime, 'png')}"

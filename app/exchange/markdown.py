@@ -187,6 +187,8 @@ def prepare_with(questions: StoreQuestions, path: str | Path) -> PreparedImport:
                 credit=fig.credit,
                 alt=fig.alt,
                 focus=fig.focus,
+                creator=fig.creator,
+                copyright=fig.copyright,
             )
         )
     related: list[RelatedLink] = []

@@ -45,6 +45,8 @@ def article_to_markdown(article: Article, image_paths: dict[str, str]) -> str:
                     "image": image_paths[f.key],
                     "caption": f.caption,
                     "credit": f.credit,
+                    "creator": f.creator,
+                    "copyright": f.copyright,
                     "alt": f.alt,
                     "focus": f.focus,
                 }

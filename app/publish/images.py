@@ -2,7 +2,10 @@
 (``app.publish.rendition_cache``: publishing never writes into the article store).
 
 The store keeps images already clean (upright, sRGB, no metadata: ``app.store.images``); the
-renditions are re-encoded from that clean master, so they carry no metadata either.
+renditions are re-encoded from that clean master, so they carry no metadata either, except
+what an export asks for: the figure's credits (creator, credit line, copyright, caption) as
+XMP, and IPTC IIM in JPEGs (``app.publish.image_credits``). Renditions with credits are
+cached under a recipe that names them, so a changed credit makes new files.
 
 Three kinds, all from the master:
 - the fallback widths in the master's own family (JPEG for photos, PNG for graphics), which
@@ -24,6 +27,7 @@ from typing import Any
 
 from app.core.errors import InputError
 from app.core.values import focal_point
+from app.publish.image_credits import ImageCredits, iptc_segment, jpeg_with_segments, xmp_packet
 from app.publish.rendition_cache import RenditionCache
 from app.store.images import MAX_PIXELS
 from app.store.store import Store
@@ -129,10 +133,11 @@ def _encode(
     mime: str | None = None,
     box: tuple[int, int, int, int] | None = None,
     crop: str = "",
+    credits: ImageCredits | None = None,
 ) -> Rendition:
     """One rendition ``width`` pixels wide of ``master`` (or of its ``box``), as ``mime``
-    (default: the master's own family)."""
-    from PIL import Image
+    (default: the master's own family), carrying ``credits`` in its metadata if given."""
+    from PIL import Image, PngImagePlugin
 
     try:
         with _open(master, name, draft_width=None if box else width) as img:
@@ -153,32 +158,57 @@ def _encode(
                 method = Image.Quantize.FASTOCTREE if frame.mode == "RGBA" else None
                 frame = frame.quantize(256, method=method)
             frame.info = {}  # no comment, no ICC profile: renditions are plain sRGB pixels
+            # Nothing but the credits: no EXIF, no GPS, no ICC profile, no comment.
+            meta: dict[str, Any] = {}
+            xmp = xmp_packet(credits) if credits else b""
+            if xmp and mime == "image/png":
+                info = PngImagePlugin.PngInfo()
+                info.add_itxt("XML:com.adobe.xmp", xmp.decode("utf-8"))  # XMP's own PNG form
+                meta["pnginfo"] = info
+            elif xmp:
+                meta["xmp"] = xmp
             out = io.BytesIO()
             if mime == "image/jpeg":
-                frame.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+                frame.save(
+                    out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, **meta
+                )
             elif mime == "image/png":
-                frame.save(out, "PNG", optimize=True)
+                frame.save(out, "PNG", optimize=True, **meta)
             elif mime == "image/webp":
-                frame.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+                frame.save(out, "WEBP", quality=WEBP_QUALITY, method=4, **meta)
             else:
-                frame.save(out, "AVIF", quality=AVIF_QUALITY, speed=8)
+                frame.save(out, "AVIF", quality=AVIF_QUALITY, speed=8, **meta)
+            data = out.getvalue()
+            if credits and mime == "image/jpeg":
+                # Pillow writes no IIM: its APP13 segment goes in beside the XMP.
+                data = jpeg_with_segments(data, iptc_segment(credits))
     except InputError:
         raise
     except Exception as exc:  # Pillow raises many types for broken data
         raise InputError(
             f"{name}: image cannot be decoded ({exc.__class__.__name__}: {exc})", field="figures"
         ) from None
-    return Rendition(width=width, height=height, mime=mime, data=out.getvalue(), crop=crop)
+    return Rendition(width=width, height=height, mime=mime, data=data, crop=crop)
 
 
 class _Maker:
     """Renditions of one image, each from the rendition cache, this process's memo, or made
-    (and then kept in both)."""
+    (and then kept in both); with ``credits``, renditions carrying them, kept apart."""
 
-    def __init__(self, store: Store, sha256: str, name: str, cache: RenditionCache | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        sha256: str,
+        name: str,
+        cache: RenditionCache | None,
+        credits: ImageCredits | None = None,
+    ) -> None:
         self.cache = cache
         self.sha256 = sha256
         self.name = name
+        self.credits = credits or None
+        # The recipe names the credits a rendition carries: another credit, another file.
+        self.suffix = f"-m{self.credits.digest()}" if self.credits else ""
         self.master, _mime = store.images.get(sha256)
         self.size: tuple[int, int]
         try:
@@ -202,6 +232,7 @@ class _Maker:
         box: tuple[int, int, int, int] | None = None,
         crop: str = "",
     ) -> Rendition:
+        recipe += self.suffix
         cached = self.cache.get(self.sha256, recipe) if self.cache is not None else None
         if cached is not None:
             data, stored_mime, rw, rh = cached
@@ -209,7 +240,9 @@ class _Maker:
         key = (self.sha256, recipe)
         made = _MEMO.get(key)
         if made is None:
-            made = _encode(self.master, width, self.name, mime=mime, box=box, crop=crop)
+            made = _encode(
+                self.master, width, self.name, mime=mime, box=box, crop=crop, credits=self.credits
+            )
             _MEMO[key] = made
             if len(_MEMO) > _MEMO_SIZE:
                 _MEMO.popitem(last=False)
@@ -219,11 +252,17 @@ class _Maker:
 
 
 def renditions(
-    store: Store, sha256: str, *, name: str, cache: RenditionCache | None = None
+    store: Store,
+    sha256: str,
+    *,
+    name: str,
+    cache: RenditionCache | None = None,
+    credits: ImageCredits | None = None,
 ) -> list[Rendition]:
     """The fallback renditions of image ``sha256``, narrowest first. A width that weighs as
-    much as a wider one is left out: the browser takes the wider, lighter file instead."""
-    return _fallback(_Maker(store, sha256, name, cache))
+    much as a wider one is left out: the browser takes the wider, lighter file instead.
+    ``credits`` (exports) go into each file's metadata."""
+    return _fallback(_Maker(store, sha256, name, cache, credits))
 
 
 def _fallback(maker: _Maker) -> list[Rendition]:
@@ -243,9 +282,11 @@ def image_set(
     name: str,
     focus: str = "",
     cache: RenditionCache | None = None,
+    credits: ImageCredits | None = None,
 ) -> ImageSet:
-    """The fallback, the modern formats that pay for themselves, and the three crops."""
-    maker = _Maker(store, sha256, name, cache)
+    """The fallback, the modern formats that pay for themselves, and the three crops; each
+    carrying ``credits`` (exports) in its metadata."""
+    maker = _Maker(store, sha256, name, cache, credits)
     fallback = _fallback(maker)
     modern: dict[str, list[Rendition]] = {}
     fallback_bytes = sum(len(r.data) for r in fallback)

@@ -80,17 +80,7 @@ def json_ld(page: PageModel) -> dict[str, Any]:
             for a in page.authors
         ]
     if page.images:
-        data["image"] = [
-            {
-                "@type": "ImageObject",
-                "url": img["url"],
-                "width": img["width"],
-                "height": img["height"],
-                "caption": img["caption"],
-                "creditText": img["credit"],
-            }
-            for img in page.crops + page.images
-        ]
+        data["image"] = [_image_object(img) for img in page.crops + page.images]
     if page.publication:
         publisher: dict[str, Any] = {"@type": "Organization", "name": page.publication}
         if page.base_url:
@@ -124,6 +114,24 @@ def json_ld(page: PageModel) -> dict[str, Any]:
                 item["publisher"] = {"@type": "Organization", "name": s["outlet"]}
             citations.append(item)
         data["citation"] = citations
+    return data
+
+
+def _image_object(img: dict[str, Any]) -> dict[str, Any]:
+    """A figure's rendition as schema.org ``ImageObject``, with the image licence fields
+    search engines show (creator, creditText, copyrightNotice): the last two only when set."""
+    data: dict[str, Any] = {
+        "@type": "ImageObject",
+        "url": img["url"],
+        "width": img["width"],
+        "height": img["height"],
+        "caption": img["caption"],
+        "creditText": img["credit"],
+    }
+    if img.get("creator"):
+        data["creator"] = {"@type": img["creator_type"], "name": img["creator"]}
+    if img.get("copyright"):
+        data["copyrightNotice"] = img["copyright"]
     return data
 
 

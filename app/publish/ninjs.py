@@ -101,8 +101,14 @@ def article_json(
             descriptions.append({"role": "alt", "value": figure.alt})
         if descriptions:
             item["descriptions"] = descriptions
-        if figure.credit:
-            item["by"] = figure.credit
+        # ``by`` states who made the picture: the credit line as printed, else the
+        # photographer; a photographer beside a credit line is an info source.
+        if figure.credit or figure.creator:
+            item["by"] = figure.credit or figure.creator
+        if figure.credit and figure.creator:
+            item["infosources"] = [{"name": figure.creator, "role": "creator"}]
+        if figure.copyright:
+            item["copyrightnotice"] = figure.copyright
         associations.append(item)
     associations += _sources(article)
     associations += _links(page)

@@ -16,6 +16,7 @@ from app.core.model import Article, DeskSettings, RelatedLink
 from app.core.script import lang_attribute
 from app.core.values import instant
 from app.publish.body import BodyContext, render_body
+from app.publish.image_credits import ImageCredits
 from app.publish.images import ImageSet, Rendition, image_set, renditions
 from app.publish.labels import Labels, labels_for
 from app.publish.metadata import json_ld, meta_names, open_graph, script_json
@@ -141,7 +142,10 @@ def reader_dates(updated: str, published: str) -> tuple[str, str]:
 FIGURE_SIZES = "(max-width: 46rem) 100vw, 44rem"
 
 
-def _image_entry(path: str, r: Rendition, figure: Any, page_url: str) -> dict[str, Any]:
+def _image_entry(
+    path: str, r: Rendition, figure: Any, page_url: str, desk: DeskSettings
+) -> dict[str, Any]:
+    organization = is_organization(figure.creator, desk.organization_bylines)
     return {
         "url": _absolute(path, page_url),
         "width": r.width,
@@ -149,6 +153,10 @@ def _image_entry(path: str, r: Rendition, figure: Any, page_url: str) -> dict[st
         "caption": figure.caption,
         "credit": figure.credit,
         "alt": figure.alt,
+        # The photographer (or agency, named like one: 中央社, Staff) and the notice.
+        "creator": figure.creator,
+        "creator_type": "Organization" if organization else "Person",
+        "copyright": figure.copyright,
     }
 
 
@@ -172,8 +180,10 @@ def render_page(
     """The full HTML page of ``article``. Raises InputError (with field and line) on bad input.
 
     ``web_images`` (exports) adds WebP/AVIF where they are smaller and the lead image's crops
-    for search engines; the preview leaves them out (they take a while to encode). ``cache``
-    keeps the renditions made for the next time (never the article store)."""
+    for search engines, and writes each figure's credits into its renditions' metadata; the
+    preview leaves them out (they take a while to encode, and a credit being typed would
+    make every rendition again). ``cache`` keeps the renditions made for the next time
+    (never the article store)."""
     desk = desk or store.desk()
     labels = labels_for(article.language)
     env = environment()
@@ -188,15 +198,24 @@ def render_page(
         name = f"figure '{key}'"
         lead = not images
         if web_images:
-            made_set = image_set(store, figure.image, name=name, focus=figure.focus, cache=cache)
+            made_set = image_set(
+                store,
+                figure.image,
+                name=name,
+                focus=figure.focus,
+                cache=cache,
+                credits=ImageCredits.of(figure),
+            )
         else:
             made_set = ImageSet(renditions(store, figure.image, name=name, cache=cache), {}, [])
         made[key] = made_set.all()
         sizes = made_set.fallback
         main = next((r for r in sizes if r.width >= display_width), sizes[-1])
-        images.append(_image_entry(image_url(key, sizes[-1]), sizes[-1], figure, url))
+        images.append(_image_entry(image_url(key, sizes[-1]), sizes[-1], figure, url, desk))
         if lead:
-            crops.extend(_image_entry(image_url(key, r), r, figure, url) for r in made_set.crops)
+            crops.extend(
+                _image_entry(image_url(key, r), r, figure, url, desk) for r in made_set.crops
+            )
 
         def srcset(made: list[Rendition]) -> str:
             return ", ".join(f"{image_url(key, r)} {r.width}w" for r in made)

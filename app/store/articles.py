@@ -137,6 +137,8 @@ class Articles:
                 credit=r["credit"],
                 alt=r["alt"],
                 focus=r["focus"],
+                creator=r["creator"],
+                copyright=r["copyright"],
             )
             for r in self.db.query(
                 "SELECT * FROM figures WHERE article_seq = ? ORDER BY position", [seq]

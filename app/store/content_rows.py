@@ -207,8 +207,19 @@ class ContentRows:
         for pos, f in enumerate(article.figures):
             db.execute(
                 "INSERT INTO figures (article_seq, position, key, image, caption, credit,"
-                " alt, focus) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [seq, pos, f.key, f.image, f.caption, f.credit, f.alt, f.focus],
+                " alt, focus, creator, copyright) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    seq,
+                    pos,
+                    f.key,
+                    f.image,
+                    f.caption,
+                    f.credit,
+                    f.alt,
+                    f.focus,
+                    f.creator,
+                    f.copyright,
+                ],
             )
         for pos, s in enumerate(article.sources):
             db.execute(

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
+import re
+import unicodedata
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import InputError, NotFoundError
 from app.store.clock import now_iso
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
     from PIL import Image
 
 log = logging.getLogger(__name__)
@@ -158,6 +164,214 @@ def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
         )
     except (ImageCms.PyCMSError, OSError, ValueError):
         return img
+
+
+# -- the credits a photo carries in ---------------------------------------------------------
+
+MAX_META_TEXT = 1_000  # characters of one field: a caption, not a document
+MAX_XMP_BYTES = 1024 * 1024  # a JPEG's XMP segment holds 64 KB; anything far larger is not XMP
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_DC = "http://purl.org/dc/elements/1.1/"
+_PHOTOSHOP = "http://ns.adobe.com/photoshop/1.0/"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# IPTC IIM datasets (record 2, "application"), as photo desks' tools write them.
+_IIM_CAPTION, _IIM_BYLINE, _IIM_CREDIT, _IIM_COPYRIGHT = (2, 120), (2, 80), (2, 110), (2, 116)
+_IIM_CHARSET = (1, 90)
+_IIM_UTF8 = b"\x1b%G"  # ISO 2022 escape sequence for UTF-8
+# EXIF (TIFF) tags: ImageDescription, Artist, Copyright.
+_EXIF_DESCRIPTION, _EXIF_ARTIST, _EXIF_COPYRIGHT = 0x010E, 0x013B, 0x8298
+# Bidirectional embeddings, overrides and isolates: in a credit they only reorder what a
+# reader sees (a name shown backwards), so they are dropped with the control characters.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_SPACES = re.compile(r"[ \t\n\r\f\v\u0085\u2028\u2029]+")
+
+
+@dataclass(frozen=True)
+class PhotoMetadata:
+    """What a photo says about itself: its caption, who took it, the credit line to print
+    and the copyright notice ("" for each it does not say)."""
+
+    caption: str = ""
+    creator: str = ""
+    credit: str = ""
+    copyright: str = ""
+
+
+def read_photo_metadata(raw: bytes) -> PhotoMetadata:
+    """The caption, creator, credit and copyright an image file carries: XMP first (always
+    Unicode, and never cut to IIM's 32-byte fields), then IPTC IIM, then EXIF.
+
+    ``raw`` is hostile input (a file from anywhere): nothing here raises. A file Pillow
+    cannot open, or metadata that cannot be read, gives empty fields. Every value is
+    cleaned: control characters and bidirectional overrides removed, runs of spaces and
+    line breaks made one space, trimmed, and cut to ``MAX_META_TEXT`` characters. The image
+    itself is not decoded. Call it on the raw bytes before ``Images.add``, which strips all
+    of this from what it stores.
+    """
+    from PIL import Image
+
+    if not isinstance(raw, bytes | bytearray) or len(raw) > MAX_IMAGE_BYTES:
+        return PhotoMetadata()
+    found: dict[str, str] = {}
+    try:
+        with Image.open(io.BytesIO(raw)) as img:
+            for source in (_xmp_fields, _iptc_fields, _exif_fields):
+                try:
+                    values = source(img)
+                except Exception:  # noqa: BLE001 - one broken block leaves the others
+                    log.debug("photo metadata not read from %s", source.__name__, exc_info=True)
+                    continue
+                for name, value in values.items():
+                    if not found.get(name):
+                        found[name] = clean_meta_text(value)
+    except Exception:  # noqa: BLE001 - not an image Pillow reads: nothing to say
+        return PhotoMetadata()
+    return PhotoMetadata(
+        caption=found.get("caption", ""),
+        creator=found.get("creator", ""),
+        credit=found.get("credit", ""),
+        copyright=found.get("copyright", ""),
+    )
+
+
+def clean_meta_text(value: str, limit: int = MAX_META_TEXT) -> str:
+    """``value`` fit for a figure's field: no control, format-override, surrogate or
+    noncharacter code points; each run of spaces and line breaks one space; trimmed; at
+    most ``limit`` characters (cut before trimming again)."""
+    kept = []
+    for ch in value:
+        category = unicodedata.category(ch)
+        if ch in _BIDI_CONTROLS or ch == "\ufeff" or category == "Cs":
+            continue
+        if category == "Cc":
+            if ch.isspace():
+                kept.append(" ")
+            continue
+        code = ord(ch)
+        if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            continue  # noncharacters: YAML (the front matter) refuses them
+        kept.append(ch)
+    text = _SPACES.sub(" ", "".join(kept)).strip()
+    return text[:limit].strip()
+
+
+def _xmp_fields(img: Any) -> dict[str, str]:
+    packet = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp")
+    if isinstance(packet, str):
+        packet = packet.encode("utf-8", "surrogatepass")
+    if not isinstance(packet, bytes) or not packet or len(packet) > MAX_XMP_BYTES:
+        return {}
+    return parse_xmp(packet)
+
+
+def parse_xmp(packet: bytes) -> dict[str, str]:
+    """Caption (dc:description), creator (dc:creator), credit (photoshop:Credit) and
+    copyright (dc:rights) from an XMP packet; language alternatives give their x-default.
+
+    Parsed with defusedxml, DTDs refused: an XMP packet never has one, and a DTD is how
+    entity expansion bombs (billion laughs) and external entities get in."""
+    from defusedxml.ElementTree import fromstring
+
+    if len(packet) > MAX_XMP_BYTES:
+        return {}
+    root = fromstring(packet.rstrip(b"\x00 \t\r\n"), forbid_dtd=True)
+    wanted = {
+        "caption": f"{{{_DC}}}description",
+        "creator": f"{{{_DC}}}creator",
+        "credit": f"{{{_PHOTOSHOP}}}Credit",
+        "copyright": f"{{{_DC}}}rights",
+    }
+    out: dict[str, str] = {}
+    for description in root.iter(f"{{{_RDF}}}Description"):
+        for name, tag in wanted.items():
+            if out.get(name):
+                continue
+            value = description.get(tag)  # the short form: a property as an attribute
+            if value is None:
+                element = description.find(tag)
+                value = _xmp_value(element) if element is not None else None
+            if value and value.strip():
+                out[name] = value
+    return out
+
+
+def _xmp_value(element: Element) -> str:
+    """A property's text: a language alternative's x-default (else its first item), a
+    list's items joined, or the element's own text."""
+    for container in element:
+        items = [li for li in container if li.tag == f"{{{_RDF}}}li"]
+        if container.tag == f"{{{_RDF}}}Alt":
+            chosen = [li for li in items if li.get(_XML_LANG, "").lower() == "x-default"]
+            for li in chosen + items:
+                if li.text and li.text.strip():
+                    return li.text
+            return ""
+        if container.tag in (f"{{{_RDF}}}Seq", f"{{{_RDF}}}Bag"):
+            return ", ".join(li.text.strip() for li in items if li.text and li.text.strip())
+    return element.text or ""
+
+
+def _iptc_fields(img: Any) -> dict[str, str]:
+    from PIL import IptcImagePlugin
+
+    info = IptcImagePlugin.getiptcinfo(img)
+    if not info:
+        return {}
+    charset = _iim_values(info.get(_IIM_CHARSET))
+    utf8 = bool(charset) and charset[0].startswith(_IIM_UTF8)
+    out = {}
+    for name, dataset in (
+        ("caption", _IIM_CAPTION),
+        ("creator", _IIM_BYLINE),
+        ("credit", _IIM_CREDIT),
+        ("copyright", _IIM_COPYRIGHT),
+    ):
+        texts = [_iim_text(v, utf8=utf8) for v in _iim_values(info.get(dataset))]
+        texts = [t.strip() for t in texts if t.strip()]
+        if texts:
+            # By-line repeats for each photographer; the others are given once.
+            out[name] = ", ".join(texts) if dataset == _IIM_BYLINE else texts[0]
+    return out
+
+
+def _iim_values(value: object) -> list[bytes]:
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, bytes)]
+
+
+def _iim_text(data: bytes, *, utf8: bool) -> str:
+    """IIM text: UTF-8 when the file says so (1:90), and also when it decodes as UTF-8
+    (many tools write UTF-8 and never say it); else Windows Latin-1, IIM's own default."""
+    if utf8:
+        return data.decode("utf-8", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _exif_fields(img: Any) -> dict[str, str]:
+    exif = img.getexif()
+    out = {}
+    for name, tag in (
+        ("caption", _EXIF_DESCRIPTION),
+        ("creator", _EXIF_ARTIST),
+        ("copyright", _EXIF_COPYRIGHT),
+    ):
+        value = exif.get(tag)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        if not isinstance(value, str):
+            continue
+        # Pillow reads EXIF text as Latin-1; cameras and phones write UTF-8 into it.
+        with contextlib.suppress(UnicodeError):
+            value = value.encode("latin-1").decode("utf-8")
+        # Copyright may be "photographer\0editor": both parts kept.
+        parts = [p.strip() for p in value.split("\x00") if p.strip()]
+        if parts:
+            out[name] = " / ".join(parts)
+    return out
 
 
 class Images:

@@ -59,7 +59,17 @@ _REVISION = {
                         "required": ["key", "image"],
                         "additionalProperties": False,
                         "properties": {
-                            k: _TEXT for k in ("key", "image", "caption", "credit", "alt", "focus")
+                            k: _TEXT
+                            for k in (
+                                "key",
+                                "image",
+                                "caption",
+                                "credit",
+                                "alt",
+                                "focus",
+                                "creator",
+                                "copyright",
+                            )
                         },
                     },
                 },

@@ -466,6 +466,16 @@ def m0012_moves_by_role_rendition_cache_apart(db: Database) -> None:
     db.execute("PRAGMA user_version = 12")
 
 
+@migrations(name="0013_figure_creator_copyright")
+def m0013_figure_creator_copyright(db: Database) -> None:
+    """Each figure's photographer and copyright notice, read from the photo's IPTC/XMP when
+    it is placed (``app.store.images.read_photo_metadata``) and written into the exported
+    renditions' metadata with the credit. Figures stored before have neither."""
+    db.execute("ALTER TABLE figures ADD COLUMN creator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE figures ADD COLUMN copyright TEXT NOT NULL DEFAULT ''")
+    db.execute("PRAGMA user_version = 13")
+
+
 @migrations(name="0014_last_looked")
 def m0014_last_looked(db: Database) -> None:
     """What each person last looked at: the revision of an article an editor last reviewed,

@@ -27,20 +27,61 @@ def assert_no_metadata(data: bytes, name: str) -> None:
     assert b"Exif\x00\x00" not in data and b"GPS" not in data, name
 
 
+# What an exported rendition may say about itself: the figure's credits (XMP, and IPTC IIM
+# in a JPEG's Photoshop APP13), nothing else.
+CREDIT_PROPERTIES = {
+    "{http://purl.org/dc/elements/1.1/}creator",
+    "{http://purl.org/dc/elements/1.1/}rights",
+    "{http://purl.org/dc/elements/1.1/}description",
+    "{http://ns.adobe.com/photoshop/1.0/}Credit",
+}
+
+
+def assert_only_credits(data: bytes, name: str) -> None:
+    """An exported rendition: no EXIF, GPS, ICC profile or comment; its XMP holds the
+    credits and nothing more; its APPn segments are JFIF, that XMP and the IIM block."""
+    from defusedxml.ElementTree import fromstring
+
+    with Image.open(io.BytesIO(data)) as img:
+        assert not img.getexif(), name
+        assert not {"exif", "icc_profile", "comment"} & set(img.info), name
+        for marker, payload in getattr(img, "applist", []):
+            assert (marker, payload[:4]) in (
+                ("APP0", b"JFIF"),
+                ("APP1", b"http"),
+                ("APP13", b"Phot"),
+            ), (name, marker)
+        if img.format == "JPEG":
+            assert set(img.info.get("photoshop", {})) <= {0x0404, 0x0425}, name
+        packet = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp")
+        assert packet, f"{name}: no XMP credits"
+        root = fromstring(packet.encode() if isinstance(packet, str) else packet)
+        rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+        [description] = root.iter(f"{rdf}Description")
+        assert {child.tag for child in description} <= CREDIT_PROPERTIES, name
+        assert set(description.attrib) == {f"{rdf}about"}, name
+    assert b"Exif\x00\x00" not in data and b"GPS" not in data, name
+
+
 def test_the_sample_really_carries_gps() -> None:
     with Image.open(PUMP) as img:
         assert 0x8825 in img.getexif()  # GPSInfo: the test below proves it is removed
 
 
 def test_no_exported_image_carries_exif_or_gps(store: Store, tmp_path: Path) -> None:
+    """Renditions carry their figure's credits (every sample figure has a credit line) and
+    nothing else; the clean masters under media/source carry nothing at all."""
     for name in ("typhoon-drill", "library-night"):
         import_markdown(store, FIXTURES / name / "article.md", author="測試者")
     out = tmp_path / "out"
     export_articles(store, [a.id for a in store.list_articles()], out)
-    media = [p for p in out.rglob("*") if p.suffix in (".jpg", ".png")]
+    media = [p for p in out.rglob("*") if p.suffix in (".jpg", ".png", ".webp", ".avif")]
     assert len(media) >= 10
     for path in media:
-        assert_no_metadata(path.read_bytes(), str(path))
+        if path.parent.name == "source":
+            assert_no_metadata(path.read_bytes(), str(path))
+        else:
+            assert_only_credits(path.read_bytes(), str(path))
     # The store itself never keeps the GPS position either.
     for row in store._db.query("SELECT data FROM images"):
         assert_no_metadata(row["data"], "stored image")
