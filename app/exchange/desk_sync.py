@@ -32,6 +32,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -261,6 +263,63 @@ class DeskSync:
         if ref is not None and not isinstance(self.repo.get(ref.target), pygit2.Commit):
             ref.delete()
 
+    def _copy_local_packs(self, location: str) -> None:
+        """A first fetch from a desk on this machine's disks (a shared drive, a USB stick)
+        copies the desk's pack files as they are, as ``git clone`` of a path does: libgit2's
+        fetch from a path packs every object again, with a delta search (28 s for a
+        10,000-article desk where the copy takes 0.2 s and git clone 2.7 s). The copy only
+        spares the fetch its work: the desk's branch is taken as ours to fetch from only
+        when its commit and every folder and file of its tree are in what was copied; the
+        fetch that follows brings whatever is not, and checks the branch as before. What
+        it copies is read through libgit2 like anything fetched (every object's id is
+        checked against its content when read)."""
+        import pygit2
+
+        if (
+            self.repo.references.get(THEIRS) is not None
+            or self.repo.references.get(BRANCH) is not None
+        ):
+            return  # not a first fetch: libgit2 sends only what is new
+        desk = Path(location.removeprefix("file://")).expanduser()
+        packs = desk / "objects" / "pack"
+        try:
+            head = pygit2.Repository(str(desk)).references.get(BRANCH)
+            target = head.resolve().target if head is not None else None
+            names = sorted(os.listdir(packs))
+        except (pygit2.GitError, OSError, ValueError, KeyError):
+            return  # the fetch says what is wrong with the desk
+        if target is None:
+            return
+        mine = self.path / "objects" / "pack"
+        for name in names:
+            if not _PACK_NAME.fullmatch(name) or name.endswith(".idx"):
+                continue
+            index = name[: -len(".pack")] + ".idx"
+            source, source_index = packs / name, packs / index
+            if (mine / name).exists() or not (
+                source.is_file() and not source.is_symlink() and source_index.is_file()
+                and not source_index.is_symlink()
+            ):  # fmt: skip
+                continue
+            try:
+                # The index last: a pack is used only once its index is there.
+                for src, dst in ((source, mine / name), (source_index, mine / index)):
+                    tmp = dst.with_name(dst.name + ".tmp")
+                    shutil.copyfile(src, tmp)
+                    tmp.replace(dst)
+            except OSError as exc:
+                log.info("%s: pack not copied (%s)", source, exc)
+                for leftover in (mine / name, mine / index):
+                    leftover.unlink(missing_ok=True)
+        try:
+            reopened = pygit2.Repository(str(self.path))
+            if _complete(reopened, target):
+                self.repo = reopened
+                self.tree.repo = reopened
+                self.repo.references.create(THEIRS, target, force=True)
+        except (pygit2.GitError, KeyError, ValueError) as exc:
+            log.info("%s: copied packs not used (%s)", desk, exc)
+
     def _apply(self, their_commit: Any, report: SyncReport, *, everything: bool = False) -> None:
         """Every article of their tree that differs from what we last had (``everything``:
         every article of their tree), through the store's gate. Hostile or damaged entries
@@ -388,6 +447,8 @@ class DeskSync:
         for attempt in range(1, PUSH_TRIES + 1):
             say(f"fetching {self.remote_url}")
             self._drop_tracking_ref()
+            if attempt == 1 and not is_url(url):
+                self._copy_local_packs(url)
             try:
                 self.repo.remotes[REMOTE].fetch(
                     ["+refs/heads/main:" + THEIRS], callbacks=remote_callbacks(url)
@@ -454,6 +515,36 @@ class DeskSync:
             say("packing this laptop's repository")
             _pack_loose_objects(self.repo, self.path)
         return report
+
+
+_PACK_NAME = re.compile(r"pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx)")
+MAX_OBJECTS_CHECKED = 5_000_000
+
+
+def _complete(repo: Any, commit: Any) -> bool:
+    """Whether ``commit`` and every folder and file of its tree are in ``repo`` (its
+    parents are not needed: a sync reads the tree, and libgit2 asks for no parent it has
+    no ref to)."""
+    import pygit2
+
+    obj = repo.get(commit)
+    if not isinstance(obj, pygit2.Commit):
+        return False
+    odb, seen = repo.odb, 0
+    folders = [obj.tree_id]
+    while folders:
+        tree = repo.get(folders.pop())
+        if not isinstance(tree, pygit2.Tree):
+            return False
+        for entry in tree:
+            seen += 1
+            if seen > MAX_OBJECTS_CHECKED:
+                return False
+            if entry.filemode == pygit2.GIT_FILEMODE_TREE:
+                folders.append(entry.id)
+            elif entry.filemode != pygit2.GIT_FILEMODE_COMMIT and not odb.exists(entry.id):
+                return False
+    return True
 
 
 def mend_head(repo: Any) -> None:
