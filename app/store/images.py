@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import InputError, NotFoundError
 from app.store.clock import now_iso
+from app.store.select import select
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ class Images:
         data, inspected = _clean(raw, name=name)
         digest = hashlib.sha256(data).hexdigest()
         with self.tx.write() as db:
-            if list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [digest])):
+            if list(select(db, "SELECT 1 FROM images WHERE sha256 = ?", [digest])):
                 return digest
             mime, width, height = inspected or inspect_image(data, name=name)
             db.execute(
@@ -193,10 +194,17 @@ class Images:
         return digest
 
     def has(self, sha256: str) -> bool:
-        return bool(list(self.db.query("SELECT 1 FROM images WHERE sha256 = ?", [sha256])))
+        return bool(list(select(self.db, "SELECT 1 FROM images WHERE sha256 = ?", [sha256])))
+
+    def mime(self, sha256: str) -> str:
+        """The image's type, without reading its bytes."""
+        rows = list(select(self.db, "SELECT mime FROM images WHERE sha256 = ?", [sha256]))
+        if not rows:
+            raise NotFoundError(f"no image {sha256[:12]} in the store")
+        return str(rows[0]["mime"])
 
     def get(self, sha256: str) -> tuple[bytes, str]:
-        rows = list(self.db.query("SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
+        rows = list(select(self.db, "SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
         if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in the store")
         return rows[0]["data"], rows[0]["mime"]
