@@ -94,7 +94,14 @@ def run_measured(argv: list[str], **kw) -> tuple[float, float, str]:  # noqa: AN
 
 
 def galley(store: Path, *args: str) -> tuple[float, float, str]:
-    return run_measured([GALLEY, "--store", str(store), "sync", *args])
+    """``galley --store STORE sync ARGS`` (``--galley=CHECKOUT``: that checkout's code, to
+    compare with an earlier commit)."""
+    checkout = _option("galley", "")
+    command = [GALLEY]
+    if checkout:
+        command = [sys.executable, "-c", f"import sys; sys.path.insert(0, {checkout!r}); "
+                   "from app.cli import main; sys.exit(main())"]  # fmt: skip
+    return run_measured([*command, "--store", str(store), "sync", *args])
 
 
 def join(size: int, work: Path, results: list[Result], *, floor: bool) -> None:
@@ -202,8 +209,8 @@ def main() -> None:
     needed = set(sizes) | ({10_000} if "join" in parts else set())
     needed |= {30_000} if "memory" in parts else set()
     build(sorted(needed))
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "app")],
-                   check=True)  # fmt: skip
+    code = Path(_option("galley", str(HERE.parent))) / "app"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(code)], check=True)
     results: list[Result] = []
     work = Path(tempfile.mkdtemp(dir=CACHE, prefix="desk-run-"))
     try:
