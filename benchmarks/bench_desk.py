@@ -18,7 +18,10 @@ The desks are built once (``desk_corpus.py``, ~25 minutes for all three) into
 ``benchmarks/cache/``; each run works on copies.
 
 python benchmarks/bench_desk.py [--parts=join,memory,send,nothing] [--sizes=10000,100000]
-                                [--keep] [--json]
+                                [--galley=CHECKOUT] [--keep] [--json]
+
+--galley=CHECKOUT runs that checkout's code as the galley process (another commit's, to
+compare); the floors are the same.
 """
 
 from __future__ import annotations
