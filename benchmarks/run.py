@@ -1,6 +1,7 @@
 """Every benchmark in one table, each beside its target, with the machine it ran on.
 
-python benchmarks/run.py            (builds the 100,000-article store once, ~4 minutes)
+python benchmarks/run.py            (builds the 100,000-article store once, ~4 minutes, and
+                                     the desks of bench_desk.py once, ~25 minutes)
 python benchmarks/run.py --articles 10000,100000,1000000
                                     (the archive-dependent figures at each size, one table;
                                      the 1,000,000 store takes ~50 minutes to build once)
@@ -21,7 +22,14 @@ from pathlib import Path
 from common import Result, fmt
 
 HERE = Path(__file__).resolve().parent
-PARTS = ["bench_start.py", "bench_search.py", "bench_ui.py", "bench_canvas.py", "bench_publish.py"]
+PARTS = [
+    "bench_start.py",
+    "bench_search.py",
+    "bench_ui.py",
+    "bench_canvas.py",
+    "bench_publish.py",
+    "bench_desk.py",
+]
 SCALE_PARTS = ["bench_start.py", "bench_search.py", "bench_ui.py", "bench_import.py"]
 
 # what (prefix) → (target, how it compares)
@@ -41,6 +49,11 @@ TARGETS = {
     "memory:": ("≤ 300 MB", lambda r: r.median <= 300),
     "search: 2-char Chinese, rare": ("p95 ≤ 5 ms", lambda r: (r.p95 or 0) <= 5),
     "import: 1,000 Markdown articles, text only": ("≥ 500 art/s", lambda r: r.median >= 500),
+    # bench_desk.py: each figure a whole galley process beside its floor (in its note).
+    "desk ratio: join": ("≤ 1.50 ×", lambda r: r.median <= 1.5),
+    "desk ratio: send": ("≤ 1.50 ×", lambda r: r.median <= 1.5),
+    "desk ratio: nothing": ("≤ 2.00 ×", lambda r: r.median <= 2.0),
+    "desk memory:": ("≤ 300 MB", lambda r: r.median <= 300),
 }
 # At a million articles the issue allows a 2-character search 60 ms.
 MILLION_TARGETS = {

@@ -216,12 +216,23 @@ class AheadFiles:
     context manager: leaving it stops the workers, whatever they had left to do.
     """
 
-    def __init__(self, paths: list[Path], workers: int) -> None:
+    def __init__(
+        self,
+        paths: list[Path] | list[str],
+        workers: int,
+        prepare: Any = None,
+        started: Any = None,
+    ) -> None:
+        """``prepare``: what a worker runs on a list of ``paths`` (each a file, or any
+        text a worker reads its task from: a desk's history files are named by their
+        blob); a module's function, one result a path. Default: ``prepare_ahead``.
+        ``started``: a worker's first task (its imports)."""
+        self._prepare = prepare or prepare_ahead
         self._paths = [str(p) for p in paths]
         self._index = {p: n for n, p in enumerate(self._paths)}
         self._handed = 0  # files before this were handed out, or prepared by the writer
-        self._tasks: deque[tuple[int, Future[list[Ahead | None]]]] = deque()  # (first file, task)
-        self._ready: dict[str, Ahead | None] = {}
+        self._tasks: deque[tuple[int, Future[list[Any]]]] = deque()  # (first file, task)
+        self._ready: dict[str, Any] = {}
         self._own_until = 0  # files before this no worker prepares: the writer's own
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future[bool] | None = None
@@ -232,7 +243,7 @@ class AheadFiles:
             self._pool = ProcessPoolExecutor(
                 workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
             )
-            self._started = self._submit(_started)
+            self._started = self._submit(started or _started)
 
     def _submit(self, fn: Any, *args: Any) -> Future[Any] | None:
         try:
@@ -254,12 +265,12 @@ class AheadFiles:
         ):
             first = self._handed
             self._handed = min(first + CHUNK, len(self._paths))
-            task = self._submit(prepare_ahead, self._paths[first : first + CHUNK])
+            task = self._submit(self._prepare, self._paths[first : first + CHUNK])
             if task is None:
                 return
             self._tasks.append((first, task))
 
-    def take(self, path: Path) -> Ahead | None:
+    def take(self, path: Path | str) -> Any:
         """The worker's preparation of ``path`` (files are taken in the order given), or
         None: no worker has it, or it could not be prepared without the store.
 
@@ -280,7 +291,7 @@ class AheadFiles:
         self._hand_out()
         return self._ready.pop(key, None)
 
-    def _results(self, task: Future[list[Ahead | None]], size: int) -> list[Ahead | None]:
+    def _results(self, task: Future[list[Any]], size: int) -> list[Any]:
         try:
             return task.result()
         except Exception:  # noqa: BLE001 - a worker that died: the writer does its files

@@ -28,7 +28,6 @@ from app.exchange.desk_layout import (
     desk_format,
     fanout,
 )
-from app.exchange.source import article_to_markdown
 from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.review_payload import images_of, published_slug
@@ -53,6 +52,7 @@ class DeskTree:
         # Large blobs written this run, by content: every published bundle of a desk whose
         # articles share a photo carries the same renditions; hashing them again is the cost.
         self._blobs: dict[bytes, Any] = {}
+        self._image_names: dict[str, str] = {}
         self.rendered = 0  # articles written from the store (not kept from the desk) so far
         self._theirs: DeskArticles | None = None
         self._their_bundles: Any = None
@@ -141,9 +141,9 @@ class DeskTree:
             "utf-8"
         )
         for sha in sorted(images_of(payload)):
-            data, mime = self.store.images.get(sha)
-            name = f"{sha}.{EXTENSIONS.get(mime, 'png')}"
+            name = self._image_name(sha)
             if images.get(name) is None:
+                data, _mime = self.store.images.get(sha)
                 images.insert(name, self._blob(data), pygit2.GIT_FILEMODE_BLOB)
         kept = self._theirs_if_same(article_id, payload, history, published)
         if kept is not None:
@@ -153,8 +153,9 @@ class DeskTree:
         live = self.store.articles.as_published(article_id)
         paths = {}
         for figure in article.figures:
-            _data, mime = self.store.images.get(figure.image)
-            paths[figure.key] = f"../../images/{figure.image}.{EXTENSIONS.get(mime, 'png')}"
+            paths[figure.key] = f"../../images/{self._image_name(figure.image)}"
+        from app.exchange.source import article_to_markdown  # PyYAML: only when writing
+
         markdown = article_to_markdown(article, paths).encode("utf-8")
         files = repo.create_blob(history), repo.create_blob(markdown)
         if article.status == "published":
@@ -189,6 +190,16 @@ class DeskTree:
         _check_bundle(self.repo, bundles[slug], f"published/{slug}")
         published.insert(slug, bundles[slug].id, pygit2.GIT_FILEMODE_TREE)
         return found
+
+    def _image_name(self, sha: str) -> str:
+        """An image's file name in the desk (``SHA256.EXT``), its type read once a run (an
+        image is stored once and never changes; its bytes are read only when written)."""
+        name = self._image_names.get(sha)
+        if name is None:
+            name = self._image_names[sha] = (
+                f"{sha}.{EXTENSIONS.get(self.store.images.mime(sha), 'png')}"
+            )
+        return name
 
     def _blob(self, data: bytes) -> Any:
         if len(data) < 4096:

@@ -53,6 +53,7 @@ from app.store.clock import now_iso
 from app.store.content_rows import ContentRows
 from app.store.history import History
 from app.store.schema import SEQ_OF_ID
+from app.store.select import select
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ class Articles:
     # -- reading ------------------------------------------------------------------------------
     def row(self, ref: str) -> dict[str, Any]:
         rows = list(
-            self.db.query(
+            select(
+                self.db,
                 "SELECT * FROM articles WHERE id = ? UNION ALL "
                 "SELECT * FROM articles WHERE slug = ? LIMIT 1",
                 [ref, ref],
@@ -90,7 +92,8 @@ class Articles:
         if not rows and len(ref) >= 8:
             # An id prefix, as the CLI prints it: a range scan on the unique index on id.
             rows = list(
-                self.db.query(
+                select(
+                    self.db,
                     "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2",
                     [ref.lower(), ref.lower() + "\uffff"],
                 )
@@ -116,7 +119,7 @@ class Articles:
 
     def head_revision(self, article_id: str) -> int | None:
         """The stored article's current revision (None when it is not in the store)."""
-        rows = list(self.db.query("SELECT revision FROM articles WHERE id = ?", [article_id]))
+        rows = list(select(self.db, "SELECT revision FROM articles WHERE id = ?", [article_id]))
         return int(rows[0]["revision"]) if rows else None
 
     def exists(self, article_id: str) -> bool:
@@ -140,16 +143,16 @@ class Articles:
                 creator=r["creator"],
                 copyright=r["copyright"],
             )
-            for r in self.db.query(
-                "SELECT * FROM figures WHERE article_seq = ? ORDER BY position", [seq]
+            for r in select(
+                self.db, "SELECT * FROM figures WHERE article_seq = ? ORDER BY position", [seq]
             )
         ]
         sources = [
             Source(
                 date=r["date"], outlet=r["outlet"], title=r["title"], url=r["url"], note=r["note"]
             )
-            for r in self.db.query(
-                "SELECT * FROM sources WHERE article_seq = ? ORDER BY position", [seq]
+            for r in select(
+                self.db, "SELECT * FROM sources WHERE article_seq = ? ORDER BY position", [seq]
             )
         ]
         related = [
@@ -162,8 +165,8 @@ class Articles:
                 author=r["author"],
                 date=r["date"],
             )
-            for r in self.db.query(
-                "SELECT * FROM related WHERE article_seq = ? ORDER BY position", [seq]
+            for r in select(
+                self.db, "SELECT * FROM related WHERE article_seq = ? ORDER BY position", [seq]
             )
         ]
         return Article(
@@ -489,7 +492,15 @@ class Articles:
                 known[rev["uid"]] = self._rows.insert_received(db, article_id, rev, known, origin)
         return created, known
 
-    def take(self, article_id: str, uid: str, *, author: str, file: str | None = None) -> Article:
+    def take(
+        self,
+        article_id: str,
+        uid: str,
+        *,
+        author: str,
+        file: str | None = None,
+        indexed: IndexedText | None = None,
+    ) -> Article:
         """Make the received revision ``uid`` the article's head (theirs is ahead of ours):
         validated and its images checked like any write; the status stays the record's."""
         _who(author)
@@ -507,7 +518,9 @@ class Articles:
             validate_article(head, file=file)
             self._check_images(db, head)
             base = stored["revision"] or None
-            self._rows.write(db, head, author, base=base, existing_revision=revision_id)
+            self._rows.write(
+                db, head, author, base=base, existing_revision=revision_id, indexed=indexed
+            )
             self.tx.record(Changes(articles=frozenset({article_id})))
         return head
 
@@ -621,7 +634,8 @@ class Articles:
                 override=r["override"],
                 revision=r["revision"],
             )
-            for r in self.db.query(
+            for r in select(
+                self.db,
                 f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, uid",
                 [article_id],
             )

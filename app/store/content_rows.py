@@ -16,6 +16,7 @@ from app.core.ids import record_uid
 from app.core.model import Article, canonical_json, content_hash
 from app.store.history import History
 from app.store.schema import SEQ_OF_ID
+from app.store.select import select
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ContentRows:
         With ``existing_revision`` the article takes that (already stored) revision as its
         head instead of a new one: review bundles bring revisions with their history.
         """
-        seq = next(db.query("SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
+        seq = next(select(db, "SELECT seq FROM articles WHERE id = ?", [article.id]))["seq"]
         if previous is None and base is not None:
             previous = self.history.snapshot(base)
         digest = self._write_snapshot(db, article)
@@ -55,7 +56,8 @@ class ContentRows:
             article.revision = existing_revision  # the revision row is already there
         else:
             number = next(
-                db.query(
+                select(
+                    db,
                     "SELECT coalesce(max(number), 0) + 1 AS n FROM revisions WHERE article_seq = ?",
                     [seq],
                 )

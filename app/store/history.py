@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from app.core.errors import NotFoundError
 from app.core.model import Article
 from app.store.schema import SEQ_OF_ID
+from app.store.select import select
 
 __all__ = ["History", "RevisionInfo"]
 
@@ -38,7 +39,8 @@ class History:
     def snapshot(self, revision_id: int) -> Article:
         """The content stored for revision row ``revision_id``."""
         row = next(
-            self.db.query(
+            select(
+                self.db,
                 "SELECT s.content FROM revisions r JOIN snapshots s ON s.hash = "
                 "r.hash WHERE r.id = ?",
                 [revision_id],
@@ -60,7 +62,8 @@ class History:
                 origin=r["origin"],
                 parent=r["parent"],
             )
-            for r in self.db.query(
+            for r in select(
+                self.db,
                 f"SELECT * FROM revisions WHERE article_seq = {SEQ_OF_ID} ORDER BY number",
                 [article_id],
             )
@@ -70,7 +73,8 @@ class History:
         """The article as it was at revision ``number`` (1 is the first)."""
         article_id = self.resolve(ref)
         rows = list(
-            self.db.query(
+            select(
+                self.db,
                 "SELECT r.id, r.created_at, s.content FROM revisions r JOIN snapshots s "
                 f"ON s.hash = r.hash WHERE r.article_seq = {SEQ_OF_ID}"
                 " AND r.number = ?",
@@ -85,4 +89,4 @@ class History:
         return article
 
     def snapshot_count(self) -> int:
-        return int(next(self.db.query("SELECT count(*) AS n FROM snapshots"))["n"])
+        return int(next(select(self.db, "SELECT count(*) AS n FROM snapshots"))["n"])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.errors import InputError, NotFoundError
 from app.store.clock import now_iso
+from app.store.select import select
 from app.store.transactions import Transactions
 
 if TYPE_CHECKING:
@@ -125,12 +126,19 @@ def clean_image(data: bytes, *, name: str) -> bytes:
     itself. JPEGs that need it are re-encoded once at quality 92; PNGs are re-encoded
     losslessly; GIF and WebP become PNG. No ICC profile is kept: the pixels are sRGB.
     """
+    return _clean(data, name=name)[0]
+
+
+def _clean(data: bytes, *, name: str) -> tuple[bytes, tuple[str, int, int] | None]:
+    """``clean_image``, and what ``inspect_image`` found when the bytes are kept as they
+    are (the clean image is then the one inspected: ``Images.add`` need not decode it a
+    second time)."""
     from PIL import Image, ImageOps
 
-    inspect_image(data, name=name)
+    inspected = inspect_image(data, name=name)
     with Image.open(io.BytesIO(data)) as img:
         if img.format == "JPEG" and not _needs_cleaning(img, data):
-            return data
+            return data, inspected
         fmt = "JPEG" if img.format == "JPEG" else "PNG"
         icc = img.info.get("icc_profile")
         upright = ImageOps.exif_transpose(img)
@@ -146,7 +154,7 @@ def clean_image(data: bytes, *, name: str) -> bytes:
             upright.save(out, "JPEG", quality=92, optimize=True)
         else:
             upright.save(out, "PNG", optimize=True)
-        return out.getvalue()
+        return out.getvalue(), None
 
 
 def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
@@ -387,12 +395,12 @@ class Images:
 
     def add(self, raw: bytes, *, name: str = "image") -> str:
         """Clean ``raw``, store it (once) and return the SHA-256 of the clean bytes."""
-        data = clean_image(raw, name=name)
+        data, inspected = _clean(raw, name=name)
         digest = hashlib.sha256(data).hexdigest()
         with self.tx.write() as db:
-            if list(db.query("SELECT 1 FROM images WHERE sha256 = ?", [digest])):
+            if list(select(db, "SELECT 1 FROM images WHERE sha256 = ?", [digest])):
                 return digest
-            mime, width, height = inspect_image(data, name=name)
+            mime, width, height = inspected or inspect_image(data, name=name)
             db.execute(
                 "INSERT INTO images (sha256, mime, width, height, size, data, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -401,10 +409,17 @@ class Images:
         return digest
 
     def has(self, sha256: str) -> bool:
-        return bool(list(self.db.query("SELECT 1 FROM images WHERE sha256 = ?", [sha256])))
+        return bool(list(select(self.db, "SELECT 1 FROM images WHERE sha256 = ?", [sha256])))
+
+    def mime(self, sha256: str) -> str:
+        """The image's type, without reading its bytes."""
+        rows = list(select(self.db, "SELECT mime FROM images WHERE sha256 = ?", [sha256]))
+        if not rows:
+            raise NotFoundError(f"no image {sha256[:12]} in the store")
+        return str(rows[0]["mime"])
 
     def get(self, sha256: str) -> tuple[bytes, str]:
-        rows = list(self.db.query("SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
+        rows = list(select(self.db, "SELECT data, mime FROM images WHERE sha256 = ?", [sha256]))
         if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in the store")
         return rows[0]["data"], rows[0]["mime"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -44,7 +44,11 @@ from app.store.review_payload import (
 )
 from app.store.review_records import ReviewRecords
 from app.store.schema import SEQ_OF_ID
+from app.store.select import select
 from app.store.transactions import Transactions
+
+if TYPE_CHECKING:
+    from app.store.search import IndexedText
 
 __all__ = ["FORMAT", "ReviewImport", "ReviewMerge", "check_payload", "images_of"]
 
@@ -145,7 +149,8 @@ class ReviewMerge:
     def _payload(self, article_id: str) -> dict[str, Any]:
         by_id: dict[int, str] = {}
         revisions = []
-        for r in self.db.query(
+        for r in select(
+            self.db,
             "SELECT r.*, s.content FROM revisions r JOIN snapshots s ON s.hash = r.hash "
             f"WHERE r.article_seq = {SEQ_OF_ID} ORDER BY r.number",
             [article_id],
@@ -163,24 +168,28 @@ class ReviewMerge:
                 }
             )
         row = next(
-            self.db.query("SELECT revision, created_at FROM articles WHERE id = ?", [article_id])
+            select(self.db, "SELECT revision, created_at FROM articles WHERE id = ?", [article_id])
         )
         notes = [
             {k: r[k] for k in r if k != "article_id"}
-            for r in self.db.query(
-                "SELECT * FROM notes WHERE article_id = ? ORDER BY created_at, uid", [article_id]
+            for r in select(
+                self.db,
+                "SELECT * FROM notes WHERE article_id = ? ORDER BY created_at, uid",
+                [article_id],
             )
         ]
         changes = [
             {k: r[k] for k in r if k != "article_seq"}
-            for r in self.db.query(
+            for r in select(
+                self.db,
                 f"SELECT * FROM status_changes WHERE article_seq = {SEQ_OF_ID} ORDER BY at, uid",
                 [article_id],
             )
         ]
         history = [
             {k: r[k] for k in r}
-            for r in self.db.query(
+            for r in select(
+                self.db,
                 "SELECT h.* FROM note_history h JOIN notes n ON n.uid = h.note_uid"
                 " WHERE n.article_id = ? ORDER BY h.note_uid, h.updated_at",
                 [article_id],
@@ -201,8 +210,9 @@ class ReviewMerge:
         """The touch journal's mark now, and every article (deleted ones too) whose rows
         changed after ``seq``: what a desk sync must write again. The mark is read first, so
         a write that lands meanwhile is either in the list or after the mark."""
-        mark = next(self.db.query("SELECT coalesce(max(seq), 0) AS m FROM article_touches"))["m"]
-        rows = self.db.query(
+        mark = next(select(self.db, "SELECT coalesce(max(seq), 0) AS m FROM article_touches"))["m"]
+        rows = select(
+            self.db,
             "SELECT article_id FROM article_touches WHERE seq > ? GROUP BY article_id"
             " ORDER BY max(seq)",
             [seq],
@@ -233,7 +243,8 @@ class ReviewMerge:
         seen = local_ancestors(self.db, article.revision or 0)
         head = self.db.execute("SELECT hash FROM revisions WHERE id = ?", [article.revision])
         head_hash = (head.fetchone() or [None])[0]
-        rows = self.db.query(
+        rows = select(
+            self.db,
             "SELECT r.number, r.uid, r.hash FROM revisions r WHERE r.article_seq = "
             f"{SEQ_OF_ID} AND NOT EXISTS "
             # A revision's children are its own article's: only those are looked at (all
@@ -253,11 +264,16 @@ class ReviewMerge:
         file: str = "review.json",
         images: Mapping[str, bytes] | None = None,
         origin: str = "from a review bundle",
+        checked: bool = False,
+        indexed: IndexedText | None = None,
     ) -> ReviewImport:
         """Merge a review payload (with the raw bytes of its images, by SHA-256) into the
         store, all or nothing, through the store's one writer; ``by`` is who brings it in
-        (a merge of both sides' edits is their revision)."""
-        check_payload(payload, file)
+        (a merge of both sides' edits is their revision). ``checked``: the caller's worker
+        ran ``check_payload`` on it already (a desk sync's). ``indexed``: its head's text
+        as the search index takes it, worked out ahead (used only if it is that text)."""
+        if not checked:
+            check_payload(payload, file)
         images = images or {}
         article_id = payload["article_id"]
         with self.tx.write() as db:
@@ -290,7 +306,7 @@ class ReviewMerge:
             else:
                 outcome = "diverged"
             if outcome in ("created", "updated"):
-                self.articles.take(article_id, theirs, author=by, file=file)
+                self.articles.take(article_id, theirs, author=by, file=file, indexed=indexed)
             waiting = theirs
             if outcome == "diverged" and local_head_id is not None:
                 mine = self._revision(db, local_head_id)
@@ -321,7 +337,7 @@ class ReviewMerge:
                 outcome = "ours-newer"  # only notes or history came in
             number = None
             if outcome == "diverged":
-                number = next(db.query("SELECT number FROM revisions WHERE uid = ?", [waiting]))[
+                number = next(select(db, "SELECT number FROM revisions WHERE uid = ?", [waiting]))[
                     "number"
                 ]
             touched = frozenset({article_id})

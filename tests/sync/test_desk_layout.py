@@ -14,7 +14,7 @@ import pytest
 
 from app.core.errors import InputError
 from app.core.model import Article
-from app.exchange import desk_tree
+from app.exchange import source
 from app.exchange.desk_layout import fanout
 from app.exchange.desk_sync import DeskSync
 from app.exchange.desk_tree import DeskTree
@@ -112,9 +112,9 @@ def test_joining_renders_nothing_the_desk_already_has(
         import_markdown(a, LIBRARY, author="測試者")
         DeskSync(a, by="測試者").sync(str(desk))
         rendered: list[str] = []
-        original = desk_tree.article_to_markdown
+        original = source.article_to_markdown
         monkeypatch.setattr(
-            desk_tree,
+            source,  # desk_tree imports it when it writes an article
             "article_to_markdown",
             lambda article, paths: rendered.append(article.id) or original(article, paths),
         )

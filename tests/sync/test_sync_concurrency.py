@@ -129,11 +129,13 @@ def test_a_payload_read_while_another_process_saves_is_one_state(tmp_path: Path)
         article = writer.create_article(
             Article(id="", slug="", title="稿子", body="第一版。"), author="測試者"
         )
-        real_query = reader.merge.db.query
+        import app.store.merge as merge_module
+
+        real_select = merge_module.select
         saved: list[bool] = []
 
-        def query_then_save(sql: str, params: object = None):  # noqa: ANN202
-            rows = list(real_query(sql, params))
+        def query_then_save(db: object, sql: str, params: object = ()):  # noqa: ANN202
+            rows = list(real_select(db, sql, params))  # type: ignore[arg-type]
             if "FROM revisions" in sql and not saved:  # the other process saves right now
                 saved.append(True)
                 edited = writer.get_article(article.id)
@@ -141,7 +143,10 @@ def test_a_payload_read_while_another_process_saves_is_one_state(tmp_path: Path)
                 writer.save_article(edited, author="測試者")
             return iter(rows)
 
-        reader.merge.db.query = query_then_save  # type: ignore[method-assign]
-        payload = reader.merge.payload(article.id)
+        merge_module.select = query_then_save  # type: ignore[assignment]
+        try:
+            payload = reader.merge.payload(article.id)
+        finally:
+            merge_module.select = real_select
         assert saved and payload["head"] in {r["uid"] for r in payload["revisions"]}
         assert len(payload["revisions"]) == 1  # the state before the save, whole
