@@ -41,7 +41,9 @@ def test_the_first_run_asks_name_and_role_and_keeps_them(qtbot, store, settings)
     win.close()
 
 
-def test_only_the_desks_editors_are_offered_approve_and_publish(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+def test_only_the_desks_editors_are_offered_approve_and_publish(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001, E501
     from app.store.desk import with_setting
 
     move_to(store, articles["zh"], "in_review")
@@ -54,7 +56,9 @@ def test_only_the_desks_editors_are_offered_approve_and_publish(qtbot, window, s
     assert "approved" in window.status_button.moves()
 
 
-def test_before_approving_the_open_notes_and_checks_are_listed(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+def test_before_approving_the_open_notes_and_checks_are_listed(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001, E501
     move_to(store, articles["zh"], "in_review")
     window.open_article(articles["zh"])
     store.review.add_note(articles["zh"], "請查證 78 座", author="王編輯", line=5)
@@ -70,7 +74,9 @@ def test_before_approving_the_open_notes_and_checks_are_listed(qtbot, window, st
     assert store.get_article(articles["zh"]).status == "in_review"
 
 
-def test_after_a_status_change_the_article_stays_in_a_filtered_list(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+def test_after_a_status_change_the_article_stays_in_a_filtered_list(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001, E501
     window.open_article(articles["zh"])
     lists = window.lists
     lists.status_filter.setCurrentIndex(lists.status_filter.findData("draft"))
@@ -172,7 +178,9 @@ def test_notes_are_threads_reply_resolve_reopen_counted_on_the_button(
     qtbot.waitUntil(lambda: "1 open note" in window.status_button.text(), timeout=2000)
 
 
-def test_a_status_moved_on_another_laptop_arrives_in_the_queue(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+def test_a_status_moved_on_another_laptop_arrives_in_the_queue(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001, E501
     window.commands.actions["queue"].trigger()
     assert window.queue.tree.topLevelItemCount() == 0
     with Store.open(store.path) as other:
