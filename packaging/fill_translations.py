@@ -8,6 +8,23 @@ from pathlib import Path
 
 # ruff: noqa: E501 - one entry a line reads best
 ZH_TW = {
+    "caption": "圖說",
+    "crop point": "裁切位置",
+    "photographer": "攝影者",
+    "copyright": "版權",
+    "photo": "照片",
+    "date": "日期",
+    "outlet": "媒體",
+    "title": "標題",
+    "address": "網址",
+    "note": "備註",
+    "excerpt": "摘要",
+    "author": "作者",
+    "kind": "種類",
+    "photo: {who}": "攝影：{who}",
+    "{n} open notes": "{n} 則未解決註記",
+    "{n} checks fail": "{n} 項檢查未通過",
+    "{n} characters": "{n} 字",
     "Shown while it is open: the list's filter hides it.": "開著時仍顯示：清單的篩選會隱藏它。",
     "No suggestions": "沒有建議",
     "Add “{word}” to the desk's words": "把「{word}」加入編輯台詞表",

@@ -108,7 +108,7 @@ def paragraph_diff(old: str, new: str) -> list[ParagraphPair]:
         # removed or added where they stand.
         j = 0
         for old_p in olds:
-            best, best_ratio = None, 0.5
+            best, best_ratio = None, 0.6
             for k in range(j, len(news)):
                 ratio = difflib.SequenceMatcher(None, old_p, news[k], autojunk=False).ratio()
                 if ratio > best_ratio:

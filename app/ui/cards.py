@@ -273,6 +273,14 @@ class FigureCard(CardFrame):
 
     def _flag(self, figure: Figure) -> None:
         self.shown.setText(f"(圖/{figure.credit.strip()})" if figure.credit.strip() else "")
+        # Who took it and whose it is, as the photo said: kept in the exported renditions.
+        about = [self.tr("Figure: {key}").format(key=self.key)]
+        if figure.creator:
+            about.append(self.tr("photo: {who}").format(who=figure.creator))
+        if figure.copyright:
+            about.append(figure.copyright)
+        self.name.setText(" · ".join(about))
+        self.name.setToolTip("\n".join(about))
         missing = [
             label
             for label, value in (

@@ -56,7 +56,8 @@ def changes_html(
         for p in parts:
             what = labels.get(p.part, p.part)
             kind = labels.get(p.kind, p.kind)
-            fields = f" ({', '.join(p.fields)})" if p.fields else ""
+            named = [labels.get(f"field:{f}", f) for f in p.fields]
+            fields = f" ({', '.join(named)})" if named else ""
             name = f" “{html.escape(p.name)}”" if p.name else ""
             out.append(f"<li>{html.escape(what)}{name}: {html.escape(kind)}{fields}</li>")
         out.append("</ul>")
@@ -124,6 +125,21 @@ class ChangesView(QDialog):
             "changed": self.tr("changed"),
             "reordered": self.tr("order changed"),
             "unchanged": self.tr("{n} unchanged paragraphs"),
+            "field:caption": self.tr("caption"),
+            "field:credit": self.tr("credit"),
+            "field:alt": self.tr("alt text"),
+            "field:focus": self.tr("crop point"),
+            "field:creator": self.tr("photographer"),
+            "field:copyright": self.tr("copyright"),
+            "field:image": self.tr("photo"),
+            "field:date": self.tr("date"),
+            "field:outlet": self.tr("outlet"),
+            "field:title": self.tr("title"),
+            "field:url": self.tr("address"),
+            "field:note": self.tr("note"),
+            "field:excerpt": self.tr("excerpt"),
+            "field:author": self.tr("author"),
+            "field:kind": self.tr("kind"),
         }
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(self.tr("Changes side by side"))

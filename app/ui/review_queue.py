@@ -39,7 +39,8 @@ class ReviewQueue(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Articles waiting for review"))
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels(
             [
@@ -51,7 +52,12 @@ class ReviewQueue(QWidget):
                 self.tr("Length"),
             ]
         )
-        self.tree.setColumnWidth(0, 150)
+        # The list is narrow: each article on two lines (title; who, when, notes, checks,
+        # length); the columns stay for sorting by hand and for screen readers.
+        self.tree.setHeaderHidden(True)
+        for column in range(1, 6):
+            self.tree.setColumnHidden(column, True)
+        self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -81,9 +87,15 @@ class ReviewQueue(QWidget):
         self.waiting = self.ctx.store.review.queue()
         self.tree.clear()
         for w in self.waiting:
+            facts = [w.submitted_by or "—", w.submitted_at[:16].replace("T", " ")]
+            if w.open_notes:
+                facts.append(self.tr("{n} open notes").format(n=w.open_notes))
+            if w.failing_checks:
+                facts.append(self.tr("{n} checks fail").format(n=w.failing_checks))
+            facts.append(self.tr("{n} characters").format(n=f"{w.words:,}"))
             item = QTreeWidgetItem(
                 [
-                    w.title,
+                    f"{w.title}\n" + " · ".join(facts),
                     w.submitted_by,
                     w.submitted_at[:16].replace("T", " "),
                     str(w.open_notes) if w.open_notes else "",

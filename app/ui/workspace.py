@@ -279,7 +279,10 @@ class Workspace(QWidget):
         article = self.ctx.article
         if self._loading or article is None:
             return
-        article.body = self.canvas.toPlainText()
+        text = self.canvas.toPlainText()
+        if text == article.body:
+            return  # a format change (spelling, a card's room), not an edit
+        article.body = text
         self._counts.start()
         self.preview.request(article)
         self.ctx.touch()

@@ -85,72 +85,147 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="112" />
+        <location filename="../../app/ui/changes_view.py" line="113" />
         <source>Changes since revision {n}</source>
         <translation>第 {n} 版以來的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="118" />
+        <location filename="../../app/ui/changes_view.py" line="119" />
         <source>Figures, sources and related links</source>
         <translation>圖片、參考來源與相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="119" />
+        <location filename="../../app/ui/changes_view.py" line="120" />
         <source>Figure</source>
         <translation>圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="120" />
+        <location filename="../../app/ui/changes_view.py" line="121" />
         <source>Source</source>
         <translation>參考來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="121" />
+        <location filename="../../app/ui/changes_view.py" line="122" />
         <source>Related link</source>
         <translation>相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="122" />
+        <location filename="../../app/ui/changes_view.py" line="123" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="123" />
+        <location filename="../../app/ui/changes_view.py" line="124" />
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="124" />
+        <location filename="../../app/ui/changes_view.py" line="125" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="125" />
+        <location filename="../../app/ui/changes_view.py" line="126" />
         <source>order changed</source>
         <translation>順序改變</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="126" />
+        <location filename="../../app/ui/changes_view.py" line="127" />
         <source>{n} unchanged paragraphs</source>
         <translation>{n} 段未修改</translation>
     </message>
     <message>
+        <location filename="../../app/ui/changes_view.py" line="128" />
+        <source>caption</source>
+        <translation>圖說</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/changes_view.py" line="129" />
+        <source>credit</source>
+        <translation>圖片來源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="130" />
+        <source>alt text</source>
+        <translation>替代文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="131" />
+        <source>crop point</source>
+        <translation>裁切位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="132" />
+        <source>photographer</source>
+        <translation>攝影者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="133" />
+        <source>copyright</source>
+        <translation>版權</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="134" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="135" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="136" />
+        <source>outlet</source>
+        <translation>媒體</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="137" />
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="138" />
+        <source>address</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="139" />
+        <source>note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="140" />
+        <source>excerpt</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="141" />
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="142" />
+        <source>kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_view.py" line="145" />
         <source>Changes side by side</source>
         <translation>並排比較修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="134" />
+        <location filename="../../app/ui/changes_view.py" line="150" />
         <source>Revision {n} (you last looked)</source>
         <translation>第 {n} 版（你上次看過）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="135" />
+        <location filename="../../app/ui/changes_view.py" line="151" />
         <source>Revision {n} (now)</source>
         <translation>第 {n} 版（現在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="142" />
+        <location filename="../../app/ui/changes_view.py" line="158" />
         <source>{n} paragraphs changed, added or removed.</source>
         <translation>{n} 段被修改、新增或刪除。</translation>
     </message>
@@ -407,6 +482,7 @@
     </message>
     <message>
         <location filename="../../app/ui/cards.py" line="232" />
+        <location filename="../../app/ui/cards.py" line="277" />
         <source>Figure: {key}</source>
         <translation>圖片：{key}</translation>
     </message>
@@ -427,16 +503,21 @@
     </message>
     <message>
         <location filename="../../app/ui/cards.py" line="279" />
+        <source>photo: {who}</source>
+        <translation>攝影：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cards.py" line="287" />
         <source>credit</source>
         <translation>圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="280" />
+        <location filename="../../app/ui/cards.py" line="288" />
         <source>alt text</source>
         <translation>替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="285" />
+        <location filename="../../app/ui/cards.py" line="293" />
         <source>Missing: {what}</source>
         <translation>缺少：{what}</translation>
     </message>
@@ -497,27 +578,27 @@
 <context>
     <name>FurtherReadingCard</name>
     <message>
-        <location filename="../../app/ui/cards.py" line="315" />
+        <location filename="../../app/ui/cards.py" line="323" />
         <source>Further reading</source>
         <translation>延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="319" />
+        <location filename="../../app/ui/cards.py" line="327" />
         <source>Further reading links</source>
         <translation>延伸閱讀連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="323" />
+        <location filename="../../app/ui/cards.py" line="331" />
         <source>Add: search the archive by title or words…</source>
         <translation>加入：以標題或關鍵字搜尋稿庫…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="324" />
+        <location filename="../../app/ui/cards.py" line="332" />
         <source>Find an article to add</source>
         <translation>搜尋要加入的稿子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="356" />
+        <location filename="../../app/ui/cards.py" line="364" />
         <source>{target} (Enter or double-click removes it)</source>
         <translation>{target}（按 Enter 或按兩下即移除）</translation>
     </message>
@@ -1635,7 +1716,7 @@ Logs: {logs}</source>
         <translation>（找不到文章 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="340" />
+        <location filename="../../app/ui/related_pane.py" line="343" />
         <source>Add related article</source>
         <translation>加入相關文章</translation>
     </message>
@@ -1695,22 +1776,22 @@ Logs: {logs}</source>
         <translation>找不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="351" />
+        <location filename="../../app/ui/related_pane.py" line="354" />
         <source>Add link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="358" />
+        <location filename="../../app/ui/related_pane.py" line="361" />
         <source>Remove related link</source>
         <translation>移除相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="365" />
+        <location filename="../../app/ui/related_pane.py" line="368" />
         <source>Change link kind</source>
         <translation>變更連結類型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="378" />
+        <location filename="../../app/ui/related_pane.py" line="381" />
         <source>Reorder related links</source>
         <translation>重新排列相關連結</translation>
     </message>
@@ -1723,54 +1804,69 @@ Logs: {logs}</source>
         <translation>等待審稿的稿子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="46" />
+        <location filename="../../app/ui/review_queue.py" line="47" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="47" />
+        <location filename="../../app/ui/review_queue.py" line="48" />
         <source>Submitted by</source>
         <translation>送審者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="48" />
+        <location filename="../../app/ui/review_queue.py" line="49" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="49" />
+        <location filename="../../app/ui/review_queue.py" line="50" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="50" />
+        <location filename="../../app/ui/review_queue.py" line="51" />
         <source>Checks</source>
         <translation>檢查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="51" />
+        <location filename="../../app/ui/review_queue.py" line="52" />
         <source>Length</source>
         <translation>字數</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="90" />
+        <location filename="../../app/ui/review_queue.py" line="92" />
+        <source>{n} open notes</source>
+        <translation>{n} 則未解決註記</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_queue.py" line="94" />
+        <source>{n} checks fail</source>
+        <translation>{n} 項檢查未通過</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_queue.py" line="95" />
+        <source>{n} characters</source>
+        <translation>{n} 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_queue.py" line="102" />
         <source>{n} failing</source>
         <translation>{n} 項未通過</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="97" />
+        <location filename="../../app/ui/review_queue.py" line="109" />
         <source>{title}
 Submitted by {who} at {when}</source>
         <translation>{title}
 {who} 於 {when} 送審</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="107" />
+        <location filename="../../app/ui/review_queue.py" line="119" />
         <source>{n} articles wait for review, oldest first.</source>
         <translation>{n} 篇稿子等待審稿，最早的在前。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_queue.py" line="109" />
+        <location filename="../../app/ui/review_queue.py" line="121" />
         <source>Nothing waits for review.</source>
         <translation>沒有稿子等待審稿。</translation>
     </message>
@@ -1816,12 +1912,12 @@ Submitted by {who} at {when}</source>
 <context>
     <name>SinceLookedBanner</name>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="167" />
+        <location filename="../../app/ui/changes_view.py" line="183" />
         <source>Show the changes</source>
         <translation>顯示修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="191" />
+        <location filename="../../app/ui/changes_view.py" line="207" />
         <source>Since you last looked (revision {seen}, {at}): {n} new revisions by {who}.</source>
         <translation>自你上次看過（第 {seen} 版，{at}）以來：{who} 新增了 {n} 個版本。</translation>
     </message>
@@ -2282,12 +2378,12 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="344" />
+        <location filename="../../app/ui/workspace.py" line="347" />
         <source>{n} open</source>
         <translation>{n} 則未解決</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="346" />
+        <location filename="../../app/ui/workspace.py" line="349" />
         <source>{n} errors</source>
         <translation>{n} 個錯誤</translation>
     </message>

@@ -133,7 +133,8 @@ def test_the_review_queue_lists_oldest_first_and_opens_approves_and_moves_on(
     assert queue.isVisible()
     rows = [queue.tree.topLevelItem(n) for n in range(queue.tree.topLevelItemCount())]
     assert [r.data(0, Qt.ItemDataRole.UserRole) for r in rows] == [articles["en"], articles["zh"]]
-    assert rows[0].text(1) == "林記者" and rows[0].text(2)[:4] == "20" + rows[0].text(2)[2:4]
+    assert rows[0].text(1) == "林記者" and rows[0].text(2).startswith("20")
+    assert "林記者" in rows[0].text(0)  # shown on the row's second line
     assert rows[1].text(3) == "1"  # one open note
     assert int(rows[1].text(5).replace(",", "")) > 100  # its length
     assert "(2)" in window.lists.tabs.tabText(1)
@@ -189,3 +190,44 @@ def test_a_status_moved_on_another_laptop_arrives_in_the_queue(
     window.poll_external()
     qtbot.waitUntil(lambda: window.queue.tree.topLevelItemCount() == 1, timeout=3000)
     assert QApplication.focusWidget() is not None
+
+
+def test_changes_since_the_editor_last_looked_side_by_side(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
+    window.open_article(articles["zh"])
+    window.open_article(articles["en"])  # the editor read the Chinese article and left it
+    article = store.get_article(articles["zh"])
+    article.body = article.body.replace("78 座", "80 座") + "\n新的一段。\n"
+    article.figures[1].caption = "新的圖說"
+    store.save_article(article, author="林記者")
+    window.open_article(articles["zh"])
+    banner = window.workspace.since_looked
+    assert banner.isVisibleTo(window)
+    assert "林記者" in banner.text.text() and "1 new revisions" in banner.text.text()
+    view = banner.show_changes()
+    qtbot.addWidget(view)
+    kinds = [r.kind for r in view.rows if r.kind != "equal"]
+    assert kinds == ["changed", "added"]
+    [part] = view.parts
+    assert (part.part, part.kind, part.name, part.fields) == (
+        "figures",
+        "changed",
+        "sandbags",
+        ("caption",),
+    )
+    page = view.browser.toHtml()
+    assert "80" in page and "新的一段" in page and "caption" in page
+    view.close()
+    window.open_article(articles["en"])
+    window.open_article(articles["zh"])  # looked at it now: nothing new to offer
+    assert not banner.isVisibleTo(window)
+
+
+def test_a_reporter_gets_no_since_last_look_banner(qtbot, window, store, articles) -> None:  # noqa: ANN001
+    _as(window, "reporter", "林記者")
+    window.open_article(articles["zh"])
+    window.open_article(articles["en"])
+    article = store.get_article(articles["zh"])
+    article.body += "\n又一段。\n"
+    store.save_article(article, author="王編輯", role="editor")
+    window.open_article(articles["zh"])
+    assert not window.workspace.since_looked.isVisibleTo(window)

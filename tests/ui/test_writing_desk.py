@@ -511,3 +511,79 @@ def test_no_panel_imports_the_window_and_no_flag_stands_in_for_change_reports() 
             if isinstance(node, ast.ImportFrom) and node.module == "app.ui.main_window":
                 assert path.name == "launch.py", f"{path.name} imports the window"
         assert "_saving_own" not in path.read_text(encoding="utf-8")
+
+
+def test_a_photos_own_caption_and_credit_fill_its_card(
+    qtbot, window, store, articles, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """IPTC (as photo desks' tools write it, in UTF-8) fills caption, credit, creator and
+    copyright; the stored image keeps none of it, the exported rendition keeps the credits."""
+    from tests.test_photo_metadata import iim, jpeg, with_iptc
+
+    record = iim(
+        ((1, 90), b"\x1b%G"),
+        ((2, 120), "颱風過後 高雄街頭".encode()),
+        ((2, 80), "王小明".encode()),
+        ((2, 110), "中央社".encode()),
+        ((2, 116), "© 2026 中央社".encode()),
+    )
+    photo = tmp_path / "typhoon.jpg"
+    photo.write_bytes(with_iptc(jpeg(), record))
+    window.open_article(articles["en"])
+    task = window.commands.add_figures([str(photo)], 0)
+    with qtbot.waitSignal(task.ended, timeout=10_000):
+        pass
+    card = _cards(qtbot, window, {"reading-room", "typhoon"})["typhoon"]
+    assert card.caption.text() == "颱風過後 高雄街頭"
+    assert card.credit.text() == "中央社" and card.shown.text() == "(圖/中央社)"
+    assert "王小明" in card.name.text() and "© 2026 中央社" in card.name.text()
+    assert window.save_now()
+    figure = store.get_article(articles["en"]).figures[0]
+    assert (figure.creator, figure.copyright) == ("王小明", "© 2026 中央社")
+    data, _mime = store.images.get(figure.image)
+    assert "中央社".encode() not in data  # the store keeps the picture, not its metadata
+
+
+def _underlined(block) -> set[str]:  # noqa: ANN001
+    from PySide6.QtGui import QTextCharFormat
+
+    text = block.text()
+    return {
+        text[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    }
+
+
+def test_english_spelling_underlines_suggests_and_learns_the_desks_words(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMenu
+
+    window.open_article(articles["en"])
+    ws = window.workspace
+    canvas = ws.canvas
+    canvas.moveCursor(QTextCursor.MoveOperation.End)
+    canvas.insertPlainText("\nThe mayor will recieve the Kaohsiungese delegation. 市府表示歡迎。\n")
+    assert window.save_now()
+    with qtbot.waitSignal(ws.spelling.ready, timeout=10_000):
+        ws.spelling.start(0)
+    block = canvas.document().lastBlock().previous()
+    qtbot.waitUntil(lambda: "recieve" in _underlined(block), timeout=3000)
+    assert _underlined(block) == {"recieve", "Kaohsiungese"}  # Chinese is left alone
+    assert window.saved_label.text().startswith("Saved")  # underlining is not an edit
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index("recieve") + 2)
+    menu = QMenu()
+    actions = canvas.spelling_actions(canvas.cursorRect(cursor).center(), menu)
+    by_text = {a.text(): a for a in actions}
+    assert "receive" in by_text
+    by_text["receive"].trigger()  # one undo step
+    assert "will receive the" in canvas.toPlainText()
+    cursor.setPosition(block.position() + block.text().index("Kaohsiungese") + 3)
+    actions = canvas.spelling_actions(canvas.cursorRect(cursor).center(), menu)
+    [add] = [a for a in actions if "desk" in a.text()]
+    add.trigger()
+    assert "Kaohsiungese" in store.desk().spelling_words  # it syncs with the desk
+    qtbot.waitUntil(lambda: _underlined(block) == set(), timeout=3000)
