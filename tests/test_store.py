@@ -51,6 +51,7 @@ def test_migrates_a_new_file_from_empty(store_path: Path) -> None:
             "0011_note_replies_index",
             "0012_moves_by_role_rendition_cache_apart",
             "0013_figure_creator_copyright",
+            "0014_last_looked",
         ]
 
 

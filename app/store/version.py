@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 def is_current(path: Path) -> bool:

@@ -22,7 +22,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
             self.done = True
-            opened = getattr(watched, "editor", None) is not None
+            opened = bool(getattr(watched, "attached", False))
             print("PAINTED store=" + ("yes" if opened else "no"), flush=True)
         return False
 
