@@ -17,7 +17,12 @@ def test_since_looked_counts_the_revisions_and_names_their_authors(store) -> Non
         store.save_article(copy, author=who)
     since = store.review.since_looked(article.id, "王編輯")
     assert since is not None
-    assert (since.seen, since.now, since.revisions, since.authors) == (1, 4, 3, ("林記者", "陳記者"))
+    assert (since.seen, since.now, since.revisions, since.authors) == (
+        1,
+        4,
+        3,
+        ("林記者", "陳記者"),
+    )
     assert store.review.since_looked(article.id, "李主編") is None  # per person
     store.review.looked(article.id, "王編輯")
     assert store.review.since_looked(article.id, "王編輯") is None
