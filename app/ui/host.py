@@ -40,7 +40,6 @@ class WindowHost(Protocol):
     ctx: EditorContext | None
     menus: dict[str, Any]
     lists: ListPanel
-    queue: ReviewQueue
     editor_stack: QStackedWidget
     welcome: WelcomeView | None
     welcome_view: WelcomeController
@@ -55,6 +54,9 @@ class WindowHost(Protocol):
 
     @property
     def workspace(self) -> Workspace: ...
+
+    @property
+    def queue(self) -> ReviewQueue: ...
 
     def as_widget(self) -> QMainWindow:
         """The window as a Qt parent for dialogs, timers and actions."""

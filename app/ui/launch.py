@@ -112,22 +112,20 @@ def dark_palette() -> Any:
 
 def apply_color_scheme(app: Any, appearance: str = "system") -> None:
     """Light, dark, or as the system is (``appearance``: the setting or ``--appearance``).
-    Following the system: where it is in dark mode but its palette is still light (older
-    platform themes), our dark palette. Called after the first paint: asking for the
-    colour scheme builds every Qt enum type (15 ms) and most desktops never need it."""
-    from PySide6.QtCore import Qt
+    Following the system, the platform's own palette stays (since Qt 6.5 it follows the
+    system's dark mode) and the page's colours follow its lightness; asking the style hints
+    for the colour scheme instead would build every Qt enum type on the start path."""
+    from PySide6.QtGui import QPalette
 
     if appearance == "dark":
         dark = True
+        app.setPalette(dark_palette())
     elif appearance == "light":
         dark = False
-    else:
-        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    app.setProperty("galleyDark", dark)
-    if dark:
-        app.setPalette(dark_palette())
-    else:
         app.setPalette(app.style().standardPalette())
+    else:
+        dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    app.setProperty("galleyDark", dark)
     from app.ui.theme import page_style_sheet
 
     app.setStyleSheet(page_style_sheet(dark))
@@ -320,7 +318,6 @@ def launch(
         fill(store)
 
     def fill(store: Store) -> None:
-        from app.core.errors import GalleyError
 
         opened["store"] = store
         window.renderer = _renderer(forked, store)
@@ -332,12 +329,7 @@ def launch(
         ):
             window.author, window.role = ask_identity(settings, window.role)
         window.author = window.author or _login_name()
-        window.attach_store(store)
-        if open_ref:
-            try:
-                window.open_article(open_ref)
-            except GalleyError as exc:
-                window.statusBar().showMessage(str(exc), 8000)
+        window.attach_store(store, open_ref=open_ref, menus_later=True)
         schedule_backup(store, settings)
 
     after_first_paint(window, finish)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
     from app.ui.context import EditorContext
     from app.ui.preview import ProcessRenderer
+    from app.ui.review_queue import ReviewQueue
     from app.ui.status_button import StatusButton
     from app.ui.welcome_view import WelcomeView
     from app.ui.workspace import Workspace
@@ -135,9 +136,12 @@ class MainWindow(QMainWindow):
     def as_widget(self) -> QMainWindow:
         return self
 
-    def attach_store(self, store: Store) -> None:
+    def attach_store(
+        self, store: Store, *, open_ref: str | None = None, menus_later: bool = False
+    ) -> None:
         """Fill the frame: the list model, the workspace and its panels, the menus' actions,
-        the last article."""
+        ``open_ref`` (else the last article). ``menus_later``: the menus' actions are made
+        in the next turn of the event loop, after the article is on screen (the launch)."""
         from app.ui.article_list_model import ArticleListModel
         from app.ui.context import EditorContext
         from app.ui.status_button import StatusButton
@@ -150,11 +154,8 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(store, self)
         self.lists.attach(store, self.list_model)
         self.lists.chosen.connect(self.open_article)
-        from app.ui.review_queue import ReviewQueue
-
-        self.queue = ReviewQueue(ctx)
-        self.lists.add_queue(self.queue)
-        self.queue.chosen.connect(self._open_from_queue)
+        self._queue: ReviewQueue | None = None  # made when its tab is first shown
+        self.lists.tabs.currentChanged.connect(lambda n: self.queue if n == 1 else None)
         self.lists.show_waiting(store.count_articles(status="in_review"))
         self._workspace = Workspace(ctx, save_first=self.save_now, renderer=self.renderer)
         self.editor_stack.addWidget(self._workspace)
@@ -167,20 +168,42 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.status_button)
         ctx.edited.connect(self._edited)
         ctx.changes.connect(self.on_changes)
-        self.commands.build_menus()
         self.desk_sync.attach()
         if store.notice:
             self.statusBar().showMessage(store.notice)
         if store.read_only:  # a card or share mounted read-only: read, search, export
-            for action in self.commands.writing_actions:
-                action.setEnabled(False)
             self._workspace.set_read_only(True)
-        self._restore()
+        if menus_later:
+            QTimer.singleShot(0, self._build_menus)
+        else:
+            self._build_menus()
+        self._restore(open_ref)
         # Other windows' and the command line's writes come through the change log, polled.
         self.external_poll = QTimer(self)
         self.external_poll.setInterval(EXTERNAL_POLL_MS)
         self.external_poll.timeout.connect(self.poll_external)
         self.external_poll.start()
+
+    def _build_menus(self) -> None:
+        self.commands.build_menus()
+        if self.store.read_only:
+            for action in self.commands.writing_actions:
+                action.setEnabled(False)
+        self.commands.restore_checks()
+
+    @property
+    def queue(self) -> ReviewQueue:
+        """The review queue (the list's second tab), made the first time it is wanted."""
+        if self._queue is None:
+            from app.ui.review_queue import ReviewQueue
+
+            assert self.ctx is not None
+            self._queue = ReviewQueue(self.ctx)
+            self._queue.chosen.connect(self._open_from_queue)
+            self.lists.add_queue(self._queue)
+            self.lists.pages.setCurrentIndex(self.lists.tabs.currentIndex())
+            self._queue.refresh()
+        return self._queue
 
     # -- change reports ----------------------------------------------------------------------
     def poll_external(self) -> None:
@@ -371,11 +394,19 @@ class MainWindow(QMainWindow):
         if not area.contains(self.frameGeometry()):
             self.move(area.topLeft())
 
-    def _restore(self) -> None:
+    def _restore(self, open_ref: str | None = None) -> None:
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.commands.restore_view()
+        if open_ref:  # asked for on the command line: opened once, not after the last one
+            try:
+                self.open_article(open_ref)
+                self._workspace.canvas.setFocus()
+            except GalleyError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+            else:
+                return
         last = self.settings.value("last_article")
         if last and self.store.exists(str(last)):
             self.open_article(str(last))

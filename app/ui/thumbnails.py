@@ -9,6 +9,7 @@ where it becomes a pixmap.
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
 from collections.abc import Callable
@@ -38,17 +39,35 @@ class _Decoder(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.jobs: queue.Queue[tuple[Path, str, QSize, Ready]] = queue.Queue()
+        self.jobs: queue.Queue[tuple[Path, str, QSize, Ready] | None] = queue.Queue()
         self.decoded.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.worker = threading.Thread(target=self._run, name="galley-thumbnails", daemon=True)
         self.worker.start()
+        # Qt's image plugins unload when the application object goes; a decode still running
+        # then crashes the process on its way out. Finish (or drop) the work before that.
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        """Drop the jobs not started, let the one in hand finish, end the thread."""
+        try:
+            while True:
+                self.jobs.get_nowait()
+        except queue.Empty:
+            pass
+        self.jobs.put(None)
+        self.worker.join(timeout=5)
 
     def _run(self) -> None:
         from app.store.images import ImageReader
 
         readers: dict[Path, ImageReader] = {}
         while True:
-            path, sha, box, ready = self.jobs.get()
+            job = self.jobs.get()
+            if job is None:
+                for open_reader in readers.values():
+                    open_reader.close()
+                return
+            path, sha, box, ready = job
             image = QImage()
             try:
                 reader = readers.get(path)

@@ -417,6 +417,18 @@ class WindowCommands:
         else:  # the first start: the page as readers will see it, beside the text
             self.main.workspace.panel.show_section(self.main.workspace.preview)
 
+    def restore_checks(self) -> None:
+        """The View menu's checks as the view is (the menus may be made after it)."""
+        main = self.main
+        for name, on in (
+            ("list", main.lists.isVisible()),
+            ("panel", main.workspace.panel.isVisible()),
+            ("preview", self._preview_beside()),
+            ("focus", self.focus_mode),
+        ):
+            if name in self.actions:
+                self.actions[name].setChecked(on)
+
     def keep_view(self) -> None:
         settings = self.main.settings
         if self.focus_mode:

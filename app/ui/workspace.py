@@ -8,6 +8,7 @@ parts and says when they changed it. It knows nothing of the window around it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -28,19 +29,17 @@ from app.ui.body_editor import FindBar
 from app.ui.canvas import Canvas
 from app.ui.cards import CardLayer
 from app.ui.decision_banner import DecisionBanner
-from app.ui.history_section import HistorySection
 from app.ui.metadata_pane import MetadataPane
 from app.ui.panel_review import ChecksSection, NotesSection
 from app.ui.preview import PreviewPane, ProcessRenderer
-from app.ui.related_pane import RelatedPane
-from app.ui.sources_pane import SourcesPane
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from app.core.model import Article
     from app.store.changes import Changes
     from app.ui.context import EditorContext
+    from app.ui.history_section import HistorySection
+    from app.ui.related_pane import RelatedPane
+    from app.ui.sources_pane import SourcesPane
 
 TEXT_SIZES = (10, 11, 12, 13, 14, 16, 18, 20, 24)
 DEFAULT_TEXT_SIZE = 13
@@ -110,19 +109,69 @@ class SidePanel(QToolBox):
         self.setObjectName("sidePanel")
         self.setMinimumWidth(280)
         self.titles: dict[QWidget, str] = {}
+        # Sections built the first time they are shown (their modules imported then): the
+        # window's start pays only for what is in view.
+        self._factories: dict[QWidget, Callable[[], QWidget]] = {}
+        self._built: dict[QWidget, QWidget] = {}
+        self.currentChanged.connect(lambda index: self._build_shown(index))
 
     def add(self, widget: QWidget, title: str) -> None:
         self.titles[widget] = title
         self.addItem(widget, title)
 
+    def add_lazy(self, title: str, build: Callable[[], QWidget]) -> QWidget:
+        """A section whose widget ``build`` makes when it is first shown (or asked for)."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._factories[page] = build
+        self.add(page, title)
+        return page
+
+    def is_built(self, page: QWidget) -> bool:
+        return page not in self._factories or page in self._built
+
+    def built(self, page: QWidget) -> QWidget:
+        """The section's widget, made now if it was not yet."""
+        if page not in self._factories:
+            return page
+        widget = self._built.get(page)
+        if widget is None:
+            widget = self._built[page] = self._factories[page]()
+            layout = page.layout()
+            if layout is not None:
+                layout.addWidget(widget)
+        return widget
+
+    def _build_shown(self, index: int) -> None:
+        page = self.widget(index)
+        if page is not None and page in self._factories:
+            self.built(page)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        """A section by its widget (made or not) or its page."""
+        super().setCurrentWidget(self.page_of(widget))
+
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt's name
+        """The open section's widget (a section made when shown: its widget, not its page)."""
+        page = super().currentWidget()
+        return self._built.get(page, page)
+
+    def page_of(self, widget: QWidget) -> QWidget:
+        for page, built in self._built.items():
+            if built is widget:
+                return page
+        return widget
+
     def count_in(self, widget: QWidget, count: str) -> None:
+        widget = self.page_of(widget)
         index = self.indexOf(widget)
         if index >= 0:
             title = self.titles[widget]
             self.setItemText(index, f"{title}  ({count})" if count else title)
 
     def show_section(self, widget: QWidget) -> None:
-        index = self.indexOf(widget)
+        index = self.indexOf(self.page_of(widget))
         if index >= 0:
             self.setCurrentIndex(index)
 
@@ -177,19 +226,18 @@ class Workspace(QWidget):
         page.addWidget(self.find_bar)
         # -- the side panel ---------------------------------------------------------------
         self.panel = SidePanel()
-        self.sources = SourcesPane()
-        self.related = RelatedPane(store)
+        self._save_first = save_first
+        self._read_only = False
         self.notes = NotesSection(ctx, save_first)
         self.checks = ChecksSection(ctx)
         self.details = MetadataPane(free_slug=store.articles.free_slug)
-        self.history = HistorySection(ctx, save_first)
         self.preview = PreviewPane(store.path, identity=store.file.identity, renderer=renderer)
-        self.panel.add(self.sources, self.tr("Sources"))
-        self.panel.add(self.related, self.tr("Related"))
+        self.sources_page = self.panel.add_lazy(self.tr("Sources"), self._build_sources)
+        self.related_page = self.panel.add_lazy(self.tr("Related"), self._build_related)
         self.panel.add(self.notes, self.tr("Notes"))
         self.panel.add(self.checks, self.tr("Checks"))
         self.panel.add(self.details, self.tr("Details"))
-        self.panel.add(self.history, self.tr("History"))
+        self.history_page = self.panel.add_lazy(self.tr("History"), self._build_history)
         self.panel.add(self.preview, self.tr("Preview"))
         self.panel.currentChanged.connect(self._section_shown)
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -218,14 +266,7 @@ class Workspace(QWidget):
         self.canvas.textChanged.connect(self._body_changed)
         self.title.textEdited.connect(self._title_edited)
         self.dek.textChanged.connect(self._dek_edited)
-        for pane in (self.details, self.sources, self.related):
-            pane.changed.connect(self._panel_changed)
-        for pane, attr in ((self.sources, "sources"), (self.related, "related")):
-            pane.structural_edit.connect(
-                lambda text, before, attr=attr: self.undo_stack.push(
-                    ListSnapshot(self, attr, before, text)
-                )
-            )
+        self.details.changed.connect(self._panel_changed)
         self.notes.current_line = lambda: self.canvas.textCursor().blockNumber() + 1
         self.notes.marked = self.canvas.set_notes
         self.canvas.margin.clicked.connect(self.show_notes_at)
@@ -265,13 +306,60 @@ class Workspace(QWidget):
             self._spelling_started = True
             self.spelling.start()
 
+    # -- sections made when first shown ------------------------------------------------------
+    @property
+    def sources(self) -> SourcesPane:
+        return self.panel.built(self.sources_page)  # type: ignore[return-value]
+
+    @property
+    def related(self) -> RelatedPane:
+        return self.panel.built(self.related_page)  # type: ignore[return-value]
+
+    @property
+    def history(self) -> HistorySection:
+        return self.panel.built(self.history_page)  # type: ignore[return-value]
+
+    def _list_pane(self, pane: SourcesPane | RelatedPane, attr: str) -> None:
+        pane.changed.connect(self._panel_changed)
+        pane.structural_edit.connect(
+            lambda text, before: self.undo_stack.push(ListSnapshot(self, attr, before, text))
+        )
+        pane.setEnabled(not self._read_only)
+
+    def _build_sources(self) -> QWidget:
+        from app.ui import sources_pane  # imported when first shown, not at the start
+
+        pane = sources_pane.SourcesPane()
+        self._list_pane(pane, "sources")
+        if self.ctx.article is not None:
+            pane.load(self.ctx.article)
+        return pane
+
+    def _build_related(self) -> QWidget:
+        from app.ui import related_pane
+
+        pane = related_pane.RelatedPane(self.ctx.store)
+        self._list_pane(pane, "related")
+        if self.ctx.article is not None:
+            pane.load(self.ctx.article.related, exclude_id=self.ctx.article.id)
+        return pane
+
+    def _build_history(self) -> QWidget:
+        from app.ui import history_section
+
+        pane = history_section.HistorySection(self.ctx, self._save_first)
+        pane.setEnabled(not self._read_only)
+        return pane
+
     def reload_panels(self) -> None:
         article = self.ctx.article
         if article is None:
             return
         self.details.load(article)
-        self.sources.load(article)
-        self.related.load(article.related, exclude_id=article.id)
+        if self.panel.is_built(self.sources_page):
+            self.sources.load(article)
+        if self.panel.is_built(self.related_page):
+            self.related.load(article.related, exclude_id=article.id)
         self._panel_counts()
 
     # -- edits ------------------------------------------------------------------------------
@@ -341,8 +429,8 @@ class Workspace(QWidget):
         article = self.ctx.article
         if article is None:
             return
-        self.panel.count_in(self.sources, str(len(article.sources)) if article.sources else "")
-        self.panel.count_in(self.related, str(len(article.related)) if article.related else "")
+        self.panel.count_in(self.sources_page, str(len(article.sources)) if article.sources else "")
+        self.panel.count_in(self.related_page, str(len(article.related)) if article.related else "")
         notes = self.notes.open_count
         self.panel.count_in(self.notes, self.tr("{n} open").format(n=notes) if notes else "")
         errors = self.checks.errors
@@ -350,8 +438,9 @@ class Workspace(QWidget):
 
     def _section_shown(self, index: int) -> None:
         widget = self.panel.widget(index)
-        self.history.shown = widget is self.history
-        if widget is self.history:
+        if self.panel.is_built(self.history_page):
+            self.history.shown = widget is self.history_page
+        if widget is self.history_page:
             self.history.refresh()
         elif widget is self.checks:
             self.checks.refresh()
@@ -436,7 +525,8 @@ class Workspace(QWidget):
         self.canvas.cards_highlighter.set_colors(is_dark())
         self.canvas.cards_highlighter.rehighlight()
         self.preview.browser.document().setDefaultStyleSheet(preview_css())
-        self.history.diff.document().setDefaultStyleSheet(diff_style())
+        if self.panel.is_built(self.history_page):
+            self.history.diff.document().setDefaultStyleSheet(diff_style())
         if self.ctx.article is not None:
             self.preview.request(self.ctx.article, now=True)
         self.canvas.margin.update()
@@ -446,7 +536,11 @@ class Workspace(QWidget):
         self.canvas.setReadOnly(read_only)
         self.title.setReadOnly(read_only)
         self.dek.setReadOnly(read_only)
-        for pane in (self.details, self.sources, self.related, self.notes, self.history):
+        self._read_only = read_only
+        for page in (self.sources_page, self.related_page, self.history_page):
+            if self.panel.is_built(page):
+                self.panel.built(page).setEnabled(not read_only)
+        for pane in (self.details, self.notes):
             pane.setEnabled(not read_only)
 
     def show_panel(self, visible: bool) -> None:
@@ -456,7 +550,8 @@ class Workspace(QWidget):
         """Stop everything that could still touch the store after the window closes."""
         self._counts.stop()
         self.checks.timer.stop()
-        self.related._search_timer.stop()  # noqa: SLF001
+        if self.panel.is_built(self.related_page):
+            self.related._search_timer.stop()  # noqa: SLF001
         self.preview.shutdown()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -37,6 +37,8 @@ app.processEvents()
 assert window.workspace.canvas.toPlainText().startswith(store.get_article(sys.argv[3]).body[:20])
 print(" ".join(sorted(m for m in sys.argv[4:] if m in sys.modules)) or "none")
 window.close()
+window.deleteLater()
+app.processEvents()
 store.close()
 """
 
