@@ -38,6 +38,7 @@ from app.ui.canvas import (
     CardSpot,
     further_reading_height,
 )
+from app.ui.theme import colors, control_font, set_bold, tint
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QPaintEvent, QShowEvent
@@ -59,8 +60,9 @@ class CardFrame(QFrame):
         self.canvas = canvas
         self.spot: CardSpot | None = None
         self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        # A framed block on the page, drawn in paintEvent; its fields on the page's ground.
+        tint(self, window_text="text", base="page", text="text")
+        self.setFont(control_font())
         self.handle = QLabel("⠿")
         self.handle.setToolTip(self.tr("Drag to move"))
         self.handle.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -79,6 +81,16 @@ class CardFrame(QFrame):
         gone = QShortcut(QKeySequence("Ctrl+Shift+Backspace"), self)
         gone.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         gone.activated.connect(self.remove_requested.emit)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QColor, QPainter
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colors()["card_border"]))
+        painter.setBrush(QColor(colors()["card"]))
+        painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
+        painter.end()
 
     def _tool(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton()
@@ -195,10 +207,13 @@ class FigureCard(CardFrame):
         self.alt.setAccessibleName(self.tr("Alt text"))
         self.shown = QLabel()  # the credit as the page shows it: (圖/中國外交部)
         self.shown.setObjectName("creditShown")
+        tint(self.shown, window_text="muted")
         self.name = QLabel()
         self.name.setObjectName("figureKey")
+        tint(self.name, window_text="muted")
         self.problem = QLabel()
         self.problem.setObjectName("cardProblem")
+        tint(self.problem, window_text="error")
         form = QGridLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
@@ -322,6 +337,8 @@ class FurtherReadingCard(CardFrame):
         self.ctx = ctx
         self.title = QLabel(self.tr("Further reading"))
         self.title.setObjectName("cardTitle")
+        tint(self.title, window_text="accent")
+        set_bold(self.title, True)
         self.links = QListWidget()
         self.links.setFrameShape(QFrame.Shape.NoFrame)
         self.links.setAccessibleName(self.tr("Further reading links"))

@@ -177,9 +177,10 @@ class SinceLookedBanner(QWidget):
         super().__init__()
         self.ctx = ctx
         self.since: SinceLooked | None = None
-        self.text = QLabel()
+        from app.ui.theme import Banner
+
+        self.text = Banner()
         self.text.setObjectName("hintBanner")
-        self.text.setWordWrap(True)
         self.show_button = QPushButton(self.tr("Show the changes"))
         self.show_button.clicked.connect(self.show_changes)
         row = QHBoxLayout(self)

@@ -5,19 +5,19 @@ silent flip."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.store.store import Store
 from app.ui.i18n import status_label
+from app.ui.theme import Banner
 
 
-class DecisionBanner(QLabel):
+class DecisionBanner(Banner):
     """Shown only while the open article's record holds a decision set aside."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWordWrap(True)
         self.setObjectName("decisionBanner")
         self.setAccessibleName(self.tr("Decisions made apart"))
         # Its colours are the theme's banner (app/ui/theme.py): 4.5:1 in light and dark.

@@ -182,13 +182,17 @@ class DeskSyncController:
                     "DeskSync", "Desk: synced {time}; {n} edited on both sides"
                 ).format(time=when, n=len(report.diverged))
             )
-            self.label.setObjectName("syncTrouble")  # the theme's warning colour
+            self.label.setObjectName("syncTrouble")
         else:
             self.label.setText(
                 QCoreApplication.translate("DeskSync", "Desk: synced {time}").format(time=when)
             )
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+        from app.ui.theme import tint, untint
+
+        if self.label.objectName() == "syncTrouble":
+            tint(self.label, window_text="warning")  # the theme's warning colour
+        else:
+            untint(self.label)
         self.main.statusBar().showMessage(
             QCoreApplication.translate("DeskSync", "Desk sync: {received} in, {sent} out").format(
                 received=report.received, sent=report.sent

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.i18n import status_label
 from app.ui.panel_review import act
-from app.ui.theme import diff_style
+from app.ui.theme import Banner, diff_style
 
 if TYPE_CHECKING:
     from app.store.changes import Changes
@@ -49,8 +49,7 @@ class HistorySection(QWidget):
         self.diff = QTextBrowser()
         self.diff.setAccessibleName(self.tr("Changes between the two revisions"))
         self.diff.document().setDefaultStyleSheet(diff_style())
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
+        self.banner = Banner()
         self.banner.setObjectName("historyBanner")
         self.keep_mine = QPushButton(self.tr("Keep &mine"))
         self.take_theirs = QPushButton(self.tr("Take &theirs"))

@@ -57,6 +57,9 @@ class IdentityDialog(QDialog):
         self.role = role_box(role)
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")  # the theme's error colour
+        from app.ui.theme import tint
+
+        tint(self.problem, window_text="error")  # the theme's error colour
         self.problem.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)

@@ -126,9 +126,9 @@ def apply_color_scheme(app: Any, appearance: str = "system") -> None:
     else:
         dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
     app.setProperty("galleyDark", dark)
-    from app.ui.theme import page_style_sheet
+    from app.ui.theme import retint
 
-    app.setStyleSheet(page_style_sheet(dark))
+    retint(app)
 
 
 def _login_name() -> str:

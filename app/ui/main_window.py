@@ -359,9 +359,11 @@ class MainWindow(QMainWindow):
 
     def show_saved(self) -> None:
         if self.saved_label.objectName():
+            from app.ui.theme import set_bold, untint
+
             self.saved_label.setObjectName("")
-            self.saved_label.style().unpolish(self.saved_label)
-            self.saved_label.style().polish(self.saved_label)
+            untint(self.saved_label)
+            set_bold(self.saved_label, False)
         self.saved_label.setText(
             self.tr("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S"))
         )

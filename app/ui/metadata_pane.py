@@ -207,9 +207,12 @@ class MetadataPane(QWidget):
 
     def _check_slug(self) -> None:
         ok = is_valid_slug(self.slug.text())
-        self.slug.setProperty("problem", not ok)  # the theme marks it (app/ui/theme.py)
-        self.slug.style().unpolish(self.slug)
-        self.slug.style().polish(self.slug)
+        from app.ui.theme import tint, untint
+
+        if ok:
+            untint(self.slug)
+        else:
+            tint(self.slug, base="error_bg", text="text")  # the theme's problem ground
         self.slug.setToolTip(
             "" if ok else self.tr("A slug uses a-z, 0-9 and single hyphens; this one is not saved")
         )

@@ -125,6 +125,9 @@ class ExternalLinkForm(QWidget):
         self.date.setPlaceholderText("YYYY-MM-DD")
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")
+        from app.ui.theme import tint
+
+        tint(self.problem, window_text="error")  # the theme's error colour
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.add = QPushButton(self.tr("Add the link"))

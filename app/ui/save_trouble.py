@@ -36,9 +36,11 @@ class SaveTrouble:
 
         log.error("save failed: %s", message)
         self.main.saved_label.setText(QCoreApplication.translate("MainWindow", "NOT SAVED"))
-        self.main.saved_label.setObjectName("savedTrouble")  # the theme's error colour
-        self.main.saved_label.style().unpolish(self.main.saved_label)
-        self.main.saved_label.style().polish(self.main.saved_label)
+        from app.ui.theme import set_bold, tint
+
+        self.main.saved_label.setObjectName("savedTrouble")
+        tint(self.main.saved_label, window_text="error")  # the theme's error colour
+        set_bold(self.main.saved_label, True)
         if message != self.error:
             self.error = message
             text = QCoreApplication.translate(

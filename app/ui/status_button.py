@@ -91,6 +91,9 @@ class PreflightDialog(QDialog):
         self.reason.setVisible(needs_reason)
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")
+        from app.ui.theme import tint
+
+        tint(self.problem, window_text="error")  # the theme's error colour
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

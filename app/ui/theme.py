@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QWidget
+
 LIGHT = {
     "window": "#efeff2",
     "page": "#ffffff",
@@ -85,9 +88,6 @@ TEXT_ON = (
 def is_dark() -> bool:
     """Whether the window is in its dark colours (set by ``launch.apply_color_scheme``;
     otherwise judged from the palette)."""
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return False
@@ -102,8 +102,6 @@ def colors(dark: bool | None = None) -> dict[str, str]:
 
 
 def color(name: str) -> Any:
-    from PySide6.QtGui import QColor
-
     return QColor(colors()[name])
 
 
@@ -120,37 +118,103 @@ def contrast(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def page_style_sheet(dark: bool) -> str:
-    """The application's style sheet: the page white (or near black) like paper, cards as
-    framed blocks on it, the side panel's section headers, banners and problem lines."""
-    c = DARK if dark else LIGHT
-    return f"""
-QWidget#page, QWidget#focusPage {{ background: {c["page"]}; }}
-QWidget#page QPlainTextEdit, QWidget#page QLineEdit,
-QWidget#focusPage QPlainTextEdit, QWidget#focusPage QLineEdit {{
-    background: {c["page"]}; color: {c["text"]}; }}
-QLineEdit#pageTitle {{ border: none; padding: 4px 0; }}
-QPlainTextEdit#pageDek {{ color: {c["muted"]}; }}
-QFrame#card {{ background: {c["card"]}; border: 1px solid {c["card_border"]};
-    border-radius: 6px; }}
-QFrame#card[focused="true"] {{ border: 2px solid {c["card_focus"]}; }}
-QFrame#card QLineEdit, QFrame#card QPlainTextEdit {{
-    background: {c["page"]}; color: {c["text"]}; border: 1px solid {c["card_border"]};
-    border-radius: 3px; padding: 2px 4px; }}
-QFrame#card QLabel {{ color: {c["text"]}; background: transparent; }}
-QLabel#creditShown, QLabel#figureKey, QLabel#cardHint {{ color: {c["muted"]}; }}
-QLabel#cardTitle {{ color: {c["accent"]}; font-weight: 600; }}
-QLabel#cardProblem, QLabel#dialogProblem {{ color: {c["error"]}; }}
-QLabel#decisionBanner, QLabel#historyBanner, QLabel#hintBanner {{
-    background: {c["warning_bg"]}; color: {c["text"]};
-    border: 1px solid {c["banner_border"]}; padding: 6px; }}
-QLabel#savedTrouble {{ color: {c["error"]}; font-weight: bold; }}
-QLabel#syncTrouble {{ color: {c["warning"]}; }}
-QLineEdit[problem="true"] {{ background: {c["error_bg"]}; color: {c["text"]}; }}
-QToolBox#sidePanel::tab {{ background: {c["card"]}; color: {c["text"]};
-    border: 1px solid {c["card_border"]}; border-radius: 3px; padding: 3px 8px; }}
-QToolBox#sidePanel::tab:selected {{ font-weight: 600; border-color: {c["card_focus"]}; }}
-"""
+# The palette roles a widget's theme colours go to (``tint``).
+ROLES = {
+    "window": "Window",
+    "window_text": "WindowText",
+    "base": "Base",
+    "text": "Text",
+    "placeholder": "PlaceholderText",
+}
+TINT_KEY = "galleyTint"
+
+
+def tint(widget: Any, **roles: str) -> None:
+    """Give ``widget`` (and what it holds) theme colours through its palette, e.g.
+    ``tint(label, window_text="error")``: keys from ``ROLES``, values names in ``LIGHT`` and
+    ``DARK``. Not a style sheet: an application-wide one makes Qt restyle every widget it
+    builds (~60 ms of each start). Kept on the widget, so a change to light or dark
+    re-applies it (``retint``)."""
+    widget.setProperty(TINT_KEY, ",".join(f"{key}={name}" for key, name in roles.items()))
+    _apply_tint(widget, roles)
+    if "window" in roles:
+        widget.setAutoFillBackground(True)
+
+
+def untint(widget: Any) -> None:
+    """Back to the colours the widget inherits."""
+    if widget.property(TINT_KEY):
+        widget.setProperty(TINT_KEY, "")
+        widget.setPalette(QPalette())
+
+
+def _apply_tint(widget: Any, roles: dict[str, str]) -> None:
+    chosen = colors()
+    palette = QPalette()  # no role set: the rest stays inherited from the parent
+    for key, name in roles.items():
+        palette.setColor(getattr(QPalette.ColorRole, ROLES[key]), QColor(chosen[name]))
+    widget.setPalette(palette)
+
+
+def retint(app: Any) -> None:
+    """Light or dark changed: every tinted widget takes the new colours."""
+    for widget in app.allWidgets():
+        spec = widget.property(TINT_KEY)
+        if spec:
+            _apply_tint(widget, dict(part.split("=", 1) for part in str(spec).split(",")))
+            widget.update()
+
+
+def set_bold(widget: Any, bold: bool) -> None:
+    font = widget.font()
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def control_font() -> QFont:
+    """The application's own font, held against the page's reading size: a card's fields
+    are controls, and the page's Ctrl+= must not make them outgrow the card."""
+    font = QFont(QApplication.font())
+    font.setFamilies(font.families())  # set, so neither is inherited from the page
+    font.setPointSizeF(font.pointSizeF())
+    return font
+
+
+class SectionHeaderStyle(QProxyStyle):
+    """The side panel's section headers as framed buttons (the open one outlined in the
+    focus colour) instead of the style's tab outline; set on the header buttons alone, so
+    nothing else is drawn through Python."""
+
+    def drawControl(self, element: Any, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
+        if element != QStyle.ControlElement.CE_ToolBoxTabShape:
+            super().drawControl(element, option, painter, widget)
+            return
+        chosen = colors()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(chosen["card_focus" if selected else "card_border"]))
+        painter.setBrush(QColor(chosen["card"]))
+        painter.drawRoundedRect(option.rect.adjusted(1, 1, -2, -2), 3, 3)
+        painter.restore()
+
+
+class Banner(QLabel):
+    """A notice over the page: the warning ground inside its border, text at 4.5:1."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMargin(6)
+        self.setWordWrap(True)
+        tint(self, window_text="text")
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setPen(QColor(colors()["banner_border"]))
+        painter.setBrush(QColor(colors()["warning_bg"]))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+        super().paintEvent(event)
 
 
 def diff_style(dark: bool | None = None) -> str:

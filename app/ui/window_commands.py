@@ -507,8 +507,6 @@ class WindowCommands:
             main.statusBar().setVisible(self._before_focus.get("status", True))
             ws.page.setObjectName("page")
             self.focus_mode = False
-        ws.page.style().unpolish(ws.page)
-        ws.page.style().polish(ws.page)
         if "focus" in self.actions:
             self.actions["focus"].setChecked(self.focus_mode)
 

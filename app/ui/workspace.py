@@ -32,6 +32,7 @@ from app.ui.decision_banner import DecisionBanner
 from app.ui.metadata_pane import MetadataPane
 from app.ui.panel_review import ChecksSection, NotesSection
 from app.ui.preview import PreviewPane, ProcessRenderer
+from app.ui.theme import Banner, SectionHeaderStyle, set_bold, tint
 
 if TYPE_CHECKING:
     from app.core.model import Article
@@ -114,10 +115,28 @@ class SidePanel(QToolBox):
         self._factories: dict[QWidget, Callable[[], QWidget]] = {}
         self._built: dict[QWidget, QWidget] = {}
         self.currentChanged.connect(lambda index: self._build_shown(index))
+        self.currentChanged.connect(lambda _index: self._mark_current())
+        self.header_style = SectionHeaderStyle()
+
+    def _mark_current(self) -> None:
+        """The open section's header in bold: which one is open reads at a glance."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        current = self.currentIndex()
+        headers = [
+            b
+            for b in self.findChildren(QAbstractButton)
+            if b.objectName() == "qt_toolbox_toolboxbutton"
+        ]
+        for n, header in enumerate(headers):
+            if header.style() is not self.header_style:
+                header.setStyle(self.header_style)
+            set_bold(header, n == current)
 
     def add(self, widget: QWidget, title: str) -> None:
         self.titles[widget] = title
         self.addItem(widget, title)
+        self._mark_current()
 
     def add_lazy(self, title: str, build: Callable[[], QWidget]) -> QWidget:
         """A section whose widget ``build`` makes when it is first shown (or asked for)."""
@@ -196,9 +215,8 @@ class Workspace(QWidget):
         store = ctx.store
         # -- the page -----------------------------------------------------------------------
         self.decisions = DecisionBanner(store)
-        self.hint = QLabel()  # a word about what just happened to the open article
+        self.hint = Banner()  # a word about what just happened to the open article
         self.hint.setObjectName("hintBanner")
-        self.hint.setWordWrap(True)
         self.hint.setAccessibleName(self.tr("Notice"))
         self.hint.hide()
         self.title = QLineEdit()
@@ -206,8 +224,10 @@ class Workspace(QWidget):
         self.title.setPlaceholderText(self.tr("Title"))
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setFrame(False)
+        self.title.setTextMargins(0, 4, 0, 4)
         self.dek = GrowingText()
         self.dek.setObjectName("pageDek")
+        tint(self.dek, text="muted")
         self.dek.setPlaceholderText(self.tr("Dek: the line under the title"))
         self.dek.setAccessibleName(self.tr("Dek"))
         self.canvas = Canvas()
@@ -217,6 +237,8 @@ class Workspace(QWidget):
         self.find_bar = FindBar(self.canvas)
         self.page = QWidget()
         self.page.setObjectName("page")
+        # Paper: the page, its title, dek and body on the page's ground.
+        tint(self.page, window="page", base="page", text="text")
         page = QVBoxLayout(self.page)
         page.setContentsMargins(24, 12, 12, 0)
         page.setSpacing(4)

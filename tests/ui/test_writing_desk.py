@@ -501,6 +501,42 @@ def test_dark_mode_follows_the_setting_and_every_pane_reads_at_4_5_to_1(
         qapp.setStyleSheet("")
 
 
+def test_the_theme_is_drawn_by_palette_and_follows_light_and_dark(
+    qtbot, window, articles, qapp
+) -> None:  # noqa: ANN001
+    """No application-wide style sheet (it makes Qt restyle every widget the window builds,
+    ~60 ms of each start); the page, a failed save and a wrong slug still take the theme's
+    colours, and take the other set when light turns dark."""
+    from PySide6.QtGui import QPalette
+
+    from app.ui import theme
+    from app.ui.launch import apply_color_scheme
+
+    window.open_article(articles["zh"])
+    ws = window.workspace
+    role = QPalette.ColorRole
+    try:
+        for look, colors in (("light", theme.LIGHT), ("dark", theme.DARK)):
+            window.commands.set_appearance(look)
+            assert qapp.styleSheet() == ""
+            assert ws.page.palette().color(role.Window).name() == colors["page"]
+            assert ws.canvas.palette().color(role.Base).name() == colors["page"]
+            assert ws.canvas.palette().color(role.Text).name() == colors["text"]
+            window.saving.save_failed("disk full")
+            assert window.saved_label.palette().color(role.WindowText).name() == colors["error"]
+            window.show_saved()
+            assert window.saved_label.palette().color(role.WindowText).name() != colors["error"]
+            ws.details.slug.setText("Not A Slug!")
+            ws.details.slug.textEdited.emit("Not A Slug!")
+            assert ws.details.slug.palette().color(role.Base).name() == colors["error_bg"]
+            window.commands.set_appearance("dark" if look == "light" else "light")
+            other = theme.DARK if look == "light" else theme.LIGHT
+            assert ws.details.slug.palette().color(role.Base).name() == other["error_bg"]
+            assert ws.page.palette().color(role.Window).name() == other["page"]
+    finally:
+        apply_color_scheme(qapp, "light")
+
+
 # -- structure -----------------------------------------------------------------------------
 
 
