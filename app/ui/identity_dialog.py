@@ -4,9 +4,6 @@ Kept in the window's settings; ``$GALLEY_USER`` and ``$GALLEY_ROLE`` answer for 
 
 from __future__ import annotations
 
-import os
-from typing import Any
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,15 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.workflow import EDITOR, REPORTER, ROLES, WEB_PRODUCER
+from app.ui.identity import NAME_KEY, ROLE_KEY, saved_role
 
-ROLE_KEY = "user/role"
-NAME_KEY = "user/name"
-
-
-def saved_role(settings: Any) -> str:
-    """The role kept in the settings, else ``$GALLEY_ROLE``, else a reporter's."""
-    role = str(settings.value(ROLE_KEY, "") or "") or os.environ.get("GALLEY_ROLE", "")
-    return role if role in ROLES else REPORTER
+__all__ = ["NAME_KEY", "ROLE_KEY", "IdentityDialog", "role_box", "saved_role"]
 
 
 def role_box(role: str) -> QComboBox:

@@ -275,7 +275,7 @@ def launch(
         )
     # $GALLEY_USER (as for the galley command) answers the first-run question in scripts.
     author = str(settings.value("user/name", "") or "") or os.environ.get("GALLEY_USER", "")
-    from app.ui.identity_dialog import saved_role
+    from app.ui.identity import saved_role
 
     window = MainWindow(
         None, settings, author=author, role=saved_role(settings), store_path=store_path
@@ -361,7 +361,7 @@ def _screenshot(
 
     store = Store.open(store_path)
     author = str(settings.value("user/name", "") or "") or _login_name()
-    from app.ui.identity_dialog import saved_role
+    from app.ui.identity import saved_role
 
     window = MainWindow(
         store,

@@ -57,7 +57,7 @@ class WelcomeController:
 
     def set_role(self, role: str) -> None:
         """The role the workflow asks before a move, kept for the next start."""
-        from app.ui.identity_dialog import ROLE_KEY
+        from app.ui.identity import ROLE_KEY
 
         self.main.role = role
         self.main.settings.setValue(ROLE_KEY, role)

@@ -35,6 +35,8 @@ from app.ui.preview import PreviewPane, ProcessRenderer
 from app.ui.theme import Banner, SectionHeaderStyle, set_bold, tint
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from app.core.model import Article
     from app.store.changes import Changes
     from app.ui.context import EditorContext
@@ -163,9 +165,15 @@ class SidePanel(QToolBox):
         return widget
 
     def _build_shown(self, index: int) -> None:
+        if not self.isVisible():
+            return  # being set up (the first section added is current for a moment): at show
         page = self.widget(index)
         if page is not None and page in self._factories:
             self.built(page)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._build_shown(self.currentIndex())
 
     def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
         """A section by its widget (made or not) or its page."""

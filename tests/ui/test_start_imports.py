@@ -19,6 +19,10 @@ LOADED_LATER = (
     "app.core.checks",
     "app.core.diff",
     "app.exchange.desk_sync",
+    "app.ui.identity_dialog",
+    "app.ui.sources_pane",
+    "app.ui.related_pane",
+    "app.ui.history_section",
     "yaml",
 )
 
