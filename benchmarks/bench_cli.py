@@ -1,0 +1,211 @@
+"""The command line's start (issue "Open as fast as the lightest editor"): each figure is a
+whole process, start to exit, beside a floor that does the same work with no Galley code,
+the two started alternately, median of RUNS (default 15) each.
+
+- show: ``galley show ID --json``. Floor: a ``python -c`` script that opens the store with
+  sqlite-utils, reads the article's row and its figures, sources and related links (the real
+  schema) and prints them as JSON. Target ≤ 1.5 ×.
+- list, search: ``galley list`` and ``galley search 颱風``, beside floors that run the same
+  query through sqlite-utils (the newest 1,000 rows; the FTS5 phrase of bigrams, 50 best).
+  No target: shown beside the show floor.
+- sync: ``galley sync`` with nothing to exchange (a laptop joined to a small desk at a
+  path). Floor: ``git fetch`` in a clone of the same desk. Target ≤ 2 ×.
+
+Everything is built in a temporary folder (a store of the two sample articles and a few
+generated ones; a desk made from it; a laptop that joined it), in a few seconds.
+
+python benchmarks/bench_cli.py [RUNS] [--json]
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from common import Result, emit, fmt, summarise  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+WHO = "測試者"
+QUERY = "颱風"
+TARGETS = {"show": 1.5, "sync": 2.0}
+# ``galley`` as its console script runs it, from this checkout's code (the installed script
+# may import another checkout's).
+GALLEY = [
+    sys.executable,
+    "-c",
+    f"import sys; sys.path.insert(0, {str(ROOT)!r}); from app.cli import main; sys.exit(main())",
+]
+FLOOR_SHOW = """\
+import json, sys
+import sqlite_utils
+db = sqlite_utils.Database(sys.argv[1])
+row = next(db["articles"].rows_where("id = ?", [sys.argv[2]]))
+for table in ("figures", "sources", "related"):
+    row[table] = list(db[table].rows_where("article_seq = ?", [row["seq"]], order_by="position"))
+for name in ("byline", "tags"):
+    row[name] = json.loads(row[name])
+print(json.dumps(row, ensure_ascii=False, indent=2))
+"""
+FLOOR_LIST = """\
+import sys
+import sqlite_utils
+db = sqlite_utils.Database(sys.argv[1])
+for r in db.query(
+    "SELECT id, status, updated_at, section, title FROM articles"
+    " ORDER BY updated_at DESC, seq DESC LIMIT 1000"
+):
+    print(f"{r['id'][:8]}  {r['status']:<9}  {r['updated_at'][:16]}  {r['section'] or '-':<6}"
+          f"  {r['title']}")
+"""
+FLOOR_SEARCH = """\
+import sys
+import sqlite_utils
+db = sqlite_utils.Database(sys.argv[1])
+for r in db.query(
+    "SELECT a.id, a.title, a.body FROM article_fts JOIN articles a ON a.seq = article_fts.rowid"
+    " WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10, 4, 1, 2, 2) LIMIT 50",
+    [sys.argv[2]],
+):
+    at = r["body"].find(sys.argv[3])
+    print(f"{r['id'][:8]}  {r['title']}\\n          {r['body'][max(0, at - 30):at + 50]}")
+"""
+
+
+def environment(home: Path) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if not k.startswith("GALLEY_")}
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
+    out |= {f"XDG_{n}_HOME": str(home / n.lower()) for n in ("CONFIG", "DATA", "STATE", "CACHE")}
+    out |= {"HOME": str(home), "GALLEY_USER": WHO}
+    return out
+
+
+def run(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, str]:
+    """Milliseconds from start to exit of one process, and what it printed."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+    took = (time.perf_counter() - start) * 1000
+    if done.returncode:
+        raise SystemExit(f"{argv} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return took, done.stdout
+
+
+def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
+    """A store (the two samples and 20 generated articles), a desk made from it at a path,
+    a laptop store that joined it, a plain git clone of the desk; the typhoon article's id."""
+    store, desk, laptop = work / "store.sqlite", work / "desk.git", work / "laptop.sqlite"
+    _t, out = run(
+        [*GALLEY, "--store", str(store), "import",
+         str(FIXTURES / "typhoon-drill" / "article.md"),
+         str(FIXTURES / "library-night" / "article.md")], env,
+    )  # fmt: skip
+    article_id = out.split()[0]
+    sys.path.insert(0, str(ROOT))
+    import random
+
+    from corpus import _clauses, make_article, vocabulary
+
+    from app.store import Store
+
+    rng = random.Random(20261205)
+    clauses, vocab = _clauses(), vocabulary(rng, 2_000)
+    with Store.open(store) as opened:
+        image = opened.get_article(article_id).figures[0].image
+        with opened.tx.write():
+            for n in range(20):
+                opened.create_article(make_article(rng, clauses, n, image, vocab), author=WHO)
+    run([*GALLEY, "--store", str(store), "sync", "--create", "--remote", str(desk)], env)
+    run([*GALLEY, "--store", str(laptop), "sync", "--remote", str(desk)], env)
+    run([*GALLEY, "--store", str(laptop), "sync"], env)  # settled: nothing left either way
+    clone = work / "clone"
+    run(["git", "clone", "-q", str(desk), str(clone)], env)
+    return store, laptop, clone, article_id
+
+
+def measure(pairs: dict[str, tuple[list[str], list[str], Path | None]], env: dict[str, str],
+            runs: int) -> dict[str, tuple[list[float], list[float]]]:  # fmt: skip
+    """Each pair's command and floor, alternately, ``runs`` times (after one of each)."""
+    samples: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in pairs}
+    for n in range(runs + 1):
+        for name, (ours, floor, cwd) in pairs.items():
+            mine, base = run(ours, env, cwd)[0], run(floor, env, cwd)[0]
+            if n:  # the first of each warms the page cache
+                samples[name][0].append(mine)
+                samples[name][1].append(base)
+    return samples
+
+
+def main() -> None:
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    runs = int(numbers[0]) if numbers else 15
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "app")], check=True)
+    work = Path(tempfile.mkdtemp(prefix="galley-cli-"))
+    try:
+        env = environment(work / "home")
+        store, laptop, clone, article_id = build(work, env)
+        from app.core.text import index_text
+
+        phrase = '"' + " ".join(index_text(QUERY).split()) + '"'
+        py = [sys.executable, "-c"]
+        pairs = {
+            "show": ([*GALLEY, "--store", str(store), "show", article_id, "--json"],
+                     [*py, FLOOR_SHOW, str(store), article_id], None),
+            "list": ([*GALLEY, "--store", str(store), "list"],
+                     [*py, FLOOR_LIST, str(store)], None),
+            "search": ([*GALLEY, "--store", str(store), "search", QUERY],
+                       [*py, FLOOR_SEARCH, str(store), phrase, QUERY], None),
+            "sync": ([*GALLEY, "--store", str(laptop), "sync"],
+                     ["git", "fetch", "-q"], clone),
+        }  # fmt: skip
+        _t, said = run(pairs["sync"][0], env)
+        assert "nothing new" in said, said
+        samples = measure(pairs, env, runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    what = {
+        "show": ("galley show ID --json", "sqlite-utils: the row and its lists as JSON"),
+        "list": ("galley list", "sqlite-utils: the newest 1,000 rows printed"),
+        "search": (f"galley search {QUERY}", "sqlite-utils: FTS5 phrase, 50 best, printed"),
+        "sync": ("galley sync, nothing to exchange", "git fetch in a clone of the desk"),
+    }
+    results: list[Result] = []
+    for name, (ours, floor) in samples.items():
+        (mine, mine95), (base, base95) = summarise(ours), summarise(floor)
+        command, floor_note = what[name]
+        results.append(Result(f"cli: {command}", mine, mine95, "ms", ""))
+        results.append(Result(f"cli floor: {floor_note}", base, base95, "ms", ""))
+        results.append(Result(f"cli ratio: {name}", mine / base, None, "×", ""))
+    if "--json" in sys.argv:
+        emit(results)
+        return
+    print_table(results, runs)
+
+
+def print_table(results: list[Result], runs: int) -> None:
+    print(f"machine: {os.cpu_count()} cores; Python {platform.python_version()}; "
+          f"median and p95 of {runs} runs each, alternating")  # fmt: skip
+    print(f"{'what':<52}{'median':>9}{'p95':>9}  {'unit':<5}{'target':<9}{'':<7}note")
+    rows = iter(results)
+    for figure in rows:
+        floor, ratio = next(rows), next(rows)
+        name = ratio.what.removeprefix("cli ratio: ")
+        target = TARGETS.get(name)
+        verdict = "" if target is None else ("ok" if ratio.median <= target else "MISSED")
+        shown = "" if target is None else f"≤ {target:.1f} ×"
+        for r in (figure, floor):
+            print(f"{r.what.removeprefix('cli '):<52}{fmt(r.median):>9}{fmt(r.p95):>9}  ms")
+        print(f"{'  ratio ' + name:<52}{fmt(ratio.median, '×'):>9}{'':>9}  ×    {shown:<9}"
+              f"{verdict:<7}{'beside the show floor' if False else ''}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
