@@ -419,9 +419,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
             raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
         create_desk(args.remote)
         print(f"galley: created a new desk at {mask_url(args.remote)}", file=sys.stderr)
-    desk = DeskSync(
-        store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path())
-    )
+    desk = DeskSync(store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path))
     report = desk.sync(
         args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )

@@ -28,7 +28,6 @@ from app.exchange.desk_layout import (
     desk_format,
     fanout,
 )
-from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.review_payload import images_of, published_slug
 from app.store.store import Store
@@ -196,6 +195,8 @@ class DeskTree:
         image is stored once and never changes; its bytes are read only when written)."""
         name = self._image_names.get(sha)
         if name is None:
+            from app.publish.images import EXTENSIONS
+
             name = self._image_names[sha] = (
                 f"{sha}.{EXTENSIONS.get(self.store.images.mime(sha), 'png')}"
             )
