@@ -511,7 +511,7 @@ class DeskSync:
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
             report.committed = ours not in (head_before, theirs)
             self.tree.save_state(mark, ours)
-            self.store.merge.compact_touches()
+            self.store.touches.compact_touches()
             if theirs is not None and ours == theirs:
                 report.pushed = True
                 break

@@ -77,7 +77,7 @@ class DeskTree:
             and isinstance(state.get("seq"), int)
             and desk_format(repo, base) == FORMAT
         )
-        mark, touched = self.store.merge.touched_since(state["seq"] if incremental else 0)
+        mark, touched = self.store.touches.touched_since(state["seq"] if incremental else 0)
         self._theirs = DeskArticles(repo, theirs) if theirs is not None else None
         self._their_bundles = _subtree(repo, theirs, "published")
         keep = base if incremental else None

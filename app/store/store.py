@@ -2,7 +2,7 @@
 
 ``Store`` holds focused parts, each a small class with the connection passed in (the way
 sqlite-utils' ``Database`` hands out ``Table`` objects, or Anki's ``Collection`` holds its
-managers): ``articles``, ``history``, ``images``, ``review``, ``merge``, ``listing``,
+managers): ``articles``, ``history``, ``images``, ``review``, ``merge``, ``touches``, ``listing``,
 ``search_index``, ``desk_settings``. Every write goes through ``tx`` (one transaction, the file's
 identity checked, what changed announced on ``changes``). Nothing outside the store touches the
 connection. The few article operations every caller needs are also methods of ``Store``.
@@ -28,6 +28,7 @@ from app.store.history import History, RevisionInfo
 from app.store.images import Images
 from app.store.listing import ArticleSummary, Listing
 from app.store.restores import Restores
+from app.store.touches import Touches
 from app.store.transactions import StoreFile, Transactions, detach_connection
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Store:
         )
         self.images = Images(self.tx)
         self.restores = Restores(self.tx)
+        self.touches = Touches(self.tx)
         self.listing = Listing(db)
         self._seen_change = self._last_change()
         self._data_version = self._read_data_version()
