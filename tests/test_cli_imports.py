@@ -135,3 +135,21 @@ def test_the_check_sees_a_library_imported_at_the_top(
     )
     modules, _printed = modules_of(store_path, ["show", article_id, "--json"], copy)
     assert "PIL" in loaded(modules, FORBIDDEN)
+
+
+def test_a_sync_with_nothing_to_exchange_imports_git_and_little_else(
+    sample_store: tuple[Path, str], tmp_path: Path
+) -> None:
+    """``galley sync`` needs git's library; with nothing to take in or send it needs none of
+    merging, publishing's images, the web's modules, worker processes or the cache folder."""
+    store_path, _article_id = sample_store
+    desk, laptop = tmp_path / "desk.git", tmp_path / "laptop" / "g.sqlite"
+    modules_of(store_path, ["sync", "--create", "--remote", str(desk)])
+    modules_of(laptop, ["sync", "--remote", str(desk)])
+    modules, printed = modules_of(laptop, ["sync"])
+    assert "nothing new" in printed
+    assert "pygit2" in modules
+    heavy = ("PySide6", "PIL", "jinja2", "yaml", "markdown", "nh3", "multiprocessing")
+    assert loaded(modules, heavy) == []
+    assert loaded(modules, ("xml", "http", "email", "platformdirs")) == []
+    assert loaded(modules, ("app.ui", "app.publish.images", "app.store.merge")) == []
