@@ -9,7 +9,9 @@ the two started alternately, median of RUNS (default 15) each.
   query through sqlite-utils (the newest 1,000 rows; the FTS5 phrase of bigrams, 50 best).
   No target: shown beside the show floor.
 - sync: ``galley sync`` with nothing to exchange (a laptop joined to a small desk at a
-  path). Floor: ``git fetch`` in a clone of the same desk. Target ≤ 2 ×.
+  path). Floor: ``git fetch`` in a clone of the same desk. Target ≤ 2 ×. Beside it, for
+  where the time goes: ``desk_floor_nothing.py`` (the store read with ``sqlite3``, the desk
+  fetched with pygit2: ``bench_desk.py``'s floor) and ``python -c pass``.
 
 Everything is built in a temporary folder (a store of the two sample articles and a few
 generated ones; a desk made from it; a laptop that joined it), in a few seconds.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,7 +80,8 @@ for r in db.query(
     [sys.argv[2]],
 ):
     at = r["body"].find(sys.argv[3])
-    print(f"{r['id'][:8]}  {r['title']}\\n          {r['body'][max(0, at - 30):at + 50]}")
+    snippet = r["body"][max(0, at - 30):at + 50].replace("\\n", " ")
+    print(f"{r['id'][:8]}  {r['title']}\\n          {snippet}")
 """
 
 
@@ -131,17 +135,40 @@ def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
     return store, laptop, clone, article_id
 
 
-def measure(pairs: dict[str, tuple[list[str], list[str], Path | None]], env: dict[str, str],
-            runs: int) -> dict[str, tuple[list[float], list[float]]]:  # fmt: skip
-    """Each pair's command and floor, alternately, ``runs`` times (after one of each)."""
-    samples: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in pairs}
+def measure(
+    rows: dict[str, tuple[list[str], Path | None]], env: dict[str, str], runs: int
+) -> dict[str, list[float]]:
+    """Each row's command in turn, ``runs`` rounds (after one round that warms the page
+    cache), so that the load of the machine falls on all of them alike."""
+    samples: dict[str, list[float]] = {k: [] for k in rows}
     for n in range(runs + 1):
-        for name, (ours, floor, cwd) in pairs.items():
-            mine, base = run(ours, env, cwd)[0], run(floor, env, cwd)[0]
-            if n:  # the first of each warms the page cache
-                samples[name][0].append(mine)
-                samples[name][1].append(base)
+        for name, (argv, cwd) in rows.items():
+            took = run(argv, env, cwd)[0]
+            if n:
+                samples[name].append(took)
     return samples
+
+
+# Each figure: its command, its floor (the ratio and the target are to this one), and rows
+# shown beside them for where the time goes.
+FIGURES = {
+    "show": ("show", "show floor", ()),
+    "list": ("list", "list floor", ()),
+    "search": ("search", "search floor", ()),
+    "sync": ("sync", "git fetch", ("pygit2 floor", "python")),
+}
+LABELS = {
+    "show": "galley show ID --json",
+    "show floor": "  floor: sqlite-utils, the row and its lists as JSON",
+    "list": "galley list",
+    "list floor": "  floor: sqlite-utils, the newest 1,000 rows",
+    "search": f"galley search {QUERY}",
+    "search floor": "  floor: sqlite-utils, FTS5 phrase, 50 best",
+    "sync": "galley sync, nothing to exchange",
+    "git fetch": "  floor: git fetch in a clone of the desk",
+    "pygit2 floor": "  beside: sqlite3 read + pygit2 fetch (desk_floor_nothing)",
+    "python": "  beside: python -c pass (the interpreter's start)",
+}
 
 
 def main() -> None:
@@ -156,55 +183,55 @@ def main() -> None:
 
         phrase = '"' + " ".join(index_text(QUERY).split()) + '"'
         py = [sys.executable, "-c"]
-        pairs = {
-            "show": ([*GALLEY, "--store", str(store), "show", article_id, "--json"],
-                     [*py, FLOOR_SHOW, str(store), article_id], None),
-            "list": ([*GALLEY, "--store", str(store), "list"],
-                     [*py, FLOOR_LIST, str(store)], None),
-            "search": ([*GALLEY, "--store", str(store), "search", QUERY],
-                       [*py, FLOOR_SEARCH, str(store), phrase, QUERY], None),
-            "sync": ([*GALLEY, "--store", str(laptop), "sync"],
-                     ["git", "fetch", "-q"], clone),
+        rows = {
+            "show": ([*GALLEY, "--store", str(store), "show", article_id, "--json"], None),
+            "show floor": ([*py, FLOOR_SHOW, str(store), article_id], None),
+            "list": ([*GALLEY, "--store", str(store), "list"], None),
+            "list floor": ([*py, FLOOR_LIST, str(store)], None),
+            "search": ([*GALLEY, "--store", str(store), "search", QUERY], None),
+            "search floor": ([*py, FLOOR_SEARCH, str(store), phrase, QUERY], None),
+            "sync": ([*GALLEY, "--store", str(laptop), "sync"], None),
+            "git fetch": (["git", "fetch", "-q"], clone),
+            "pygit2 floor": ([sys.executable, str(HERE / "desk_floor_nothing.py"), str(laptop)],
+                             None),
+            "python": ([*py, "pass"], None),
         }  # fmt: skip
-        _t, said = run(pairs["sync"][0], env)
+        said = run(rows["sync"][0], env)[1]
         assert "nothing new" in said, said
-        samples = measure(pairs, env, runs)
+        samples = measure(rows, env, runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    what = {
-        "show": ("galley show ID --json", "sqlite-utils: the row and its lists as JSON"),
-        "list": ("galley list", "sqlite-utils: the newest 1,000 rows printed"),
-        "search": (f"galley search {QUERY}", "sqlite-utils: FTS5 phrase, 50 best, printed"),
-        "sync": ("galley sync, nothing to exchange", "git fetch in a clone of the desk"),
-    }
     results: list[Result] = []
-    for name, (ours, floor) in samples.items():
-        (mine, mine95), (base, base95) = summarise(ours), summarise(floor)
-        command, floor_note = what[name]
-        results.append(Result(f"cli: {command}", mine, mine95, "ms", ""))
-        results.append(Result(f"cli floor: {floor_note}", base, base95, "ms", ""))
-        results.append(Result(f"cli ratio: {name}", mine / base, None, "×", ""))
+    for name, (ours, floor, beside) in FIGURES.items():
+        mine, base = statistics.median(samples[ours]), statistics.median(samples[floor])
+        for key in (ours, floor, *beside):
+            median, p95 = summarise(samples[key])
+            note = "" if key == ours else f"galley {mine / median:.2f} × this"
+            results.append(Result(f"cli: {LABELS[key]}", median, p95, "ms", note))
+        results.append(Result(f"cli ratio: {name}", mine / base, None, "×", f"to {floor}"))
     if "--json" in sys.argv:
         emit(results)
         return
-    print_table(results, runs)
+    print(f"machine: {os.cpu_count()} cores; Python {platform.python_version()}; whole "
+          f"processes, median and p95 of {runs} rounds, each command once a round")  # fmt: skip
+    print_table(results)
 
 
-def print_table(results: list[Result], runs: int) -> None:
-    print(f"machine: {os.cpu_count()} cores; Python {platform.python_version()}; "
-          f"median and p95 of {runs} runs each, alternating")  # fmt: skip
-    print(f"{'what':<52}{'median':>9}{'p95':>9}  {'unit':<5}{'target':<9}{'':<7}note")
-    rows = iter(results)
-    for figure in rows:
-        floor, ratio = next(rows), next(rows)
-        name = ratio.what.removeprefix("cli ratio: ")
-        target = TARGETS.get(name)
-        verdict = "" if target is None else ("ok" if ratio.median <= target else "MISSED")
-        shown = "" if target is None else f"≤ {target:.1f} ×"
-        for r in (figure, floor):
-            print(f"{r.what.removeprefix('cli '):<52}{fmt(r.median):>9}{fmt(r.p95):>9}  ms")
-        print(f"{'  ratio ' + name:<52}{fmt(ratio.median, '×'):>9}{'':>9}  ×    {shown:<9}"
-              f"{verdict:<7}{'beside the show floor' if False else ''}")  # fmt: skip
+def verdict(r: Result) -> tuple[str, str]:
+    """A ratio row's target and whether it is met ("" for the others)."""
+    target = TARGETS.get(r.what.removeprefix("cli ratio: ")) if "ratio" in r.what else None
+    if target is None:
+        return "", ""
+    return f"≤ {target:.1f} ×", "ok" if r.median <= target else "MISSED"
+
+
+def print_table(results: list[Result]) -> None:
+    print(f"{'what':<62}{'median':>8}{'p95':>8}  {'unit':<5}{'target':<9}{'':<7}note")
+    for r in results:
+        target, ok = verdict(r)
+        what = r.what.removeprefix("cli: ").removeprefix("cli ")
+        print(f"{what:<62}{fmt(r.median, r.unit):>8}{fmt(r.p95, r.unit):>8}  {r.unit:<5}"
+              f"{target:<9}{ok:<7}{r.note}")  # fmt: skip
 
 
 if __name__ == "__main__":
