@@ -153,3 +153,37 @@ def test_a_sync_with_nothing_to_exchange_imports_git_and_little_else(
     assert loaded(modules, heavy) == []
     assert loaded(modules, ("xml", "http", "email", "platformdirs")) == []
     assert loaded(modules, ("app.ui", "app.publish.images", "app.store.merge")) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["show", "ID"], "show"),
+        (["--store", "S", "list", "--json"], "list"),
+        (["--store=S", "status", "ID"], "status"),
+        (["--store", "S"], "gui"),
+        ([], "gui"),
+        (["--help"], None),
+        (["--st", "S", "list"], None),  # an abbreviation: argparse decides
+    ],
+)
+def test_the_command_is_told_before_parsing(argv: list[str], command: str | None) -> None:
+    from app.cli import command_of
+
+    assert command_of(argv) == command
+
+
+def test_help_and_a_misspelt_command_still_list_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:
+        main(["lsit"])
+    assert usage.value.code == 2
+    misspelt = capsys.readouterr().err
+    for name in ("import", "show", "search", "sync", "status", "note", "backup", "gui"):
+        assert name in listed and f"'{name}'" in misspelt
