@@ -117,8 +117,8 @@ def test_the_check_sees_a_library_imported_at_the_top(
     sample_store: tuple[Path, str], tmp_path: Path
 ) -> None:
     """The test would fail on a stray top-level import: a module every command imports
-    (the store's articles) that brings Pillow in shows up in the list (a copy of the checkout's code, one line added;
-    the checkout's own code loads no Pillow, as the test above shows)."""
+    (the store's articles) that brings Pillow in shows up in the list (a copy of the
+    checkout's code, one line added; the checkout's own loads no Pillow, as shown above)."""
     store_path, article_id = sample_store
     copy = tmp_path / "checkout"
     (copy / "app").mkdir(parents=True)
