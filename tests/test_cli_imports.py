@@ -154,7 +154,9 @@ def test_a_sync_with_nothing_to_exchange_imports_git_and_little_else(
     heavy = ("PySide6", "PIL", "jinja2", "yaml", "markdown", "nh3", "multiprocessing")
     assert loaded(modules, heavy) == []
     assert loaded(modules, ("xml", "http", "email", "platformdirs")) == []
-    assert loaded(modules, ("app.ui", "app.publish.images", "app.store.merge")) == []
+    assert (
+        loaded(modules, ("app.ui", "app.publish.images", "app.store.merge", "app.core.text")) == []
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from app.core.text import CJK_RUN
-
 __all__ = [
     "MAX_FIGURE_KEY",
     "MAX_PINYIN_SLUG",
@@ -57,6 +55,8 @@ def suggest_slug(
     with nothing to spell (only punctuation or emoji) gets the date and a short id
     (``2024-09-30-1a2b3c4d``), or ``article``.
     """
+    from app.core.text import CJK_RUN  # here: validating a slug needs none of text's patterns
+
     english = _join(_latin_words(english_title), MAX_SLUG)
     if english:
         return english
