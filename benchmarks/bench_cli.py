@@ -93,25 +93,30 @@ def environment(home: Path) -> dict[str, str]:
     return out
 
 
-def run(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, str]:
-    """Milliseconds from start to exit of one process, and what it printed."""
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
-    took = (time.perf_counter() - start) * 1000
-    if done.returncode:
-        raise SystemExit(f"{argv} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return took, done.stdout
+def run(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float, str]:
+    """Milliseconds from start to exit of one process, the CPU time it used (user + system,
+    from ``wait4``: what the machine's other load moves least), and what it printed."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        took = (time.perf_counter() - start) * 1000
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        if child.returncode:
+            raise SystemExit(f"{argv} failed ({child.returncode}): {err.read()[-2000:]!r}")
+        return took, (usage.ru_utime + usage.ru_stime) * 1000, out.read().decode()
 
 
 def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
     """A store (the two samples and 20 generated articles), a desk made from it at a path,
     a laptop store that joined it, a plain git clone of the desk; the typhoon article's id."""
     store, desk, laptop = work / "store.sqlite", work / "desk.git", work / "laptop.sqlite"
-    _t, out = run(
+    out = run(
         [*GALLEY, "--store", str(store), "import",
          str(FIXTURES / "typhoon-drill" / "article.md"),
          str(FIXTURES / "library-night" / "article.md")], env,
-    )  # fmt: skip
+    )[2]  # fmt: skip
     article_id = out.split()[0]
     sys.path.insert(0, str(ROOT))
     import random
@@ -137,15 +142,16 @@ def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
 
 def measure(
     rows: dict[str, tuple[list[str], Path | None]], env: dict[str, str], runs: int
-) -> dict[str, list[float]]:
+) -> dict[str, tuple[list[float], list[float]]]:
     """Each row's command in turn, ``runs`` rounds (after one round that warms the page
-    cache), so that the load of the machine falls on all of them alike."""
-    samples: dict[str, list[float]] = {k: [] for k in rows}
+    cache), so that the load of the machine falls on all of them alike: wall and CPU ms."""
+    samples: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in rows}
     for n in range(runs + 1):
         for name, (argv, cwd) in rows.items():
-            took = run(argv, env, cwd)[0]
+            took, cpu, _out = run(argv, env, cwd)
             if n:
-                samples[name].append(took)
+                samples[name][0].append(took)
+                samples[name][1].append(cpu)
     return samples
 
 
@@ -196,19 +202,23 @@ def main() -> None:
                              None),
             "python": ([*py, "pass"], None),
         }  # fmt: skip
-        said = run(rows["sync"][0], env)[1]
+        said = run(rows["sync"][0], env)[2]
         assert "nothing new" in said, said
         samples = measure(rows, env, runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results: list[Result] = []
     for name, (ours, floor, beside) in FIGURES.items():
-        mine, base = statistics.median(samples[ours]), statistics.median(samples[floor])
+        mine, base = statistics.median(samples[ours][0]), statistics.median(samples[floor][0])
+        cpu = {key: statistics.median(samples[key][1]) for key in (ours, floor, *beside)}
         for key in (ours, floor, *beside):
-            median, p95 = summarise(samples[key])
-            note = "" if key == ours else f"galley {mine / median:.2f} × this"
+            median, p95 = summarise(samples[key][0])
+            note = f"CPU {cpu[key]:.0f} ms"
+            if key != ours:
+                note += f"; galley {mine / median:.2f} × this (CPU {cpu[ours] / cpu[key]:.2f} ×)"
             results.append(Result(f"cli: {LABELS[key]}", median, p95, "ms", note))
-        results.append(Result(f"cli ratio: {name}", mine / base, None, "×", f"to {floor}"))
+        results.append(Result(f"cli ratio: {name}", mine / base, None, "×",
+                              f"wall to wall, galley / {floor}"))  # fmt: skip
     if "--json" in sys.argv:
         emit(results)
         return
