@@ -16,7 +16,11 @@ the two started alternately, median of RUNS (default 15) each.
 Everything is built in a temporary folder (a store of the two sample articles and a few
 generated ones; a desk made from it; a laptop that joined it), in a few seconds.
 
-python benchmarks/bench_cli.py [RUNS] [--json]
+python benchmarks/bench_cli.py [RUNS] [--galley=CHECKOUT] [--json]
+
+--galley=CHECKOUT runs that checkout's code as the galley process (another commit's, to
+compare: ``git archive COMMIT app | tar -x -C DIR``); the store, the desk and the floors
+are built by this one.
 """
 
 from __future__ import annotations
@@ -42,12 +46,23 @@ WHO = "測試者"
 QUERY = "颱風"
 TARGETS = {"show": 1.5, "sync": 2.0}
 # ``galley`` as its console script runs it, from this checkout's code (the installed script
-# may import another checkout's).
-GALLEY = [
-    sys.executable,
-    "-c",
-    f"import sys; sys.path.insert(0, {str(ROOT)!r}); from app.cli import main; sys.exit(main())",
-]
+# may import another checkout's), or from --galley=CHECKOUT's.
+CHECKOUT = next(
+    (Path(a.split("=", 1)[1]).resolve() for a in sys.argv if a.startswith("--galley=")), ROOT
+)
+
+
+def galley_of(checkout: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; sys.path.insert(0, {str(checkout)!r}); from app.cli import main; "
+        "sys.exit(main())",
+    ]
+
+
+GALLEY = galley_of(CHECKOUT)  # measured
+BUILDER = galley_of(ROOT)  # builds the store and the desk
 FLOOR_SHOW = """\
 import json, sys
 import sqlite_utils
@@ -113,7 +128,7 @@ def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
     a laptop store that joined it, a plain git clone of the desk; the typhoon article's id."""
     store, desk, laptop = work / "store.sqlite", work / "desk.git", work / "laptop.sqlite"
     out = run(
-        [*GALLEY, "--store", str(store), "import",
+        [*BUILDER, "--store", str(store), "import",
          str(FIXTURES / "typhoon-drill" / "article.md"),
          str(FIXTURES / "library-night" / "article.md")], env,
     )[2]  # fmt: skip
@@ -132,9 +147,9 @@ def build(work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, str]:
         with opened.tx.write():
             for n in range(20):
                 opened.create_article(make_article(rng, clauses, n, image, vocab), author=WHO)
-    run([*GALLEY, "--store", str(store), "sync", "--create", "--remote", str(desk)], env)
-    run([*GALLEY, "--store", str(laptop), "sync", "--remote", str(desk)], env)
-    run([*GALLEY, "--store", str(laptop), "sync"], env)  # settled: nothing left either way
+    run([*BUILDER, "--store", str(store), "sync", "--create", "--remote", str(desk)], env)
+    run([*BUILDER, "--store", str(laptop), "sync", "--remote", str(desk)], env)
+    run([*BUILDER, "--store", str(laptop), "sync"], env)  # settled: nothing left either way
     clone = work / "clone"
     run(["git", "clone", "-q", str(desk), str(clone)], env)
     return store, laptop, clone, article_id
@@ -180,7 +195,8 @@ LABELS = {
 def main() -> None:
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
     runs = int(numbers[0]) if numbers else 15
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "app")], check=True)
+    for code in {ROOT, CHECKOUT}:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(code / "app")], check=True)
     work = Path(tempfile.mkdtemp(prefix="galley-cli-"))
     try:
         env = environment(work / "home")
