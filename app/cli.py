@@ -11,7 +11,7 @@ import dataclasses
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import __version__
@@ -77,10 +77,11 @@ def one_line(text: str) -> str:
 
 
 class _Unused:
-    """A command's parser that is not built: its arguments are dropped unread."""
+    """A command's parser that is not built: whatever is declared on it (arguments, groups
+    and their arguments, defaults) is dropped unread."""
 
-    def add_argument(self, *args: Any, **kwargs: Any) -> None:
-        return None
+    def __getattr__(self, name: str) -> Callable[..., _Unused]:
+        return lambda *args, **kwargs: self
 
 
 class _OnlyOne:
