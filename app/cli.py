@@ -11,7 +11,7 @@ import dataclasses
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import __version__
@@ -76,7 +76,43 @@ def one_line(text: str) -> str:
     return "".join(out)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unused:
+    """A command's parser that is not built: whatever is declared on it (arguments, groups
+    and their arguments, defaults) is dropped unread."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Unused]:
+        return lambda *args, **kwargs: self
+
+
+class _OnlyOne:
+    """The subcommands action, passing on only ``name``'s parser: each parser argparse
+    builds (its help texts looked up in gettext's catalogues, its formatter made) costs a
+    start ~0.3 ms, and a command needs one of them."""
+
+    def __init__(self, sub: Any, name: str) -> None:
+        self.sub = sub
+        self.name = name
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return self.sub.add_parser(name, **kwargs) if name == self.name else _Unused()
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when that is plain without parsing: the first word that is
+    not ``--store PATH``; ``gui`` when there is none (the window). ``None`` when an option
+    comes first (``--help``, ``--version``, an abbreviation): then every command is built."""
+    words = iter(argv)
+    for word in words:
+        if word == "--store":
+            next(words, None)
+        elif not word.startswith("--store="):
+            return None if word.startswith("-") else word
+    return "gui"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, only that command's parser is built
+    (``galley --help`` and the message for a misspelt command list them all: ``None``)."""
     parser = GalleyParser(
         prog="galley",
         description="Galley: write, review and export news articles offline.",
@@ -88,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the store file (default: $GALLEY_STORE, else the data folder)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = commands if command is None else _OnlyOne(commands, command)
 
     p = sub.add_parser("import", help="import articles: Markdown files, bundle folders or zips")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -205,8 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # People type the store after the command too (galley list --store S): every command
     # takes it, and it overrides one given before the command.
-    for command in sub.choices.values():
-        command.add_argument(
+    for each in commands.choices.values():
+        each.add_argument(
             "--store", metavar="PATH", default=argparse.SUPPRESS, help="the store file"
         )
     return parser
@@ -419,9 +456,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
             raise InputError("--create needs the new desk's path: --remote PATH", field="--create")
         create_desk(args.remote)
         print(f"galley: created a new desk at {mask_url(args.remote)}", file=sys.stderr)
-    desk = DeskSync(
-        store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path())
-    )
+    desk = DeskSync(store, by=args.by or default_user(), cache=RenditionCache(rendition_cache_path))
     report = desk.sync(
         args.remote, progress=lambda text: print(f"galley: {text}", file=sys.stderr, flush=True)
     )
@@ -446,7 +481,12 @@ COMMANDS = {
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    name = command_of(words)
+    parser = build_parser(name)
+    if name not in _subcommands(parser):  # not a command: the message lists them all
+        parser = build_parser()
+    args = parser.parse_args(words)
     from app.config import store_path
 
     if args.command in (None, "gui"):
@@ -482,6 +522,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         from app.cli_review import COMMANDS as REVIEW_COMMANDS
 
         return REVIEW_COMMANDS[args.command](store, args, _print_json)
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
 
 
 def check_arguments(argv: Sequence[str]) -> None:

@@ -43,13 +43,24 @@ def test_a_commit_leaves_the_copy_to_the_checkpoint_thread(
 def test_closing_the_store_stops_its_thread_and_folds_the_wal(store_path: Path) -> None:
     threads = threading.active_count()
     store = Store.open(store_path)
-    assert threading.active_count() == threads + 1
+    assert threading.active_count() == threads  # started by the first write, not by opening
     _big_write(store, 10)
+    assert threading.active_count() == threads + 1
     store.close()
     assert threading.active_count() == threads
     assert not Path(f"{store_path}-wal").exists()
     with Store.open(store_path) as again:
         assert len(again.list_articles()) == 10
+
+
+def test_a_store_only_read_starts_no_thread(store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        store.new_article("先寫一篇", author="測試者")
+    threads = threading.active_count()
+    with Store.open(store_path) as store:
+        assert [a.title for a in store.list_articles()] == ["先寫一篇"]
+        assert threading.active_count() == threads
+        assert store.checkpoints is not None and store.checkpoints.wait_idle(timeout=0)
 
 
 def test_a_store_replaced_while_open_is_never_checkpointed_into(

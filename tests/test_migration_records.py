@@ -113,8 +113,8 @@ def test_history_status_records_and_journal_marks_survive_the_migration(tmp_path
                 f"a-second-{article_id}",
             ]
         # A desk that synced after the first article was written still sees only the second.
-        assert store.merge.touched_since(mark)[1] == ["b-2"]
-        assert store.merge.touched_since(0)[1] == ["a-1", "b-2"]
+        assert store.touches.touched_since(mark)[1] == ["b-2"]
+        assert store.touches.touched_since(0)[1] == ["a-1", "b-2"]
         columns = {r["name"] for r in store._db.query("PRAGMA table_info(revisions)")}
         assert "article_seq" in columns and "article_id" not in columns
 
@@ -123,17 +123,17 @@ def test_after_the_migration_every_write_moves_its_article_past_the_mark(tmp_pat
     path = tmp_path / "old.sqlite"
     _version_9_store(path)
     with Store.open(path) as store:
-        mark, _ = store.merge.touched_since(0)
+        mark, _ = store.touches.touched_since(0)
         article = store.get_article("b-2")  # the newest entry already: moved on, not doubled
         article.body = "三"
         store.save_article(article, author="測試者")
-        mark, touched = store.merge.touched_since(mark)
+        mark, touched = store.touches.touched_since(mark)
         assert touched == ["b-2"]
         created = store.create_article(
             Article(id="", slug="", title="新稿", body="內文。"), author="測試者"
         )
         store.review.change_status("a-1", "draft", who="編輯", role="editor")
-        mark, touched = store.merge.touched_since(mark)
+        mark, touched = store.touches.touched_since(mark)
         assert touched == [created.id, "a-1"]
         # A status move is recorded, not a revision of the text.
         assert len(store.revisions("a-1")) == 2 and len(store.revisions(created.id)) == 1
@@ -148,7 +148,7 @@ def test_records_of_an_article_follow_its_row_when_it_goes(tmp_path: Path) -> No
     path = tmp_path / "old.sqlite"
     _version_9_store(path)
     with Store.open(path) as store:
-        mark, _ = store.merge.touched_since(0)
+        mark, _ = store.touches.touched_since(0)
         with store.tx.write() as db:
             db.execute("DELETE FROM articles WHERE id = 'a-1'")
         counts = [
@@ -156,7 +156,7 @@ def test_records_of_an_article_follow_its_row_when_it_goes(tmp_path: Path) -> No
             for table in ("revisions", "status_changes")
         ]
         assert counts == [2, 2]
-        assert store.merge.touched_since(mark)[1] == ["a-1"]
+        assert store.touches.touched_since(mark)[1] == ["a-1"]
 
 
 def test_tidying_the_journal_keeps_what_every_mark_sees(
@@ -164,7 +164,7 @@ def test_tidying_the_journal_keeps_what_every_mark_sees(
 ) -> None:
     """Articles edited in turn leave an entry for each edit; tidying keeps the newest of
     each article, and a desk's mark, whatever it is, reads the same list as before."""
-    from app.store import merge
+    from app.store import touches
 
     ids = [
         store.create_article(
@@ -177,13 +177,13 @@ def test_tidying_the_journal_keeps_what_every_mark_sees(
             article = store.get_article(article_id)
             article.body += f"第 {turn} 次。"
             store.save_article(article, author="測試者")
-    top, _ = store.merge.touched_since(0)
-    before = {mark: store.merge.touched_since(mark) for mark in range(top + 1)}
-    assert store.merge.compact_touches() == 0  # few entries: left as they are
-    monkeypatch.setattr(merge, "TOUCHES_SLACK", 0)
-    assert store.merge.compact_touches() > 0
+    top, _ = store.touches.touched_since(0)
+    before = {mark: store.touches.touched_since(mark) for mark in range(top + 1)}
+    assert store.touches.compact_touches() == 0  # few entries: left as they are
+    monkeypatch.setattr(touches, "TOUCHES_SLACK", 0)
+    assert store.touches.compact_touches() > 0
     assert store._db.execute("SELECT count(*) FROM article_touches").fetchone()[0] == 3
-    assert {mark: store.merge.touched_since(mark) for mark in range(top + 1)} == before
+    assert {mark: store.touches.touched_since(mark) for mark in range(top + 1)} == before
 
 
 def test_waiting_revisions_are_found_among_the_articles_own_only(store: Store) -> None:

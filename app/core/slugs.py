@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from app.core.text import CJK_CLASS
-
 __all__ = [
     "MAX_FIGURE_KEY",
     "MAX_PINYIN_SLUG",
@@ -31,9 +29,13 @@ MAX_SLUG = 80
 MAX_PINYIN_SLUG = 60  # a syllable a character: a long headline would give a very long path
 MAX_FIGURE_KEY = 64  # as app.core.validation.FIGURE_KEY_RE allows
 
-# Han characters (kana and Hangul have no pinyin: they are left out, like other scripts).
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_CJK = re.compile(f"[{CJK_CLASS}]")
+
+@functools.cache
+def _han_run() -> re.Pattern[str]:
+    """Han characters (kana and Hangul have no pinyin: they are left out, like other scripts).
+    Compiled on first use: a class with characters beyond the BMP takes SRE ~1 ms, and
+    every write imports this module (for ``is_valid_slug``)."""
+    return re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def is_valid_slug(slug: str) -> bool:
@@ -53,10 +55,12 @@ def suggest_slug(
     with nothing to spell (only punctuation or emoji) gets the date and a short id
     (``2024-09-30-1a2b3c4d``), or ``article``.
     """
+    from app.core.text import CJK_RUN  # here: validating a slug needs none of text's patterns
+
     english = _join(_latin_words(english_title), MAX_SLUG)
     if english:
         return english
-    if not _CJK.search(title):
+    if not CJK_RUN.search(title):
         words = _latin_words(title)
         if words and len("-".join(words)) >= max(3, len(title) // 3):
             return _join(words, MAX_SLUG)
@@ -112,7 +116,7 @@ def _cut_key(key: str, limit: int) -> str:
 def _runs(text: str) -> Iterator[tuple[str, bool]]:
     """The text as runs of Han characters and runs of anything else: (run, is_han)."""
     at = 0
-    for m in _HAN_RUN.finditer(text):
+    for m in _han_run().finditer(text):
         if m.start() > at:
             yield text[at : m.start()], False
         yield m.group(), True

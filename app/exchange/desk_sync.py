@@ -29,6 +29,7 @@ articles in 72 and 118 ms where dulwich takes 0.7-0.9 s (``benchmarks/bench_git_
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -55,7 +56,6 @@ from app.exchange.desk_layout import (
     read_json,
 )
 from app.exchange.desk_tree import DeskTree, check_new_bundles
-from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.store import Store
 
@@ -511,7 +511,7 @@ class DeskSync:
                 ours = self._commit(tree, [ours, theirs], "Galley: merged with the desk")
             report.committed = ours not in (head_before, theirs)
             self.tree.save_state(mark, ours)
-            self.store.merge.compact_touches()
+            self.store.touches.compact_touches()
             if theirs is not None and ours == theirs:
                 report.pushed = True
                 break
@@ -794,7 +794,13 @@ class _SyncLock:
             self.file.close()  # closing releases the lock
 
 
-_IMAGE_EXTENSIONS = sorted(set(EXTENSIONS.values()))
+@functools.cache
+def _image_extensions() -> list[str]:
+    """The images folder's file extensions (publish's images module is imported only when
+    an image is looked for: a sync with nothing to take in never does)."""
+    from app.publish.images import EXTENSIONS
+
+    return sorted(set(EXTENSIONS.values()))
 
 
 class _DeskImages(Mapping[str, bytes]):
@@ -810,7 +816,7 @@ class _DeskImages(Mapping[str, bytes]):
 
     def _entry(self, sha: str) -> Any:
         if self.folder is not None:
-            for ext in _IMAGE_EXTENSIONS:
+            for ext in _image_extensions():
                 if f"{sha}.{ext}" in self.folder:
                     entry = self.folder[f"{sha}.{ext}"]
                     check_entry(entry, f"images/{entry.name}", "blob")

@@ -28,7 +28,6 @@ from app.exchange.desk_layout import (
     desk_format,
     fanout,
 )
-from app.publish.images import EXTENSIONS
 from app.publish.rendition_cache import RenditionCache
 from app.store.review_payload import images_of, published_slug
 from app.store.store import Store
@@ -78,7 +77,7 @@ class DeskTree:
             and isinstance(state.get("seq"), int)
             and desk_format(repo, base) == FORMAT
         )
-        mark, touched = self.store.merge.touched_since(state["seq"] if incremental else 0)
+        mark, touched = self.store.touches.touched_since(state["seq"] if incremental else 0)
         self._theirs = DeskArticles(repo, theirs) if theirs is not None else None
         self._their_bundles = _subtree(repo, theirs, "published")
         keep = base if incremental else None
@@ -196,6 +195,8 @@ class DeskTree:
         image is stored once and never changes; its bytes are read only when written)."""
         name = self._image_names.get(sha)
         if name is None:
+            from app.publish.images import EXTENSIONS
+
             name = self._image_names[sha] = (
                 f"{sha}.{EXTENSIONS.get(self.store.images.mime(sha), 'png')}"
             )

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -35,15 +36,25 @@ Cached = tuple[bytes, str, int, int]  # data, MIME type, width, height
 
 class RenditionCache:
     """Renditions by (source image, recipe) in the SQLite file ``path``; ``None``: kept in
-    nothing but this process's memo (tests, a one-off run)."""
+    nothing but this process's memo (tests, a one-off run). ``path`` may also be a function
+    giving it, asked the first time the file is needed (the cache folder is the platform's:
+    a sync that renders nothing never imports the library that knows where it is)."""
 
-    def __init__(self, path: Path | None, *, max_bytes: int = MAX_BYTES) -> None:
-        self.path = path
+    def __init__(
+        self, path: Path | Callable[[], Path] | None, *, max_bytes: int = MAX_BYTES
+    ) -> None:
+        self._path = path
         self.max_bytes = max_bytes
         self._conn: sqlite3.Connection | None = None
         self._broken = path is None
         self._kept = 0
         self._lock = threading.Lock()  # the preview renders on a thread of its own
+
+    @property
+    def path(self) -> Path | None:
+        if callable(self._path):
+            self._path = self._path()
+        return self._path
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._conn is not None or self._broken:

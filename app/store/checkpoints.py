@@ -41,30 +41,42 @@ class Checkpointer:
         self._commits = 0  # commits announced
         self._copied = 0  # commits a finished checkpoint has looked at
         self._closing = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, name=f"checkpoint {file.path.name}", daemon=True
-        )
-        self._thread.start()
+        # Started by the first commit: a store opened only to be read (``galley show``, a
+        # script's query) never starts a thread, nor waits for one to stop.
+        self._thread: threading.Thread | None = None
 
     def committed(self) -> None:
         """A write transaction committed: checkpoint soon, on the thread."""
         with self._changed:
             self._commits += 1
+            if self._thread is None and not self._closing.is_set():
+                self._thread = threading.Thread(
+                    target=self._run, name=f"checkpoint {self.file.path.name}", daemon=True
+                )
+                self._thread.start()
             self._changed.notify_all()
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Until every commit so far has been checkpointed (tests, benchmarks)."""
         with self._changed:
             return self._changed.wait_for(
-                lambda: self._copied >= self._commits or not self._thread.is_alive(), timeout
+                lambda: (
+                    self._copied >= self._commits
+                    or self._thread is None
+                    or not self._thread.is_alive()
+                ),
+                timeout,
             )
 
     def close(self) -> None:
         self._closing.set()
         with self._changed:
             self._changed.notify_all()
-        self._thread.join(timeout=30)
-        if self._thread.is_alive():  # pragma: no cover - a checkpoint stuck on a dead disk
+            thread = self._thread
+        if thread is None:
+            return
+        thread.join(timeout=30)
+        if thread.is_alive():  # pragma: no cover - a checkpoint stuck on a dead disk
             log.warning("%s: the checkpoint thread did not stop in 30 s", self.file.path)
 
     def _run(self) -> None:

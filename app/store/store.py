@@ -2,7 +2,7 @@
 
 ``Store`` holds focused parts, each a small class with the connection passed in (the way
 sqlite-utils' ``Database`` hands out ``Table`` objects, or Anki's ``Collection`` holds its
-managers): ``articles``, ``history``, ``images``, ``review``, ``merge``, ``listing``,
+managers): ``articles``, ``history``, ``images``, ``review``, ``merge``, ``touches``, ``listing``,
 ``search_index``, ``desk_settings``. Every write goes through ``tx`` (one transaction, the file's
 identity checked, what changed announced on ``changes``). Nothing outside the store touches the
 connection. The few article operations every caller needs are also methods of ``Store``.
@@ -25,13 +25,14 @@ from app.store.clock import now_iso
 from app.store.db import BUSY_TIMEOUT_MS, needs_upgrade, open_database
 from app.store.desk import Desk
 from app.store.history import History, RevisionInfo
-from app.store.images import Images
 from app.store.listing import ArticleSummary, Listing
-from app.store.restores import Restores
+from app.store.touches import Touches
 from app.store.transactions import StoreFile, Transactions, detach_connection
 
 if TYPE_CHECKING:
+    from app.store.images import Images
     from app.store.merge import ReviewMerge
+    from app.store.restores import Restores
     from app.store.review import Review
     from app.store.search import SearchHit, SearchIndex
 
@@ -65,14 +66,25 @@ class Store:
         self.articles = Articles(
             self.tx, self.history, self.desk_settings.get, self.desk_settings.editors_at
         )
-        self.images = Images(self.tx)
-        self.restores = Restores(self.tx)
+        self.touches = Touches(self.tx)
         self.listing = Listing(db)
         self._seen_change = self._last_change()
         self._data_version = self._read_data_version()
 
-    # Parts a window opening an article does not use are built (and their modules imported:
-    # 30 ms of a 100 ms import) the first time they are asked for.
+    # Parts a window opening an article (or ``galley show``) does not use are built, and
+    # their modules imported (30 ms of a 100 ms import), the first time they are asked for.
+    @functools.cached_property
+    def images(self) -> Images:
+        from app.store.images import Images
+
+        return Images(self.tx)
+
+    @functools.cached_property
+    def restores(self) -> Restores:
+        from app.store.restores import Restores
+
+        return Restores(self.tx)
+
     @functools.cached_property
     def review(self) -> Review:
         from app.store.review import Review

@@ -9,7 +9,6 @@ a user can act on (disk full, card pulled, file deleted), with nothing half-writ
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import sqlite3
 import sys
@@ -87,6 +86,7 @@ def detach_connection(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     try:
         import _sqlite3
+        import ctypes  # here: a store opened and closed in place never needs it
 
         lib = ctypes.CDLL(_sqlite3.__file__)
         # CPython's connection object starts with PyObject_HEAD, then ``sqlite3 *db``.

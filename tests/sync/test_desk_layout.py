@@ -55,7 +55,7 @@ def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store
         ).id
         for n in range(5)
     ]
-    mark, touched = store.merge.touched_since(0)
+    mark, touched = store.touches.touched_since(0)
     assert set(touched) == set(ids)
     steps = [
         lambda: _edit(store, ids[0], body="改過。"),
@@ -64,16 +64,16 @@ def test_every_kind_of_write_moves_the_article_in_the_touch_journal(store: Store
     ]
     for article_id, step in zip(ids, steps, strict=False):
         step()
-        mark, touched = store.merge.touched_since(mark)
+        mark, touched = store.touches.touched_since(mark)
         assert touched == [article_id]
     note = store.review.notes(ids[3])  # none yet
     assert note == []
     added = store.review.add_note(ids[3], "第二則", author="編輯")
-    mark, _ = store.merge.touched_since(mark)
+    mark, _ = store.touches.touched_since(mark)
     store.review.set_resolved(added.uid, who="主編")  # the note's history moves it too
-    mark, touched = store.merge.touched_since(mark)
+    mark, touched = store.touches.touched_since(mark)
     assert touched == [ids[3]]
-    assert store.merge.touched_since(mark) == (mark, [])
+    assert store.touches.touched_since(mark) == (mark, [])
 
 
 def test_a_sync_writes_only_the_articles_touched_since_the_last(
@@ -265,8 +265,8 @@ def test_history_that_comes_in_alone_moves_the_article_in_the_touch_journal(
     side.update(uid=uuid.uuid4().hex, parent=payload["head"], origin="")
     side["content"]["body"] = "另一個版本。"
     payload["revisions"].append(side)  # the head stays ours: only history comes in
-    mark, _ = store.merge.touched_since(0)
+    mark, _ = store.touches.touched_since(0)
     result = store.merge.apply(payload, by="測試者")
     assert result.outcome == "ours-newer"
-    assert store.merge.touched_since(mark)[1] == [article.id]
+    assert store.touches.touched_since(mark)[1] == [article.id]
     assert store.get_article(article.id).body == "第一版。"
