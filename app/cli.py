@@ -498,6 +498,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         # laptop), and imported before PySide6 they skip its hook on every import after it.
         # The empty frame paints ~35 ms later; the article is usable ~70 ms sooner.
         import app.store.store  # noqa: F401
+
         # Before Qt is imported: the preview's renderer starts on the other core now.
         forked = fork_renderer(path, getattr(args, "open", None))
         from app.ui.launch import launch

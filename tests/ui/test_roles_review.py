@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from app.store import Store
 from app.store.session import EditSession
+from app.ui.i18n import status_label
 from tests.conftest import move_to
 
 
@@ -190,6 +191,20 @@ def test_a_status_moved_on_another_laptop_arrives_in_the_queue(
     window.poll_external()
     qtbot.waitUntil(lambda: window.queue.tree.topLevelItemCount() == 1, timeout=3000)
     assert QApplication.focusWidget() is not None
+
+
+def test_a_status_moved_elsewhere_shows_on_the_open_articles_button(
+    qtbot, window, store, articles
+) -> None:  # noqa: ANN001
+    """Another laptop's decision arrives while the article is open: the button says it."""
+    window.open_article(articles["zh"])
+    assert window.status_button.text().startswith(status_label("draft"))
+    with Store.open(store.path) as other:
+        other.review.change_status(articles["zh"], "in_review", who="林記者", role="reporter")
+    window.poll_external()
+    qtbot.waitUntil(
+        lambda: window.status_button.text().startswith(status_label("in_review")), timeout=3000
+    )
 
 
 def test_changes_since_the_editor_last_looked_side_by_side(qtbot, window, store, articles) -> None:  # noqa: ANN001, E501
