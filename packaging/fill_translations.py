@@ -351,20 +351,69 @@ ZH_TW = {
 }
 
 
-def fill(ts: Path, table: dict[str, str]) -> int:
+# Counted messages (Qt's numerus, ``tr("%n …", "", n)``): Chinese has one form.
+ZH_TW_COUNTED = {
+    "· %n open notes": "· %n 則未解決註記",
+    "%n open notes": "%n 則未解決註記",
+    "%n checks fail": "%n 項檢查未通過",
+    "%n articles wait for review, oldest first.": "%n 篇稿子等待審稿，最早的在前。",
+    "%n paragraphs changed, added or removed.": "%n 段被修改、新增或刪除。",
+    "Since you last looked (revision {seen}, {at}): %n new revisions by {who}.": "自你上次看過（第 {seen} 版，{at}）以來：{who} 新增了 %n 個版本。",
+    "%n matching articles": "%n 篇相符的稿子",
+    "%n errors": "%n 項錯誤",
+    "Add %n sources": "加入 %n 筆參考來源",
+}
+
+# English's two forms, one and more (galley_en.ts holds only these).
+EN_COUNTED = {
+    "· %n open notes": ("· %n open note", "· %n open notes"),
+    "%n open notes": ("%n open note", "%n open notes"),
+    "%n checks fail": ("%n check fails", "%n checks fail"),
+    "%n articles wait for review, oldest first.": (
+        "%n article waits for review.",
+        "%n articles wait for review, oldest first.",
+    ),
+    "%n paragraphs changed, added or removed.": (
+        "%n paragraph changed, added or removed.",
+        "%n paragraphs changed, added or removed.",
+    ),
+    "Since you last looked (revision {seen}, {at}): %n new revisions by {who}.": (
+        "Since you last looked (revision {seen}, {at}): %n new revision by {who}.",
+        "Since you last looked (revision {seen}, {at}): %n new revisions by {who}.",
+    ),
+    "%n matching articles": ("%n matching article", "%n matching articles"),
+    "%n errors": ("%n error", "%n errors"),
+    "Add %n sources": ("Add %n source", "Add %n sources"),
+}
+
+
+def fill(ts: Path, table: dict[str, str], counted: dict[str, tuple[str, ...]]) -> int:
     tree = ET.parse(ts)
     filled = 0
     for message in tree.iter("message"):
         translation = message.find("translation")
         source = message.findtext("source")
-        if translation is not None and translation.get("type") == "unfinished" and source in table:
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        if message.get("numerus") == "yes" and source in counted:
+            for form in list(translation):
+                translation.remove(form)
+            for text in counted[source]:
+                ET.SubElement(translation, "numerusform").text = text
+        elif source in table:
             translation.text = table[source]
-            del translation.attrib["type"]
-            filled += 1
+        else:
+            continue
+        del translation.attrib["type"]
+        filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled
 
 
 if __name__ == "__main__":
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/translations/galley_zh_TW.ts")
-    print(f"{fill(path, ZH_TW)} entries filled in {path}")
+    if path.name.endswith("_en.ts"):
+        print(f"{fill(path, {}, EN_COUNTED)} entries filled in {path}")
+    else:
+        zh_counted = {source: (text,) for source, text in ZH_TW_COUNTED.items()}
+        print(f"{fill(path, ZH_TW, zh_counted)} entries filled in {path}")

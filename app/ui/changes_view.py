@@ -155,7 +155,7 @@ class ChangesView(QDialog):
         changed = sum(1 for r in self.rows if r.kind != "equal")
         summary = QLabel(
             (intro + "\n" if intro else "")
-            + self.tr("{n} paragraphs changed, added or removed.").format(n=changed)
+            + self.tr("%n paragraphs changed, added or removed.", "", changed)
         )
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -205,11 +205,12 @@ class SinceLookedBanner(QWidget):
         s = self.since
         self.text.setText(
             self.tr(
-                "Since you last looked (revision {seen}, {at}): {n} new revisions by {who}."
+                "Since you last looked (revision {seen}, {at}): %n new revisions by {who}.",
+                "",
+                s.revisions,
             ).format(
                 seen=s.seen,
                 at=s.seen_at[:16].replace("T", " "),
-                n=s.revisions,
                 who="、".join(s.authors) or "—",
             )
         )

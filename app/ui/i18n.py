@@ -16,6 +16,11 @@ def install_translators(app: Any, language: str = "system") -> str:
 
     locale = QLocale.system() if language in ("", "system") else QLocale(language)
     if locale.language() != QLocale.Language.Chinese:
+        # English needs only its plural forms ("1 open note", "2 open notes").
+        plurals = QTranslator(app)
+        if plurals.load("galley_en", str(resource_path("translations"))):
+            app.installTranslator(plurals)
+            app.setProperty("galley_translators", [plurals])
         return "en"
     # Any Chinese locale gets Traditional Chinese (Taiwan): zh_TW, zh_Hant_TW, zh_Hant_HK…
     locale = QLocale("zh_TW")

@@ -165,7 +165,7 @@ class ListPanel(QWidget):
         if model.problem:
             self.said.emit(self.tr("Cannot search: {problem}").format(problem=model.problem), 8000)
         elif model.searching:
-            self.said.emit(self.tr("{n} matching articles").format(n=model.rowCount()), 4000)
+            self.said.emit(self.tr("%n matching articles", "", model.rowCount()), 4000)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and self.model is not None:

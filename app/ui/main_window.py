@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
             session.article.status = self.store.get_article(article_id).status
             self._workspace.details.show_status(session.article.status)
             # The button heard the same report first, with the status before it.
-            self.status_button.refresh()
+            if self.status_button is not None:
+                self.status_button.refresh()
 
     # -- opening and saving ---------------------------------------------------------------------
     def open_article(self, ref: str) -> bool:

@@ -89,9 +89,9 @@ class ReviewQueue(QWidget):
         for w in self.waiting:
             facts = [w.submitted_by or "—", w.submitted_at[:16].replace("T", " ")]
             if w.open_notes:
-                facts.append(self.tr("{n} open notes").format(n=w.open_notes))
+                facts.append(self.tr("%n open notes", "", w.open_notes))
             if w.failing_checks:
-                facts.append(self.tr("{n} checks fail").format(n=w.failing_checks))
+                facts.append(self.tr("%n checks fail", "", w.failing_checks))
             facts.append(self.tr("{n} characters").format(n=f"{w.words:,}"))
             item = QTreeWidgetItem(
                 [
@@ -116,7 +116,7 @@ class ReviewQueue(QWidget):
             if w.article_id == current:
                 self.tree.setCurrentItem(item)
         self.summary.setText(
-            self.tr("{n} articles wait for review, oldest first.").format(n=len(self.waiting))
+            self.tr("%n articles wait for review, oldest first.", "", len(self.waiting))
             if self.waiting
             else self.tr("Nothing waits for review.")
         )

@@ -170,7 +170,7 @@ class StatusButton(QToolButton):
         text = status_label(article.status)
         notes = len(self.open_notes())
         if notes:
-            text += "  " + self.tr("· {n} open notes").format(n=notes)
+            text += "  " + self.tr("· %n open notes", "", notes)
         self.setText(text + "  ▾")
 
     def decides(self) -> bool:

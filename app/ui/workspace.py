@@ -464,7 +464,7 @@ class Workspace(QWidget):
         notes = self.notes.open_count
         self.panel.count_in(self.notes, self.tr("{n} open").format(n=notes) if notes else "")
         errors = self.checks.errors
-        self.panel.count_in(self.checks, self.tr("{n} errors").format(n=errors) if errors else "")
+        self.panel.count_in(self.checks, self.tr("%n errors", "", errors) if errors else "")
 
     def _section_shown(self, index: int) -> None:
         widget = self.panel.widget(index)

@@ -62,22 +62,22 @@
 <context>
     <name>CardFrame</name>
     <message>
-        <location filename="../../app/ui/cards.py" line="65" />
+        <location filename="../../app/ui/cards.py" line="67" />
         <source>Drag to move</source>
         <translation>拖曳以移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="68" />
+        <location filename="../../app/ui/cards.py" line="70" />
         <source>Move up (Alt+Up)</source>
         <translation>上移（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="70" />
+        <location filename="../../app/ui/cards.py" line="72" />
         <source>Move down (Alt+Down)</source>
         <translation>下移（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="73" />
+        <location filename="../../app/ui/cards.py" line="75" />
         <source>Remove (Ctrl+Z brings it back)</source>
         <translation>移除（Ctrl+Z 可復原）</translation>
     </message>
@@ -224,10 +224,12 @@
         <source>Revision {n} (now)</source>
         <translation>第 {n} 版（現在）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/changes_view.py" line="158" />
-        <source>{n} paragraphs changed, added or removed.</source>
-        <translation>{n} 段被修改、新增或刪除。</translation>
+        <source>%n paragraphs changed, added or removed.</source>
+        <translation>
+            <numerusform>%n 段被修改、新增或刪除。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -375,17 +377,17 @@
         <translation>編輯台：{time} 已同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="193" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="197" />
         <source>Desk sync: {received} in, {sent} out</source>
         <translation>編輯台同步：收到 {received} 篇，送出 {sent} 篇</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="205" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="209" />
         <source>Desk: offline since {time}</source>
         <translation>編輯台：{time} 起無法連線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_sync_controller.py" line="216" />
+        <location filename="../../app/ui/desk_sync_controller.py" line="220" />
         <source>Desk sync</source>
         <translation>編輯台同步</translation>
     </message>
@@ -393,52 +395,52 @@
 <context>
     <name>ExternalLinkForm</name>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="130" />
+        <location filename="../../app/ui/related_pane.py" line="133" />
         <source>Add the link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="134" />
+        <location filename="../../app/ui/related_pane.py" line="137" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="135" />
+        <location filename="../../app/ui/related_pane.py" line="138" />
         <source>URL</source>
         <translation>網址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="136" />
+        <location filename="../../app/ui/related_pane.py" line="139" />
         <source>Excerpt</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="137" />
+        <location filename="../../app/ui/related_pane.py" line="140" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="138" />
+        <location filename="../../app/ui/related_pane.py" line="141" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="140" />
+        <location filename="../../app/ui/related_pane.py" line="143" />
         <source>Link {field}</source>
         <translation>連結{field}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="151" />
+        <location filename="../../app/ui/related_pane.py" line="154" />
         <source>The URL must start with http:// or https://</source>
         <translation>網址必須以 http:// 或 https:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="153" />
+        <location filename="../../app/ui/related_pane.py" line="156" />
         <source>An external link needs a title</source>
         <translation>外部連結需要標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="158" />
+        <location filename="../../app/ui/related_pane.py" line="161" />
         <source>The date is not a date (use YYYY-MM-DD)</source>
         <translation>日期格式不對（請用 YYYY-MM-DD）</translation>
     </message>
@@ -446,78 +448,78 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../app/ui/cards.py" line="186" />
+        <location filename="../../app/ui/cards.py" line="198" />
         <source>Figure image</source>
         <translation>圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="188" />
+        <location filename="../../app/ui/cards.py" line="200" />
         <source>Caption: what the photo shows</source>
         <translation>圖說：照片裡是什麼</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="189" />
+        <location filename="../../app/ui/cards.py" line="201" />
         <source>Caption</source>
         <translation>圖說</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="191" />
+        <location filename="../../app/ui/cards.py" line="203" />
         <source>Credit: who took or supplied it</source>
         <translation>圖片來源：誰拍攝或提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="192" />
+        <location filename="../../app/ui/cards.py" line="204" />
         <source>Photo credit</source>
         <translation>圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="194" />
+        <location filename="../../app/ui/cards.py" line="206" />
         <source>Alt text, for readers who cannot see it</source>
         <translation>替代文字，給看不到圖片的讀者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="195" />
+        <location filename="../../app/ui/cards.py" line="207" />
         <source>Alt text</source>
         <translation>替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="232" />
-        <location filename="../../app/ui/cards.py" line="277" />
+        <location filename="../../app/ui/cards.py" line="247" />
+        <location filename="../../app/ui/cards.py" line="292" />
         <source>Figure: {key}</source>
         <translation>圖片：{key}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="234" />
+        <location filename="../../app/ui/cards.py" line="249" />
         <source>No image named “{key}”</source>
         <translation>沒有名為「{key}」的圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="235" />
+        <location filename="../../app/ui/cards.py" line="250" />
         <source>Insert ▸ Figure adds one</source>
         <translation>用「插入 ▸ 圖片」加入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="252" />
+        <location filename="../../app/ui/cards.py" line="267" />
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="279" />
+        <location filename="../../app/ui/cards.py" line="294" />
         <source>photo: {who}</source>
         <translation>攝影：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="287" />
+        <location filename="../../app/ui/cards.py" line="302" />
         <source>credit</source>
         <translation>圖片來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="288" />
+        <location filename="../../app/ui/cards.py" line="303" />
         <source>alt text</source>
         <translation>替代文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="293" />
+        <location filename="../../app/ui/cards.py" line="308" />
         <source>Missing: {what}</source>
         <translation>缺少：{what}</translation>
     </message>
@@ -570,7 +572,7 @@
 <context>
     <name>FocusImage</name>
     <message>
-        <location filename="../../app/ui/cards.py" line="124" />
+        <location filename="../../app/ui/cards.py" line="136" />
         <source>Click the point the crops must keep; double-click for the centre</source>
         <translation>點選裁切時必須保留的位置；按兩下回到中央</translation>
     </message>
@@ -578,27 +580,27 @@
 <context>
     <name>FurtherReadingCard</name>
     <message>
-        <location filename="../../app/ui/cards.py" line="323" />
+        <location filename="../../app/ui/cards.py" line="338" />
         <source>Further reading</source>
         <translation>延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="327" />
+        <location filename="../../app/ui/cards.py" line="344" />
         <source>Further reading links</source>
         <translation>延伸閱讀連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="331" />
+        <location filename="../../app/ui/cards.py" line="348" />
         <source>Add: search the archive by title or words…</source>
         <translation>加入：以標題或關鍵字搜尋稿庫…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="332" />
+        <location filename="../../app/ui/cards.py" line="349" />
         <source>Find an article to add</source>
         <translation>搜尋要加入的稿子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cards.py" line="364" />
+        <location filename="../../app/ui/cards.py" line="381" />
         <source>{target} (Enter or double-click removes it)</source>
         <translation>{target}（按 Enter 或按兩下即移除）</translation>
     </message>
@@ -626,148 +628,148 @@
         <translation>兩個版本之間的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="55" />
+        <location filename="../../app/ui/history_section.py" line="54" />
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="56" />
+        <location filename="../../app/ui/history_section.py" line="55" />
         <source>Take &amp;theirs</source>
         <translation>採用對方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="59" />
+        <location filename="../../app/ui/history_section.py" line="58" />
         <source>&amp;Restore the selected revision</source>
         <translation>還原所選版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="61" />
+        <location filename="../../app/ui/history_section.py" line="60" />
         <source>Side by side…</source>
         <translation>並排比較…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="62" />
+        <location filename="../../app/ui/history_section.py" line="61" />
         <source>The two revisions paragraph by paragraph</source>
         <translation>逐段比較兩個版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="68" />
+        <location filename="../../app/ui/history_section.py" line="67" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="70" />
+        <location filename="../../app/ui/history_section.py" line="69" />
         <source>with</source>
         <translation>與</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="101" />
+        <location filename="../../app/ui/history_section.py" line="100" />
         <source>imported</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="102" />
+        <location filename="../../app/ui/history_section.py" line="101" />
         <source>both sides' edits merged</source>
         <translation>合併雙方的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="103" />
+        <location filename="../../app/ui/history_section.py" line="102" />
         <source>from the desk</source>
         <translation>來自編輯台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="108" />
+        <location filename="../../app/ui/history_section.py" line="107" />
         <source>revision {n} restored</source>
         <translation>還原第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="110" />
+        <location filename="../../app/ui/history_section.py" line="109" />
         <source>kept this side over revision {n}</source>
         <translation>保留這一方，不採第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="112" />
+        <location filename="../../app/ui/history_section.py" line="111" />
         <source>took the other side's revision {n}</source>
         <translation>採用另一方的第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="114" />
+        <location filename="../../app/ui/history_section.py" line="113" />
         <source>dated on publication ({status})</source>
         <translation>發布時加上日期（{status}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="121" />
+        <location filename="../../app/ui/history_section.py" line="120" />
         <source>reporter</source>
         <translation>記者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="122" />
+        <location filename="../../app/ui/history_section.py" line="121" />
         <source>editor</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="123" />
+        <location filename="../../app/ui/history_section.py" line="122" />
         <source>web producer</source>
         <translation>網路編輯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="124" />
+        <location filename="../../app/ui/history_section.py" line="123" />
         <source>archive import</source>
         <translation>舊稿匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="125" />
+        <location filename="../../app/ui/history_section.py" line="124" />
         <source>the desk</source>
         <translation>編輯台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="150" />
+        <location filename="../../app/ui/history_section.py" line="149" />
         <source>{who} wrote · {start}–{end} · {n} saves</source>
         <translation>{who} 撰寫 · {start}–{end} · 儲存 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="154" />
+        <location filename="../../app/ui/history_section.py" line="153" />
         <source>{who} · {at}</source>
         <translation>{who} · {at}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="158" />
+        <location filename="../../app/ui/history_section.py" line="157" />
         <source>(revision {n})</source>
         <translation>（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="166" />
+        <location filename="../../app/ui/history_section.py" line="165" />
         <source>{n}. {at} · {size} characters</source>
         <translation>{n}. {at} · {size} 字元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="177" />
+        <location filename="../../app/ui/history_section.py" line="176" />
         <source>{status} — {who} ({role}) · {at}</source>
         <translation>{status} — {who}（{role}）· {at}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="184" />
+        <location filename="../../app/ui/history_section.py" line="183" />
         <source>Why: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="213" />
+        <location filename="../../app/ui/history_section.py" line="212" />
         <source>Both sides edited this article. Revision {n} is the other text: compare below, then keep yours or take theirs (both stay in the history).</source>
         <translation>雙方都修改了這篇稿子。第 {n} 版是另一方的文字：請在下方比較，再決定保留你的或採用對方的（兩者都會留在版本紀錄）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="252" />
+        <location filename="../../app/ui/history_section.py" line="251" />
         <source>+{ins} / −{dele} characters</source>
         <translation>+{ins} / −{dele} 字元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="254" />
+        <location filename="../../app/ui/history_section.py" line="253" />
         <source>also changed: {fields}</source>
         <translation>另有更動：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_section.py" line="273" />
-        <location filename="../../app/ui/history_section.py" line="286" />
+        <location filename="../../app/ui/history_section.py" line="272" />
+        <location filename="../../app/ui/history_section.py" line="285" />
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
@@ -775,52 +777,52 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="54" />
+        <location filename="../../app/ui/identity_dialog.py" line="45" />
         <source>Your name and role</source>
         <translation>你的名字與角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="56" />
+        <location filename="../../app/ui/identity_dialog.py" line="47" />
         <source>Your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="37" />
+        <location filename="../../app/ui/identity_dialog.py" line="28" />
         <source>Your role</source>
         <translation>你的角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="39" />
+        <location filename="../../app/ui/identity_dialog.py" line="30" />
         <source>Reporter</source>
         <translation>記者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="40" />
+        <location filename="../../app/ui/identity_dialog.py" line="31" />
         <source>Editor</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="41" />
+        <location filename="../../app/ui/identity_dialog.py" line="32" />
         <source>Web producer</source>
         <translation>網站編輯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="62" />
+        <location filename="../../app/ui/identity_dialog.py" line="56" />
         <source>&amp;Name</source>
         <translation>名字(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="63" />
+        <location filename="../../app/ui/identity_dialog.py" line="57" />
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="67" />
+        <location filename="../../app/ui/identity_dialog.py" line="61" />
         <source>Your name goes on revisions, notes and status changes. Reporters submit articles for review; editors approve, publish and spike them.</source>
         <translation>你的名字會記在修訂、批註與狀態變更上。記者送審稿件；編輯核可、發布與撤稿。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="85" />
+        <location filename="../../app/ui/identity_dialog.py" line="79" />
         <source>Give your name: it goes on everything you change.</source>
         <translation>請填名字：你所做的每項修改都會記上它。</translation>
     </message>
@@ -898,71 +900,73 @@ sort:date  最新的在前，而非最相關</translation>
         <source>Cannot search: {problem}</source>
         <translation>無法搜尋：{problem}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/list_panel.py" line="168" />
-        <source>{n} matching articles</source>
-        <translation>找到 {n} 篇稿子</translation>
+        <source>%n matching articles</source>
+        <translation>
+            <numerusform>%n 篇相符的稿子</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>Galley — {name}</source>
         <translation>Galley — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Length</source>
         <translation>字數</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>This article was changed elsewhere; showing the new version.</source>
         <translation>這篇稿子已在別處修改，現在顯示新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="244" />
         <source>This article was changed elsewhere; saving will ask what to keep.</source>
         <translation>這篇稿子已在別處修改，儲存時會詢問要保留哪一版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Nothing else waits for review.</source>
         <translation>沒有其他稿子等待審稿。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="338" />
         <source>Your edit took this approved article back to review: an editor approves it again before it is published.</source>
         <translation>你的修改讓這篇已核可的稿子回到審稿：發布前須由編輯再次核可。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333" />
+        <location filename="../../app/ui/main_window.py" line="359" />
         <source>The list's filter hides articles with this status; it stays open here.</source>
         <translation>清單的篩選會隱藏這個狀態的稿子；它仍在這裡開著。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348" />
+        <location filename="../../app/ui/main_window.py" line="376" />
         <source>Body: {cjk} characters · {words} words</source>
         <translation>內文：{cjk} 字 · {words} 個英文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="382" />
         <source> (captions and further reading apart: {cjk} · {words})</source>
         <translation>（圖說與延伸閱讀另計：{cjk} · {words}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124" />
+        <location filename="../../app/ui/main_window.py" line="125" />
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
     </message>
@@ -1012,7 +1016,7 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
@@ -1042,12 +1046,12 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>統一標點符號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -1057,7 +1061,7 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>關於 Galley(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="315" />
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -1067,19 +1071,19 @@ sort:date  最新的在前，而非最相關</translation>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="51" />
+        <location filename="../../app/ui/save_trouble.py" line="53" />
         <source>A copy of the article was also written to
 {path}</source>
         <translation>文章的副本也已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="56" />
+        <location filename="../../app/ui/save_trouble.py" line="58" />
         <source>Could not save</source>
         <translation>無法儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="44" />
+        <location filename="../../app/ui/save_trouble.py" line="46" />
         <source>Your text is safe in this window but is not in the store yet:
 
 {error}
@@ -1092,84 +1096,84 @@ Galley keeps trying every few seconds.</source>
 Galley 會每隔幾秒自動重試。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="68" />
+        <location filename="../../app/ui/save_trouble.py" line="70" />
         <source>Changed elsewhere</source>
         <translation>已在他處修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="70" />
+        <location filename="../../app/ui/save_trouble.py" line="72" />
         <source>This article was changed in another window or by another program since you opened it.</source>
         <translation>您開啟這篇文章後，它已在另一個視窗或程式中被修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="77" />
+        <location filename="../../app/ui/save_trouble.py" line="79" />
         <source>Keep mine: your version becomes the current one; theirs stays in the history.
 Reload theirs: their version becomes current; yours stays in the history.</source>
         <translation>保留我的版本：您的版本成為目前版本，對方的版本保留在歷史紀錄中。
 載入對方版本：對方的版本成為目前版本，您的版本保留在歷史紀錄中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="85" />
+        <location filename="../../app/ui/save_trouble.py" line="87" />
         <source>Keep mine</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="88" />
+        <location filename="../../app/ui/save_trouble.py" line="90" />
         <source>Reload theirs</source>
         <translation>載入對方版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="151" />
+        <location filename="../../app/ui/save_trouble.py" line="153" />
         <source>No copy could be written either; the unsaved changes are lost.</source>
         <translation>副本也無法寫入；未儲存的修改已遺失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343" />
+        <location filename="../../app/ui/main_window.py" line="371" />
         <source>Saved {time}</source>
         <translation>已於 {time} 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="574" />
+        <location filename="../../app/ui/window_commands.py" line="584" />
         <source>Untitled article</source>
         <translation>未命名文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="691" />
+        <location filename="../../app/ui/window_commands.py" line="701" />
         <source>Import articles</source>
         <translation>匯入文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="693" />
+        <location filename="../../app/ui/window_commands.py" line="703" />
         <source>Articles and bundles (*.md *.zip);;All files (*)</source>
         <translation>文章與匯出包 (*.md *.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="716" />
+        <location filename="../../app/ui/window_commands.py" line="726" />
         <source>Importing</source>
         <translation>匯入中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="719" />
+        <location filename="../../app/ui/window_commands.py" line="729" />
         <source>Cannot import</source>
         <translation>無法匯入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="728" />
+        <location filename="../../app/ui/window_commands.py" line="738" />
         <source>Export to folder</source>
         <translation>匯出至資料夾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="776" />
+        <location filename="../../app/ui/window_commands.py" line="786" />
         <source>Exporting</source>
         <translation>匯出中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="779" />
+        <location filename="../../app/ui/window_commands.py" line="789" />
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="769" />
+        <location filename="../../app/ui/window_commands.py" line="779" />
         <source>Exported to {path}</source>
         <translation>已匯出至 {path}</translation>
     </message>
@@ -1315,67 +1319,67 @@ Reload theirs: their version becomes current; yours stays in the history.</sourc
         <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="546" />
+        <location filename="../../app/ui/window_commands.py" line="556" />
         <source>Not a next step for this article and your role.</source>
         <translation>這不是這篇稿子和你的角色的下一步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="589" />
+        <location filename="../../app/ui/window_commands.py" line="599" />
         <source>Add a figure</source>
         <translation>加入圖片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="591" />
+        <location filename="../../app/ui/window_commands.py" line="601" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>圖片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="622" />
+        <location filename="../../app/ui/window_commands.py" line="632" />
         <source>Adding the figure</source>
         <translation>加入圖片中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="625" />
+        <location filename="../../app/ui/window_commands.py" line="635" />
         <source>Cannot add</source>
         <translation>無法加入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="741" />
+        <location filename="../../app/ui/window_commands.py" line="751" />
         <source>Export the desk edition to</source>
         <translation>將編輯台版本匯出到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="791" />
+        <location filename="../../app/ui/window_commands.py" line="801" />
         <source>Backed up to {path}</source>
         <translation>已備份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="793" />
+        <location filename="../../app/ui/window_commands.py" line="803" />
         <source>No backup made: too little free disk space</source>
         <translation>未備份：磁碟空間不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="801" />
+        <location filename="../../app/ui/window_commands.py" line="811" />
         <source>Backing up</source>
         <translation>備份中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="805" />
+        <location filename="../../app/ui/window_commands.py" line="815" />
         <source>Backup failed</source>
         <translation>備份失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="883" />
+        <location filename="../../app/ui/window_commands.py" line="893" />
         <source>The new language is used from the next start of Galley.</source>
         <translation>新語言將於下次啟動 Galley 時套用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="912" />
+        <location filename="../../app/ui/window_commands.py" line="922" />
         <source>About Galley</source>
         <translation>關於 Galley</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_commands.py" line="913" />
+        <location filename="../../app/ui/window_commands.py" line="923" />
         <source>Galley {version}
 An offline editorial workstation for newsrooms.
 
@@ -1388,24 +1392,24 @@ Logs: {logs}</source>
 記錄檔：{logs}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="146" />
+        <location filename="../../app/ui/save_trouble.py" line="148" />
         <source>Copy kept</source>
         <translation>已保留副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/save_trouble.py" line="147" />
+        <location filename="../../app/ui/save_trouble.py" line="149" />
         <source>A copy of the unsaved article was written to
 {path}</source>
         <translation>未儲存文章的副本已寫入
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="432" />
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398" />
+        <location filename="../../app/ui/main_window.py" line="434" />
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>目前開啟的文章無法儲存。仍要關閉並放棄未儲存的修改嗎？</translation>
     </message>
@@ -1543,7 +1547,7 @@ Logs: {logs}</source>
         <translation>日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_pane.py" line="214" />
+        <location filename="../../app/ui/metadata_pane.py" line="217" />
         <source>A slug uses a-z, 0-9 and single hyphens; this one is not saved</source>
         <translation>網址代稱只能使用 a-z、0-9 與單一連字號；此代稱不會被儲存</translation>
     </message>
@@ -1678,7 +1682,7 @@ Logs: {logs}</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="109" />
+        <location filename="../../app/ui/status_button.py" line="112" />
         <source>Give a reason: a blank one cannot be recorded.</source>
         <translation>請寫下理由：空白的理由無法記錄。</translation>
     </message>
@@ -1699,99 +1703,99 @@ Logs: {logs}</source>
 <context>
     <name>RelatedPane</name>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="205" />
-        <location filename="../../app/ui/related_pane.py" line="261" />
+        <location filename="../../app/ui/related_pane.py" line="208" />
+        <location filename="../../app/ui/related_pane.py" line="264" />
         <source>Related</source>
         <translation>相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="206" />
-        <location filename="../../app/ui/related_pane.py" line="261" />
+        <location filename="../../app/ui/related_pane.py" line="209" />
+        <location filename="../../app/ui/related_pane.py" line="264" />
         <source>Further reading</source>
         <translation>延伸閱讀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="269" />
+        <location filename="../../app/ui/related_pane.py" line="272" />
         <source>(missing article {id})</source>
         <translation>（找不到文章 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="343" />
+        <location filename="../../app/ui/related_pane.py" line="346" />
         <source>Add related article</source>
         <translation>加入相關文章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="195" />
+        <location filename="../../app/ui/related_pane.py" line="198" />
         <source>Related articles</source>
         <translation>相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="200" />
+        <location filename="../../app/ui/related_pane.py" line="203" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="201" />
+        <location filename="../../app/ui/related_pane.py" line="204" />
         <source>Remove the related link</source>
         <translation>移除這則相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="204" />
+        <location filename="../../app/ui/related_pane.py" line="207" />
         <source>Kind of link</source>
         <translation>連結種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="215" />
+        <location filename="../../app/ui/related_pane.py" line="218" />
         <source>Search the archive</source>
         <translation>搜尋稿庫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="216" />
+        <location filename="../../app/ui/related_pane.py" line="219" />
         <source>Add: search the archive by title or words…</source>
         <translation>加入：以標題或關鍵字搜尋稿庫…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="219" />
+        <location filename="../../app/ui/related_pane.py" line="222" />
         <source>Articles found</source>
         <translation>找到的稿子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="231" />
+        <location filename="../../app/ui/related_pane.py" line="234" />
         <source>Add a link from the web…</source>
         <translation>加入網路上的連結…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="270" />
+        <location filename="../../app/ui/related_pane.py" line="273" />
         <source>Not in this store: remove the link or sync the desk.</source>
         <translation>不在這個稿庫裡：請移除連結或與編輯台同步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="277" />
+        <location filename="../../app/ui/related_pane.py" line="280" />
         <source>not published yet</source>
         <translation>尚未發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="322" />
+        <location filename="../../app/ui/related_pane.py" line="325" />
         <source>Nothing found</source>
         <translation>找不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="354" />
+        <location filename="../../app/ui/related_pane.py" line="357" />
         <source>Add link</source>
         <translation>加入連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="361" />
+        <location filename="../../app/ui/related_pane.py" line="364" />
         <source>Remove related link</source>
         <translation>移除相關連結</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="368" />
+        <location filename="../../app/ui/related_pane.py" line="371" />
         <source>Change link kind</source>
         <translation>變更連結類型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/related_pane.py" line="381" />
+        <location filename="../../app/ui/related_pane.py" line="384" />
         <source>Reorder related links</source>
         <translation>重新排列相關連結</translation>
     </message>
@@ -1833,15 +1837,26 @@ Logs: {logs}</source>
         <source>Length</source>
         <translation>字數</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/review_queue.py" line="92" />
-        <source>{n} open notes</source>
-        <translation>{n} 則未解決註記</translation>
+        <source>%n open notes</source>
+        <translation>
+            <numerusform>%n 則未解決註記</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/review_queue.py" line="94" />
-        <source>{n} checks fail</source>
-        <translation>{n} 項檢查未通過</translation>
+        <source>%n checks fail</source>
+        <translation>
+            <numerusform>%n 項檢查未通過</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/review_queue.py" line="119" />
+        <source>%n articles wait for review, oldest first.</source>
+        <translation>
+            <numerusform>%n 篇稿子等待審稿，最早的在前。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/review_queue.py" line="95" />
@@ -1859,11 +1874,6 @@ Logs: {logs}</source>
 Submitted by {who} at {when}</source>
         <translation>{title}
 {who} 於 {when} 送審</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review_queue.py" line="119" />
-        <source>{n} articles wait for review, oldest first.</source>
-        <translation>{n} 篇稿子等待審稿，最早的在前。</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_queue.py" line="121" />
@@ -1912,14 +1922,16 @@ Submitted by {who} at {when}</source>
 <context>
     <name>SinceLookedBanner</name>
     <message>
-        <location filename="../../app/ui/changes_view.py" line="183" />
+        <location filename="../../app/ui/changes_view.py" line="184" />
         <source>Show the changes</source>
         <translation>顯示修改</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/changes_view.py" line="207" />
-        <source>Since you last looked (revision {seen}, {at}): {n} new revisions by {who}.</source>
-        <translation>自你上次看過（第 {seen} 版，{at}）以來：{who} 新增了 {n} 個版本。</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/changes_view.py" line="208" />
+        <source>Since you last looked (revision {seen}, {at}): %n new revisions by {who}.</source>
+        <translation>
+            <numerusform>自你上次看過（第 {seen} 版，{at}）以來：{who} 新增了 %n 個版本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2176,63 +2188,65 @@ Submitted by {who} at {when}</source>
         <translation>棄稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="129" />
+        <location filename="../../app/ui/status_button.py" line="132" />
         <source>Status and next steps</source>
         <translation>狀態與下一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="130" />
+        <location filename="../../app/ui/status_button.py" line="133" />
         <source>The article's status; click for the next steps (Ctrl+Shift+S)</source>
         <translation>稿子的狀態；按一下看下一步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="163" />
+        <location filename="../../app/ui/status_button.py" line="166" />
         <source>No article</source>
         <translation>沒有稿子</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/status_button.py" line="170" />
-        <source>· {n} open notes</source>
-        <translation>· {n} 則未解決註記</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/status_button.py" line="173" />
+        <source>· %n open notes</source>
+        <translation>
+            <numerusform>· %n 則未解決註記</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="212" />
+        <location filename="../../app/ui/status_button.py" line="215" />
         <source>No next step for your role</source>
         <translation>你的角色沒有下一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="217" />
+        <location filename="../../app/ui/status_button.py" line="220" />
         <source>Approve the changes and publish</source>
         <translation>核可修改並發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="219" />
+        <location filename="../../app/ui/status_button.py" line="222" />
         <source>Send back with a note…</source>
         <translation>附註記退回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="238" />
+        <location filename="../../app/ui/status_button.py" line="241" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="239" />
+        <location filename="../../app/ui/status_button.py" line="242" />
         <source>What should the reporter do? (a note on the article)</source>
         <translation>記者該怎麼做？（整篇稿子的註記）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="257" />
+        <location filename="../../app/ui/status_button.py" line="260" />
         <source>Open note — {note}</source>
         <translation>未解決註記 — {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="263" />
+        <location filename="../../app/ui/status_button.py" line="266" />
         <source>Warning — {check}</source>
         <translation>警告 — {check}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_button.py" line="286" />
-        <location filename="../../app/ui/status_button.py" line="310" />
+        <location filename="../../app/ui/status_button.py" line="289" />
+        <location filename="../../app/ui/status_button.py" line="313" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2317,75 +2331,77 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/workspace.py" line="153" />
+        <location filename="../../app/ui/workspace.py" line="228" />
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="157" />
-        <location filename="../../app/ui/workspace.py" line="158" />
+        <location filename="../../app/ui/workspace.py" line="232" />
+        <location filename="../../app/ui/workspace.py" line="233" />
         <source>Title</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="162" />
+        <location filename="../../app/ui/workspace.py" line="239" />
         <source>Dek: the line under the title</source>
         <translation>副標：標題下的一行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="163" />
+        <location filename="../../app/ui/workspace.py" line="240" />
         <source>Dek</source>
         <translation>副標</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="165" />
+        <location filename="../../app/ui/workspace.py" line="242" />
         <source>Article text</source>
         <translation>內文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="187" />
+        <location filename="../../app/ui/workspace.py" line="265" />
         <source>Sources</source>
         <translation>參考來源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="188" />
+        <location filename="../../app/ui/workspace.py" line="266" />
         <source>Related</source>
         <translation>相關報導</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="189" />
+        <location filename="../../app/ui/workspace.py" line="267" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="190" />
+        <location filename="../../app/ui/workspace.py" line="268" />
         <source>Checks</source>
         <translation>檢查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="191" />
+        <location filename="../../app/ui/workspace.py" line="269" />
         <source>Details</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="192" />
+        <location filename="../../app/ui/workspace.py" line="270" />
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="193" />
+        <location filename="../../app/ui/workspace.py" line="271" />
         <source>Preview</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="347" />
+        <location filename="../../app/ui/workspace.py" line="465" />
         <source>{n} open</source>
         <translation>{n} 則未解決</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/workspace.py" line="349" />
-        <source>{n} errors</source>
-        <translation>{n} 個錯誤</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/workspace.py" line="467" />
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n 項錯誤</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2533,7 +2549,7 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="296" />
+        <location filename="../../app/ui/launch.py" line="294" />
         <source>The store cannot be opened:
 
 {error}</source>
@@ -2545,27 +2561,27 @@ A large archive takes a few minutes, once. Closing Galley meanwhile loses nothin
 <context>
     <name>status</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="42" />
+        <location filename="../../app/ui/i18n.py" line="47" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="43" />
+        <location filename="../../app/ui/i18n.py" line="48" />
         <source>In review</source>
         <translation>審稿中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="44" />
+        <location filename="../../app/ui/i18n.py" line="49" />
         <source>Approved</source>
         <translation>已核可</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="45" />
+        <location filename="../../app/ui/i18n.py" line="50" />
         <source>Published</source>
         <translation>已發布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="46" />
+        <location filename="../../app/ui/i18n.py" line="51" />
         <source>Spiked</source>
         <translation>已撤稿</translation>
     </message>

@@ -12,6 +12,14 @@ from app.store import Store
 from tests.conftest import LIBRARY, TYPHOON
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):  # noqa: ANN001, ANN201
+    """The window in English as it starts (``install_translators``): its plural forms."""
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

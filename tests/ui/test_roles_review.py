@@ -217,7 +217,7 @@ def test_changes_since_the_editor_last_looked_side_by_side(qtbot, window, store,
     window.open_article(articles["zh"])
     banner = window.workspace.since_looked
     assert banner.isVisibleTo(window)
-    assert "林記者" in banner.text.text() and "1 new revisions" in banner.text.text()
+    assert "林記者" in banner.text.text() and "1 new revision " in banner.text.text()
     view = banner.show_changes()
     qtbot.addWidget(view)
     kinds = [r.kind for r in view.rows if r.kind != "equal"]

@@ -27,13 +27,37 @@ def test_every_entry_is_translated() -> None:
     for ctx in ET.parse(TS).iter("context"):
         for msg in ctx.iter("message"):
             translation = msg.find("translation")
+            forms = (
+                [f.text for f in translation.iter("numerusform")]
+                if translation is not None and msg.get("numerus") == "yes"
+                else [translation.text if translation is not None else ""]
+            )
             if (
                 translation is None
                 or translation.get("type") in ("unfinished", "obsolete")
-                or not (translation.text or "").strip()
+                or not all((form or "").strip() for form in forms)
             ):
                 unfinished.append((ctx.findtext("name"), msg.findtext("source")))
     assert unfinished == []
+
+
+def test_counts_read_as_english_and_chinese_count_them(qapp) -> None:  # noqa: ANN001
+    """One open note, two open notes; Chinese says the number and has one form."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.i18n import install_translators
+
+    def notes(n: int) -> str:
+        return QCoreApplication.translate("ReviewQueue", "%n open notes", "", n)
+
+    assert install_translators(qapp, "en") == "en"
+    assert (notes(1), notes(2)) == ("1 open note", "2 open notes")
+    assert install_translators(qapp, "zh_TW") == "zh_TW"
+    try:
+        assert (notes(1), notes(2)) == ("1 則未解決註記", "2 則未解決註記")
+    finally:
+        for translator in qapp.property("galley_translators") or []:
+            QCoreApplication.removeTranslator(translator)
 
 
 def test_every_string_in_the_code_is_in_the_ts(tmp_path: Path) -> None:
