@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.core.errors import GalleyError
@@ -225,11 +225,15 @@ class PreviewPane(QWidget):
         self.browser.setAccessibleName(self.tr("Preview of the page"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
+        # A page is taller than the pane: with the scroll bar there from the start, the
+        # images are fitted once, not again when it appears and the pane narrows.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.document().setDefaultStyleSheet(preview_css())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self.raw_html = ""  # the last page as rendered, before its images were fitted
+        self._fitted_width = 0  # the width its images were fitted to
         self._refit_timer = QTimer(self)
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(120)
@@ -289,9 +293,10 @@ class PreviewPane(QWidget):
 
     def _refit(self) -> None:
         """The pane changed width: the images fitted again (never wider than the pane)."""
-        if self.raw_html:
+        if self.raw_html and self._usable_width() != self._fitted_width:
             scroll = self.browser.verticalScrollBar().value()
-            self.browser.setHtml(fit_images(self.raw_html, self._usable_width()))
+            self._fitted_width = self._usable_width()
+            self.browser.setHtml(fit_images(self.raw_html, self._fitted_width))
             self.browser.verticalScrollBar().setValue(scroll)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -313,7 +318,8 @@ class PreviewPane(QWidget):
         scroll = self.browser.verticalScrollBar().value()
         self.error = ""
         self.raw_html = html
-        self.browser.setHtml(fit_images(html, self._usable_width()))
+        self._fitted_width = self._usable_width()
+        self.browser.setHtml(fit_images(html, self._fitted_width))
         self.browser.verticalScrollBar().setValue(scroll)
         self.shown_html.emit(html)
 

@@ -261,6 +261,24 @@ def test_preview_uses_the_publishing_renderer(qtbot, window, articles) -> None: 
     assert "(圖/高雄市政府)" in blocker.args[0]
 
 
+def test_the_preview_fits_its_images_once(qtbot, window, articles, monkeypatch) -> None:  # noqa: ANN001
+    """The page is shown once on opening: the scroll bar is there from the start, so its
+    appearing never narrows the pane and sets the page again (a second change on screen)."""
+    preview = window.workspace.preview
+    window.show()
+    with qtbot.waitSignal(preview.shown_html, timeout=5000):
+        window.open_article(articles["zh"])
+    assert preview.browser.verticalScrollBar().isVisible()
+    set_again: list[str] = []
+    monkeypatch.setattr(preview.browser, "setHtml", set_again.append)
+    preview._refit()  # what a resize of the pane runs, its width unchanged
+    assert set_again == []
+    narrower = preview._usable_width() - 40
+    monkeypatch.setattr(preview, "_usable_width", lambda: narrower)
+    preview._refit()
+    assert len(set_again) == 1  # a real change of width fits the images again
+
+
 def test_exception_hook_saves_and_logs(qtbot, window, store, articles, caplog) -> None:  # noqa: ANN001
     from app.ui.launch import install_excepthook
 
