@@ -16,6 +16,31 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# What opening an article uses apart from Qt. ``galley gui`` imports them before it forks the
+# preview's renderer and before PySide6: the renderer inherits them instead of importing
+# them again on a two-core laptop, and PySide6's import hook (it reads the source of every
+# module imported after it) never sees them. None may import Qt (a test holds them to it).
+WINDOW_MODULES = (
+    "app.store.store",
+    "app.store.review",
+    "app.store.session",
+    "app.store.images",
+    "app.core.text",
+    "app.core.sources",
+    "app.core.anchors",
+    "app.core.body_syntax",
+    "app.core.validation",
+    "app.core.slugs",
+    "app.exchange.desk_layout",
+)
+
+
+def import_window_modules() -> None:
+    import importlib
+
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
+
 
 def _setup_logging() -> Path | None:
     from app.config import log_dir

@@ -70,3 +70,22 @@ def test_opening_an_article_imports_nothing_it_does_not_use(
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == "none"
+
+
+def test_what_the_window_imports_before_the_fork_holds_no_qt() -> None:
+    """``galley gui`` imports these before it forks the renderer: a fork after Qt is unsafe."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from app.ui.launch import import_window_modules\n"
+            "import_window_modules()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[]"
