@@ -137,23 +137,36 @@ def dark_palette() -> Any:
 
 def apply_color_scheme(app: Any, appearance: str = "system") -> None:
     """Light, dark, or as the system is (``appearance``: the setting or ``--appearance``).
-    Following the system, the platform's own palette stays (since Qt 6.5 it follows the
-    system's dark mode) and the page's colours follow its lightness; asking the style hints
-    for the colour scheme instead would build every Qt enum type on the start path."""
+    Following the system, the platform's own palette is used (since Qt 6.5 it follows the
+    system's dark mode; one of ours set before is taken back) and the page's colours follow
+    its lightness; asking the style hints for the colour scheme instead would build every
+    Qt enum type on the start path."""
     from PySide6.QtGui import QPalette
 
     if appearance == "dark":
-        dark = True
         app.setPalette(dark_palette())
     elif appearance == "light":
-        dark = False
         app.setPalette(app.style().standardPalette())
-    else:
-        dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    elif app.property("galleyPalette"):
+        app.setPalette(QPalette())  # the platform's again
+    app.setProperty("galleyPalette", appearance in ("dark", "light"))
+    follow_palette(app)
+
+
+def follow_palette(app: Any) -> bool:
+    """The theme's colours for the palette the application has now: light or dark by its
+    lightness (the platform's, following the system, may change while Galley runs).
+    Returns whether that changed anything."""
+    from PySide6.QtGui import QPalette
+
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    if app.property("galleyDark") is dark:
+        return False
     app.setProperty("galleyDark", dark)
     from app.ui.theme import retint
 
     retint(app)
+    return True
 
 
 def _login_name() -> str:

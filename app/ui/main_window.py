@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -419,6 +419,26 @@ class MainWindow(QMainWindow):
         elif self.list_model.rowCount():
             self.lists.view.selectRow(0)
         self.welcome_view.show_if_empty()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Following the system, the desktop turned dark or light while Galley runs: the
+        theme's colours follow (the palette is the platform's; none of ours is set)."""
+        super().changeEvent(event)
+        # The application's palette reaches the window as its own palette's change.
+        if event.type() == QEvent.Type.PaletteChange:
+            from PySide6.QtWidgets import QApplication
+
+            from app.ui.launch import follow_palette
+
+            app = QApplication.instance()
+            if (
+                isinstance(app, QApplication)
+                and not app.property("galleyPalette")
+                and app.property("galleyDark") is not None
+                and follow_palette(app)
+                and self.attached
+            ):
+                self._workspace.restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from PySide6.QtWidgets import QMessageBox

@@ -183,7 +183,10 @@ def control_font() -> QFont:
 class SectionHeaderStyle(QProxyStyle):
     """The side panel's section headers as framed buttons (the open one outlined in the
     focus colour) instead of the style's tab outline; set on the header buttons alone, so
-    nothing else is drawn through Python."""
+    nothing else is drawn through Python. The rest of a header is the window's own style."""
+
+    def __init__(self) -> None:
+        super().__init__(QApplication.style().name())
 
     def drawControl(self, element: Any, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
         if element != QStyle.ControlElement.CE_ToolBoxTabShape:

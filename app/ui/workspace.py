@@ -379,6 +379,8 @@ class Workspace(QWidget):
 
         pane = history_section.HistorySection(self.ctx, self._save_first)
         pane.setEnabled(not self._read_only)
+        # Built because it is the open section (or asked for by it): it follows the article.
+        pane.shown = self.panel.currentIndex() == self.panel.indexOf(self.history_page)
         return pane
 
     def reload_panels(self) -> None:
@@ -468,8 +470,9 @@ class Workspace(QWidget):
 
     def _section_shown(self, index: int) -> None:
         widget = self.panel.widget(index)
-        if self.panel.is_built(self.history_page):
-            self.history.shown = widget is self.history_page
+        on = widget is self.history_page
+        if on or self.panel.is_built(self.history_page):
+            self.history.shown = on  # building it (self.history) when it is the one shown
         if widget is self.history_page:
             self.history.refresh()
         elif widget is self.checks:

@@ -537,6 +537,55 @@ def test_the_theme_is_drawn_by_palette_and_follows_light_and_dark(
         apply_color_scheme(qapp, "light")
 
 
+def test_back_to_following_the_system_and_the_system_turning_dark(
+    qtbot, window, articles, qapp
+) -> None:  # noqa: ANN001
+    """Dark, then System again: the platform's palette is back (light here). Following the
+    system, the desktop turning dark while Galley runs turns the page dark, and back."""
+    from PySide6.QtGui import QPalette
+
+    from app.ui import theme
+    from app.ui.launch import apply_color_scheme, dark_palette
+
+    window.open_article(articles["zh"])
+    window.show()
+    page = window.workspace.page
+    role = QPalette.ColorRole.Window
+    try:
+        window.commands.set_appearance("dark")
+        window.commands.set_appearance("system")
+        assert not theme.is_dark()
+        assert page.palette().color(role).name() == theme.LIGHT["page"]
+        qapp.setPalette(dark_palette())  # as the platform does when the desktop turns dark
+        qtbot.waitUntil(lambda: theme.is_dark(), timeout=3000)
+        assert page.palette().color(role).name() == theme.DARK["page"]
+        qapp.setPalette(qapp.style().standardPalette())
+        qtbot.waitUntil(lambda: not theme.is_dark(), timeout=3000)
+        assert page.palette().color(role).name() == theme.LIGHT["page"]
+    finally:
+        apply_color_scheme(qapp, "light")
+        apply_color_scheme(qapp, "system")
+
+
+def test_the_history_section_open_at_start_follows_the_article(
+    qtbot, store, settings, articles
+) -> None:  # noqa: ANN001
+    """History left open: at the next start it is built shown and lists the article's
+    revisions (a section built lazily before the panel was visible stayed empty)."""
+    from app.ui.main_window import MainWindow
+
+    settings.setValue("view/section", "5")
+    settings.setValue("last_article", articles["zh"])
+    win = MainWindow(store, settings, author="測試編輯", role="editor")
+    qtbot.addWidget(win)
+    win.show()
+    ws = win.workspace
+    assert ws.panel.currentWidget() is ws.history
+    qtbot.waitUntil(lambda: ws.history.revisions.topLevelItemCount() > 0, timeout=3000)
+    assert ws.history.shown
+    win.close()
+
+
 # -- structure -----------------------------------------------------------------------------
 
 
