@@ -5,6 +5,7 @@
 #   packaging/mutation.sh                          every mutant of the four packages
 #   packaging/mutation.sh app/core/workflow.py     one module (or a package: app/store)
 #   packaging/mutation.sh app/core/checks.py app/core/text.py
+#   packaging/mutation.sh 'app.core.checks.x_title_length*'   mutants by name (mutmut's globs)
 #
 # Run it with the venv active (or MUTMUT=.venv/bin/mutmut). Results: `mutmut results` (survivors), `mutmut show NAME` (a mutant's diff), `mutmut browse`;
 # mutants/mutmut-cicd-stats.json holds the counts. One worker at the lowest priority, so the
@@ -15,6 +16,10 @@ cd "$(dirname "$0")/.."
 mutmut=${MUTMUT:-mutmut}
 patterns=()
 for target in "$@"; do
+    if [[ $target == *"*"* ]]; then  # a mutant name pattern: 'app.core.checks.x_title_length*'
+        patterns+=("$target")
+        continue
+    fi
     target=${target%.py}
     target=${target%/}
     patterns+=("${target//\//.}.*")
