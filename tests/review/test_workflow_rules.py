@@ -10,8 +10,10 @@ from app.core.workflow import (
     REPORTER,
     WEB_PRODUCER,
     Move,
+    Settled,
     WorkflowError,
     check_transition,
+    may_move,
     next_statuses,
     set_aside_text,
     settle,
@@ -210,3 +212,23 @@ def test_the_same_decision_again_needs_a_new_revision_of_its_own_kind() -> None:
     ]
     republished = settle([*published, move(4, "published", "published", revision="r2")])
     assert (republished.published, republished.set_aside) == ("r2", ())
+
+
+def test_a_move_the_workflow_does_not_have_is_nobodys() -> None:
+    assert not may_move(EDITOR, "draft", "published")
+    assert not may_move(EDITOR, "draft", "draft")
+    assert may_move(EDITOR, "approved", "approved")  # the same decision again
+
+
+def test_two_failing_checks_name_the_first_and_one_more() -> None:
+    assert refused("in_review", "approved", blocking=["a", "b"]) == (
+        "checks fail (a and 1 more); approving needs an override reason, which is recorded"
+    )
+
+
+def test_nothing_decided_is_nothing_approved_and_the_accepted_moves_are_listed() -> None:
+    assert settle([]) == Settled("draft", "", "", (), ())
+    record = [move(1, "draft", "in_review"), move(2, "in_review", "approved")]  # no revision
+    settled = settle(record)
+    assert (settled.status, settled.approved, settled.published) == ("approved", "", "")
+    assert settled.accepted == tuple(record)
