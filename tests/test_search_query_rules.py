@@ -105,3 +105,7 @@ def test_a_quote_inside_a_word_is_text_and_one_chinese_character_among_others_is
     assert parse_query('a"b c"').fts_expression() == '"a b" AND "c"'
     assert parse_query("抽水 站").fts_expression() == '"抽水" AND "站"*'
     assert parse_query("站 抽水").fts_expression() == '"站"* AND "抽水"'
+
+
+def test_an_empty_piece_does_not_end_the_query() -> None:
+    assert parse_query('"" 颱風 - 演習').include == ("颱風", "演習")
