@@ -288,3 +288,37 @@ def test_the_default_context_uses_the_house_defaults_and_today() -> None:
     assert context.today == dt.date.today()
     assert context.article_exists("anything")
     assert run_checks(article()) == []
+
+
+def test_a_stray_block_end_is_one_finding_before_or_after_a_block() -> None:
+    assert [(f["code"], f.get("line")) for f in findings(article(body=":::\n"))] == [
+        ("block-stray", 1)
+    ]
+    after = ":::further-reading\n- [a](https://example.org/a)\n:::\n:::\n"
+    assert [(f["code"], f.get("line")) for f in findings(article(body=after))] == [
+        ("block-stray", 4)
+    ]
+
+
+def test_a_further_reading_block_at_the_very_end_or_holding_a_figure_is_still_checked() -> None:
+    at_end = "段落。\n\n:::further-reading\n\n:::"  # no line after the fence
+    assert [(f["code"], f.get("line")) for f in findings(article(body=at_end))] == [
+        ("further-empty", 3)
+    ]
+    figure = "段落。\n:::further-reading\n![[k]]\n:::\n"
+    assert [(f["code"], f.get("line")) for f in findings(article(body=figure))] == [
+        ("figure-undefined", 3),
+        ("further-empty", 2),
+    ]
+
+
+def test_several_marks_and_characters_are_named_once_each() -> None:
+    text = article(body="段落,測試;好,再。见面这见\n", language="zh-Hant")
+    found = findings(text, rules=HouseRules(punctuation="full-width"))
+    assert [(f["code"], f["params"]) for f in found] == [
+        ("half-width-punctuation", {"line": 1, "marks": ", ;", "count": 3}),
+        ("simplified", {"line": 1, "chars": "见这"}),
+    ]
+    assert found[0]["message"] == (
+        "line 1: half-width , ; between Chinese characters (3×); use full-width"
+    )
