@@ -225,3 +225,18 @@ def test_earlier_versions_come_in_once_each_and_are_counted(store: Store, sent) 
         ("v2", "", ""),
     ]
     assert apply(store, payload, images).notes_in == 0
+
+
+def test_a_reply_dated_before_its_note_comes_in(store: Store, sent) -> None:  # noqa: ANN001
+    """Laptops' clocks differ: a reply made on a laptop whose clock is behind is dated before
+    the note it answers, so it comes first in the payload (notes go in date order). It used
+    to be refused as "inconsistent (FOREIGN KEY constraint failed) ... a Galley bug"."""
+    payload, images = sent
+    parent = next(n for n in payload["notes"] if n["parent_uid"] is None and n["anchor_text"])
+    reply = next(n for n in payload["notes"] if n["parent_uid"] == parent["uid"])
+    reply["created_at"] = reply["updated_at"] = "2000-01-01T00:00:00.000Z"
+    payload["notes"].sort(key=lambda n: (n["created_at"], n["uid"]))
+    assert payload["notes"][0] is reply
+    assert apply(store, payload, images).notes_in == 3 + 1
+    stored = {n.uid: n.parent_uid for n in store.review.notes(payload["article_id"])}
+    assert stored[reply["uid"]] == parent["uid"]
