@@ -5,6 +5,7 @@ with the store's one by one: what comes in, what is counted, what is refused and
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ def sent(tmp_path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     with Store.open(tmp_path / "sender.sqlite") as sender:
         article = import_markdown(sender, TYPHOON, author="林記者")
         first = sender.review.add_note(article.id, "請查證", author="王編輯", line=5)
+        time.sleep(0.002)  # the reply a millisecond later (dated before: its own test)
         sender.review.add_note(article.id, "已查", author="林記者", reply_to=first.uid)
         done = sender.review.add_note(article.id, "標題太長", author="王編輯")
         sender.review.set_resolved(done.uid, who="王編輯")  # its open state: history
