@@ -242,3 +242,12 @@ def test_a_reply_dated_before_its_note_comes_in(store: Store, sent) -> None:  # 
     assert apply(store, payload, images).notes_in == 3 + 1
     stored = {n.uid: n.parent_uid for n in store.review.notes(payload["article_id"])}
     assert stored[reply["uid"]] == parent["uid"]
+
+
+def test_a_payload_without_records_brings_none(store: Store, sent) -> None:  # noqa: ANN001
+    payload, images = sent
+    for name in ("notes", "note_history", "status_changes"):
+        del payload[name]
+    result = apply(store, payload, images)
+    assert (result.outcome, result.notes_in, result.moves_in) == ("created", 0, 0)
+    assert store.review.notes(payload["article_id"]) == []
