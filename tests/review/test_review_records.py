@@ -251,3 +251,15 @@ def test_a_payload_without_records_brings_none(store: Store, sent) -> None:  # n
     result = apply(store, payload, images)
     assert (result.outcome, result.notes_in, result.moves_in) == ("created", 0, 0)
     assert store.review.notes(payload["article_id"]) == []
+
+
+def test_a_note_we_have_does_not_stop_the_ones_after_it(store: Store, sent) -> None:  # noqa: ANN001
+    payload, images = sent
+    apply(store, payload, images)
+    later = copy.deepcopy(payload)
+    later["notes"][-1].update(body="後來改的", updated_at="2999-01-01T00:00:00.000Z")
+    assert apply(store, later, images).notes_in == 1
+    uid = later["notes"][-1]["uid"]
+    assert next(n for n in store.review.notes(payload["article_id"]) if n.uid == uid).body == (
+        "後來改的"
+    )
