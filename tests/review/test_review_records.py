@@ -263,3 +263,25 @@ def test_a_note_we_have_does_not_stop_the_ones_after_it(store: Store, sent) -> N
     assert next(n for n in store.review.notes(payload["article_id"]) if n.uid == uid).body == (
         "後來改的"
     )
+
+
+def test_status_moves_come_in_as_they_were_made(store: Store, sent) -> None:  # noqa: ANN001
+    payload, images = sent
+    payload["status_changes"][-1]["override"] = "checked by phone"
+    apply(store, payload, images)
+    assert (
+        store.merge.payload(payload["article_id"])["status_changes"] == (payload["status_changes"])
+    )
+
+
+def test_a_status_move_without_role_override_or_revision_has_them_empty(
+    store: Store,
+    sent,  # noqa: ANN001
+) -> None:
+    payload, images = sent
+    for move in payload["status_changes"]:
+        for name in ("role", "override", "revision"):
+            move.pop(name)
+    apply(store, payload, images)
+    for move in store.merge.payload(payload["article_id"])["status_changes"]:
+        assert (move["role"], move["override"], move["revision"]) == ("", "", "")
