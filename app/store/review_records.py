@@ -28,6 +28,10 @@ class ReviewRecords:
         """Union of notes (the newer edit wins, the older is kept in the note's history) and
         of status changes. A note or record that belongs to another article is refused.
         Returns how many notes (and earlier versions of notes) and status moves came in."""
+        # Notes go in date order, and laptops' clocks differ: a reply can be dated before the
+        # note it answers, which is further on in the file. Its parent is checked below (here
+        # or in the file); the constraint is checked when the transaction commits.
+        db.execute("PRAGMA defer_foreign_keys = ON")
         changed = 0
         for n, note in enumerate(payload.get("notes", []), start=1):
             row = db.execute(
