@@ -25,10 +25,10 @@ python benchmarks/bench_usable.py [--rounds 5] [--stores 1,100000] [--galley /wo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
-import select
 import shutil
 import signal
 import statistics
@@ -38,22 +38,30 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from common import Result
 
 HERE = Path(__file__).resolve().parent
 SETTLE_S = 0.5  # the screen unchanged this long after a frame: that frame is "usable"
-HOLD_S = 2.0  # the observer stops once the screen has been still this long
+HOLD_S = 3.0  # the observer stops once the screen has been still this long (the final screen)
+COMPLETE_PX = 10_000  # a usable frame is within ~1 % of the screen's pixels of the final screen
 LIMIT_S = 60.0  # a contender that never settles is given up after this long
 PERIOD_S = 0.015  # one grab every 15 ms
-CURSOR = (4, 60)  # a change within width × height pixels is a blinking text cursor
+STILL_PX = 1_000  # a change of ≤ 0.1 % of the screen's pixels (a blinking text cursor, a
+#                   scroll bar's thumb resized) is not a change
 SCREEN = (1366, 768)
 TARGET_FLOOR = 1.2  # Galley ≤ 1.2 × the stack floor, and faster than ReText and ghostwriter
 
 
 # -- the observer (a separate process: python bench_usable.py --observe DISPLAY [PNG]) --------
 def observe(display: str, png: str | None) -> int:
-    """Grab the screen until it settles; then read the contender's spawn time (monotonic
-    seconds) on stdin and print one JSON line: the usable and last-change times (ms from
-    spawn), the frames' runs and the grab rate. Saves the usable frame as ``png``."""
+    """Grab the screen until it has been still for HOLD_S (or LIMIT_S); then read the
+    contender's spawn time (monotonic seconds) on stdin and print one JSON line: the usable
+    time and the last change (ms from spawn), every run of frames (start, length, blank,
+    pixels apart from the final screen) and the grab rate. Saves the usable frame as
+    ``png`` (and the final screen beside it when they differ)."""
     from xscreen import Screen
 
     screen = Screen(display)
@@ -65,46 +73,40 @@ def observe(display: str, png: str | None) -> int:
     def blank(frame: bytes) -> bool:
         return frame == background or frame.count(frame[:4]) * 4 == len(frame)
 
-    def cursor_only(a: bytes, b: bytes) -> bool:
-        rows = []
-        for y in range(height):
-            if a[y * stride : (y + 1) * stride] != b[y * stride : (y + 1) * stride]:
-                rows.append(y)
-                if rows[-1] - rows[0] >= CURSOR[1]:
-                    return False
-        left, right = width, -1
-        chunk = 16  # 4 pixels
-        for y in rows:
-            ra, rb = a[y * stride : (y + 1) * stride], b[y * stride : (y + 1) * stride]
-            changed = [x for x in range(0, stride, chunk) if ra[x : x + chunk] != rb[x : x + chunk]]
-            left, right = min(left, changed[0] // 4), max(right, (changed[-1] + chunk) // 4)
-            if right - left > CURSOR[0] + 8:  # chunks are 4 px: allow their rounding
-                return False
-        return True
+    from PIL import Image, ImageChops
 
-    # runs: [start time, last time seen, blank]; a new run begins at each real change.
-    runs: list[list[float | bool]] = []
+    def image(frame: bytes) -> Image.Image:
+        return Image.frombuffer("RGB", (width, height), frame, "raw", "BGRX", stride, 1)
+
+    def apart(a: bytes, b: bytes) -> int:
+        """How many pixels differ between two frames (2 ms at 1366×768)."""
+        if a == b:
+            return 0
+        difference = ImageChops.difference(image(a), image(b)).convert("L")
+        return width * height - difference.histogram()[0]
+
+    # runs: [start, last seen, blank, frame or None]; a new run begins at each real change.
+    # Every run's frame is kept (a few dozen at most) to say how far each was from the end.
+    runs: list[list] = []
     ref = prev = background
-    ref_time = 0.0
-    usable: tuple[float, bytes] | None = None
     grabs, start = 0, time.monotonic()
-    runs.append([start, start, True])
+    runs.append([start, start, True, None])
     next_at = start
     while True:
         frame = screen.grab()
         now = time.monotonic()
         grabs += 1
         if frame != prev:
-            if frame != ref and not cursor_only(ref, frame):
+            if apart(ref, frame) > STILL_PX:
                 last = runs[-1]
-                if usable is None and not last[2] and now - float(last[0]) >= SETTLE_S:
-                    usable = (float(last[0]), ref)
-                ref, ref_time = frame, now
-                runs.append([now, now, blank(frame)])
+                if len(runs) > 50 and (last[2] or now - last[0] < SETTLE_S):
+                    last[3] = None  # a busy screen: keep only the candidates' frames
+                ref = frame
+                runs.append([now, now, blank(frame), frame])
             prev = frame
         runs[-1][1] = now
-        still = now - ref_time
-        if (not runs[-1][2] and still >= max(HOLD_S, SETTLE_S)) or now - start > LIMIT_S:
+        still = now - runs[-1][0]
+        if (not runs[-1][2] and still >= HOLD_S) or now - start > LIMIT_S:
             break
         next_at += PERIOD_S
         pause = next_at - time.monotonic()
@@ -112,44 +114,40 @@ def observe(display: str, png: str | None) -> int:
             time.sleep(pause)
         else:
             next_at = time.monotonic()
-    last = runs[-1]
-    if usable is None and not last[2] and float(last[1]) - float(last[0]) >= SETTLE_S:
-        usable = (float(last[0]), ref)
     windows = screen.top_levels()
     spawn = float(sys.stdin.readline())
+    final = image(ref)
+    settled = not runs[-1][2] and runs[-1][1] - runs[-1][0] >= HOLD_S
+
+    usable = None
+    described = []
+    for n, (begun, seen, empty, frame) in enumerate(runs[1:], 1):
+        ends = runs[n + 1][0] if n + 1 < len(runs) else seen
+        off = apart(frame, ref) if frame is not None else None
+        if frame is not None and os.environ.get("USABLE_DEBUG_FRAMES") and png:
+            image(frame).save(png.removesuffix(".png") + f"-{(begun - spawn) * 1000:05.0f}ms.png")
+        described.append(
+            [round((begun - spawn) * 1000, 1), round((ends - begun) * 1000), empty, off]
+        )
+        complete = off is not None and off <= COMPLETE_PX
+        if usable is None and settled and complete and not empty and ends - begun >= SETTLE_S:
+            usable = (begun, frame)
     result = {
         "usable_ms": None if usable is None else (usable[0] - spawn) * 1000,
-        "last_change_ms": (float(last[0]) - spawn) * 1000,
-        "settled": not last[2] and float(last[1]) - float(last[0]) >= SETTLE_S,
-        "runs": [[round((float(a) - spawn) * 1000, 1), bool(c)] for a, _, c in runs[1:]],
+        "last_change_ms": (runs[-1][0] - spawn) * 1000,
+        "settled": settled,
+        "runs": described,
         "grab_ms": (time.monotonic() - start) * 1000 / max(grabs, 1),
         "windows": [[name, box] for _, name, box in windows],
     }
-    if png and usable is not None:
-        from PIL import Image
-
-        Image.frombuffer("RGB", (width, height), usable[1], "raw", "BGRX", stride, 1).save(png)
-        if usable[1] != ref:  # the screen changed again later: keep the last frame too
-            last_png = png.removesuffix(".png") + "-last.png"
-            Image.frombuffer("RGB", (width, height), ref, "raw", "BGRX", stride, 1).save(last_png)
+    if png:
+        if usable is not None:
+            image(usable[1]).save(png)
+        if usable is None or usable[1] != ref:
+            final.save(png.removesuffix(".png") + "-final.png")
     print("OBSERVED " + json.dumps(result, ensure_ascii=False), flush=True)
     screen.close()
     return 0
-
-
-# -- the bare window (python bench_usable.py --bare FILE.md) ------------------------------------
-def bare(path: str) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    editor = QPlainTextEdit()
-    with open(path, encoding="utf-8") as f:
-        editor.setPlainText(f.read())
-    window.setCentralWidget(editor)
-    window.resize(1280, 720)  # Galley's first window
-    window.show()
-    return app.exec()
 
 
 # -- the harness ---------------------------------------------------------------------------------
@@ -160,7 +158,7 @@ class Contender:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
-    last_changes: list[float] = field(default_factory=list)
+    first_stills: list[float | None] = field(default_factory=list)
     unsettled: int = 0
     windows: str = ""
     runs: list[list[list[float | bool]]] = field(default_factory=list)
@@ -219,9 +217,7 @@ def peer_markdown(galley: Path, env: dict[str, str], store: Path, ref: str, fold
         if found:
             alt = figure.get("caption") or figure.get("alt") or figure["key"]
             images[figure["key"]] = f"![{alt}](media/source/{found[0].name})"
-    body = re.sub(
-        r"!\[\[([^\]]+)\]\]", lambda m: images.get(m.group(1), ""), article["body"]
-    )
+    body = re.sub(r"!\[\[([^\]]+)\]\]", lambda m: images.get(m.group(1), ""), article["body"])
     body = "\n".join(line for line in body.splitlines() if not line.startswith(":::"))
     text = f"# {article['title']}\n\n*{article['dek']}*\n\n{body}\n"
     path = bundle / "article-plain.md"
@@ -311,10 +307,8 @@ def one_run(
 def close(child: subprocess.Popen[bytes], screen: object) -> None:
     """Close the window as a window manager would; the whole process group after 10 s."""
     asked = screen.close_all()  # type: ignore[attr-defined]
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         child.wait(timeout=10 if asked else 1)
-    except subprocess.TimeoutExpired:
-        pass
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(child.pid, sig)  # helpers it forked (renderer, QtWebEngineProcess)
@@ -328,10 +322,17 @@ def close(child: subprocess.Popen[bytes], screen: object) -> None:
         time.sleep(0.1)
 
 
-def contenders(galley: Path, env: dict[str, str], store: Path, ref: str, md: Path) -> list[Contender]:
+def contenders(
+    galley: Path, env: dict[str, str], store: Path, ref: str, md: Path
+) -> list[Contender]:
     python = str(galley / ".venv" / "bin" / "python")
     return [
-        Contender("bare", "bare PySide6 + QPlainTextEdit", [python, str(HERE / "bench_usable.py"), "--bare", str(md)], env),
+        Contender(
+            "bare",
+            "bare PySide6 + QPlainTextEdit",
+            [python, str(HERE / "usable_bare_child.py"), str(md)],
+            env,
+        ),
         Contender(
             "floor",
             "stack floor: sqlite-utils + Markdown, list/editor/preview",
@@ -396,7 +397,9 @@ def main() -> int:
             table[size] = [c for c in contenders(galley, env, store, ref, md) if c.key in only]
             for c in table[size]:  # warm-up: settings written, page cache and bytecode warm
                 warm = one_run(c, display, screen, None)
-                print(f"warm-up {size:>7,} {c.key:<12} {fmt_ms(warm['usable_ms'])}", file=sys.stderr)
+                print(
+                    f"warm-up {size:>7,} {c.key:<12} {fmt_ms(warm['usable_ms'])}", file=sys.stderr
+                )
         for n in range(rounds):
             for size, cs in table.items():
                 for c in cs if n % 2 == 0 else cs[::-1]:
@@ -408,7 +411,7 @@ def main() -> int:
                         c.unsettled += 1
                     else:
                         c.times.append(float(r["usable_ms"]))  # type: ignore[arg-type]
-                        c.last_changes.append(float(r["last_change_ms"]))  # type: ignore[arg-type]
+                        c.first_stills.append(first_still(r["runs"]))  # type: ignore[arg-type]
                     print(
                         f"round {n + 1} {size:>7,} {c.key:<12} usable {fmt_ms(r['usable_ms'])} "
                         f"last change {fmt_ms(r['last_change_ms'])} grab {r['grab_ms']:.1f} ms "
@@ -428,24 +431,40 @@ def fmt_ms(value: object) -> str:
     return "never" if value is None else f"{float(value):,.0f} ms"  # type: ignore[arg-type]
 
 
-def report(table: dict[int, list[Contender]], rounds: int) -> None:
+def first_still(runs: list[list[float | bool | None]]) -> float | None:
+    """When the screen first held still ≥ SETTLE_S on something not blank, complete or not."""
+    for begun, length, empty, _apart in runs:
+        if not empty and float(length) >= SETTLE_S * 1000:  # type: ignore[arg-type]
+            return float(begun)  # type: ignore[arg-type]
+    return None
+
+
+def rows(table: dict[int, list[Contender]], rounds: int) -> list[tuple[Result, str, str, str]]:
+    """(result, min–max, target, verdict) for each contender and each ratio, per store."""
     from common import Result, fmt
 
-    results: list[tuple[Result, str, str, str]] = []  # result, range, target, verdict
+    out: list[tuple[Result, str, str, str]] = []
     for size, cs in table.items():
         where = "1 article" if size == 1 else f"{size:,} articles"
-        by = {c.key: c for c in cs}
         medians = {c.key: statistics.median(c.times) for c in cs if c.times}
         for c in cs:
+            what = f"usable, {where}: {c.label}"
             if not c.times:
-                r = Result(f"usable, {where}: {c.label}", float("nan"), note="never settled")
-                results.append((r, "", "", ""))
+                out.append((Result(what, float("nan"), note="never settled"), "", "", ""))
                 continue
             median, low, high = stats(c.times)
-            notes = [c.windows or "no window"]
-            late = [lc - t for lc, t in zip(c.last_changes, c.times, strict=True) if lc - t > 1]
-            if late:
-                notes.append(f"changed again after settling in {len(late)}/{len(c.times)}")
+            notes = [f"window {c.windows or 'none'}"]
+            early = [
+                (f, t)
+                for f, t in zip(c.first_stills, c.times, strict=True)
+                if f is not None and f < t - 1
+            ]
+            if early:
+                held = statistics.median(f for f, _ in early)
+                notes.append(
+                    f"an unfinished screen held still first in {len(early)}/{len(c.times)} "
+                    f"(from {held:,.0f} ms)"
+                )
             if c.unsettled:
                 notes.append(f"never settled in {c.unsettled}/{rounds}")
             target = verdict = ""
@@ -454,43 +473,54 @@ def report(table: dict[int, list[Contender]], rounds: int) -> None:
                 peers = [medians[k] for k in ("retext", "ghostwriter") if k in medians]
                 ok = median <= TARGET_FLOOR * medians["floor"] and all(median < p for p in peers)
                 verdict = "ok" if ok else "MISSED"
-            r = Result(f"usable, {where}: {c.label}", median, high, note="; ".join(notes))
-            results.append((r, f"{fmt(low)}–{fmt(high)}", target, verdict))
-        if "galley" in medians:
-            g = medians["galley"]
-            for key, name, limit in (
-                ("floor", "stack floor", TARGET_FLOOR),
-                ("bare", "bare window", None),
-                ("retext", "ReText", 1.0),
-                ("ghostwriter", "ghostwriter", 1.0),
-            ):
-                if key not in medians:
-                    continue
-                ratio = g / medians[key]
-                target = "" if limit is None else (f"≤ {limit:.2f} ×" if limit > 1 else "< 1.00 ×")
-                verdict = "" if limit is None else (
-                    "ok" if (ratio <= limit if limit > 1 else ratio < 1.0) else "MISSED"
-                )
-                note = f"{g:,.0f} / {medians[key]:,.0f} ms"
-                results.append((Result(f"usable, {where}: ratio Galley / {name}", ratio, unit="×", note=note), "", target, verdict))
-        del by
+            result = Result(what, median, high, note="; ".join(notes))
+            out.append((result, f"{fmt(low)}–{fmt(high)}", target, verdict))
+        if "galley" not in medians:
+            continue
+        galley = medians["galley"]
+        for key, name, limit in (
+            ("floor", "stack floor", TARGET_FLOOR),
+            ("retext", "ReText", 1.0),
+            ("ghostwriter", "ghostwriter", 1.0),
+            ("bare", "bare window", None),
+        ):
+            if key not in medians:
+                continue
+            ratio = galley / medians[key]
+            target = verdict = ""
+            if limit is not None:
+                ok = ratio <= limit if limit > 1 else ratio < limit
+                target = f"≤ {limit:.2f} ×" if limit > 1 else "< 1.00 ×"
+                verdict = "ok" if ok else "MISSED"
+            note = f"{galley:,.0f} / {medians[key]:,.0f} ms"
+            what = f"usable ratio: Galley / {name} ({where})"
+            out.append((Result(what, ratio, unit="×", note=note), "", target, verdict))
+    return out
+
+
+def report(table: dict[int, list[Contender]], rounds: int) -> None:
+    from common import fmt
+
+    results = rows(table, rounds)
     if "--json" in sys.argv:
         from dataclasses import asdict
 
         print("RESULTS " + json.dumps([asdict(r) for r, *_ in results], ensure_ascii=False))
         return
-    print(f"start to usable, seen on the screen (Xvfb {SCREEN[0]}×{SCREEN[1]}, observer grabbing every "
-          f"{PERIOD_S * 1000:.0f} ms, settled = still ≥ {SETTLE_S * 1000:.0f} ms); {rounds} rounds, medians")
+    print(
+        f"start to usable, seen on the screen: Xvfb {SCREEN[0]}×{SCREEN[1]}, a grab every "
+        f"{PERIOD_S * 1000:.0f} ms, usable = still ≥ {SETTLE_S * 1000:.0f} ms and complete; "
+        f"{rounds} rounds, medians"
+    )
     width = max(len(r.what) for r, *_ in results) + 2
     print(f"{'what':<{width}}{'median':>9}  {'min–max':<16}{'unit':<6}{'target':<26}{'':<8}note")
     for r, span, target, verdict in results:
-        print(f"{r.what:<{width}}{fmt(r.median, r.unit):>9}  {span:<16}{r.unit:<6}{target:<26}{verdict:<8}{r.note}")
+        value = fmt(r.median, r.unit)
+        print(f"{r.what:<{width}}{value:>9}  {span:<16}{r.unit:<6}{target:<26}{verdict:<8}{r.note}")
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--observe"]:
         sys.exit(observe(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else None))
-    if sys.argv[1:2] == ["--bare"]:
-        sys.exit(bare(sys.argv[2]))
     sys.path.insert(0, str(HERE))
     sys.exit(main())
