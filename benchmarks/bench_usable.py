@@ -19,7 +19,7 @@ watching until the screen has been still for 2 s, so a later change is seen and 
 The contender is then closed as a window manager would (WM_DELETE_WINDOW), so settings
 are saved and the next start is a normal warm start; one untimed warm-up run each first.
 
-python benchmarks/bench_usable.py [--rounds 5] [--stores 1,100000] [--galley /work/main]
+python benchmarks/bench_usable.py [--rounds 5] [--stores 1,100000] [--galley CHECKOUT]
        [--only bare,floor,galley,retext,ghostwriter] [--shots DIR]
 """
 
@@ -362,8 +362,18 @@ def main() -> int:
 
     rounds = int(option("--rounds", "5"))
     sizes = [int(s) for s in option("--stores", "1,100000").split(",")]
-    galley = Path(option("--galley", "/work/main")).resolve()
+    # The checkout whose .venv/bin/galley is timed: --galley, $GALLEY_CHECKOUT, else this one.
+    galley = Path(option("--galley", os.environ.get("GALLEY_CHECKOUT", str(HERE.parent))))
+    galley = galley.resolve()
+    if not (galley / ".venv" / "bin" / "galley").exists():
+        raise SystemExit(f"no {galley}/.venv/bin/galley: name the checkout with --galley DIR")
+    if not shutil.which("Xvfb"):
+        raise SystemExit("bench_usable.py needs Xvfb (Debian: xvfb)")
     only = option("--only", "bare,floor,galley,retext,ghostwriter").split(",")
+    missing = [k for k in ("retext", "ghostwriter") if k in only and not shutil.which(k)]
+    if missing:
+        print(f"not installed, left out: {', '.join(missing)}", file=sys.stderr)
+        only = [k for k in only if k not in missing]
     shots = Path(option("--shots", str(HERE / "out")))
     shots.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="galley-usable-"))
