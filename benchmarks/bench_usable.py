@@ -425,6 +425,7 @@ def main() -> int:
                     print(
                         f"round {n + 1} {size:>7,} {c.key:<12} usable {fmt_ms(r['usable_ms'])} "
                         f"last change {fmt_ms(r['last_change_ms'])} grab {r['grab_ms']:.1f} ms "
+                        f"exit {r['exit']} "
                         f"runs {r['runs']}",
                         file=sys.stderr,
                     )
@@ -433,7 +434,10 @@ def main() -> int:
         server.terminate()
         server.wait()
     report(table, rounds)
-    shutil.rmtree(work, ignore_errors=True)
+    if "--keep" in args:
+        print(f"kept {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
