@@ -395,6 +395,7 @@ def main() -> int:
         ref = galley_run(galley, env, "--store", str(store), "list", "--limit", "1").split()[0]
         stores[size] = (store, ref)
 
+    load_start = os.getloadavg()[0]
     server, display = start_xvfb()
     sys.path.insert(0, str(HERE))
     from xscreen import Screen
@@ -433,7 +434,11 @@ def main() -> int:
         screen.close()
         server.terminate()
         server.wait()
-    report(table, rounds)
+    report(
+        table,
+        rounds,
+        f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
+    )
     if "--keep" in args:
         print(f"kept {work}", file=sys.stderr)
     else:
@@ -512,8 +517,9 @@ def rows(table: dict[int, list[Contender]], rounds: int) -> list[tuple[Result, s
     return out
 
 
-def report(table: dict[int, list[Contender]], rounds: int) -> None:
+def report(table: dict[int, list[Contender]], rounds: int, load: str) -> None:
     from common import fmt
+    from run import machine
 
     results = rows(table, rounds)
     if "--json" in sys.argv:
@@ -526,6 +532,7 @@ def report(table: dict[int, list[Contender]], rounds: int) -> None:
         f"{PERIOD_S * 1000:.0f} ms, usable = still ≥ {SETTLE_S * 1000:.0f} ms and complete; "
         f"{rounds} rounds, medians"
     )
+    print(f"machine: {machine()}; {load}")
     width = max(len(r.what) for r, *_ in results) + 2
     print(f"{'what':<{width}}{'median':>9}  {'min–max':<16}{'unit':<6}{'target':<26}{'':<8}note")
     for r, span, target, verdict in results:
