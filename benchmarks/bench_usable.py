@@ -396,6 +396,7 @@ def main() -> int:
         stores[size] = (store, ref)
 
     load_start = os.getloadavg()[0]
+    timed = checkout_state(galley)
     server, display = start_xvfb()
     sys.path.insert(0, str(HERE))
     from xscreen import Screen
@@ -437,13 +438,28 @@ def main() -> int:
     report(
         table,
         rounds,
-        f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
+        f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end; "
+        f"Galley timed: {timed}",
     )
     if "--keep" in args:
         print(f"kept {work}", file=sys.stderr)
     else:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def checkout_state(checkout: Path) -> str:
+    """The timed checkout, its commit and whether it had uncommitted changes."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(checkout), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "?"
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return f"{checkout} at {commit}" + (" + uncommitted changes" if dirty else "")
 
 
 def fmt_ms(value: object) -> str:
