@@ -4,20 +4,24 @@ screen settles showing the article and its preview, as a person's eyes would see
 Each round starts, on its own Xvfb at 1366×768 (no window manager), one fresh process of:
 
   bare         a bare PySide6 QMainWindow with a QPlainTextEdit showing the article's text
+               (usable_bare_child.py)
   floor        the stack floor (stack_floor_child.py): sqlite-utils and Python-Markdown read
                and render the article, one window shows list, editor and preview at once
-  galley       the real path: galley --store S gui --open ID (/work/main/.venv by default)
-  retext       ReText opening the article exported as Markdown, live preview on
+  galley       the real path: galley --store S gui --open ID, the .venv of --galley CHECKOUT
+               ($GALLEY_CHECKOUT, else the checkout holding this script)
+  retext       ReText opening the article exported as plain Markdown, live preview on
   ghostwriter  ghostwriter opening the same file, HTML preview open
 
 An observer process (``--observe``), started before each contender, grabs the whole screen
-every 15 ms through MIT-SHM (xscreen.py) and compares frames. Usable = the time of the
-first frame that is not blank (not the empty screen, not one colour) after which the
-screen stays unchanged for ≥ 500 ms, from the contender's spawn. A text cursor blinking
-(a change no more than 4 px wide and 60 px tall) is not a change. The observer keeps
-watching until the screen has been still for 2 s, so a later change is seen and reported.
-The contender is then closed as a window manager would (WM_DELETE_WINDOW), so settings
-are saved and the next start is a normal warm start; one untimed warm-up run each first.
+every 15 ms through MIT-SHM (xscreen.py) and compares frames. Usable = the time, from the
+contender's spawn, of the first frame that is not blank (not the empty screen, not one
+colour), after which the screen stays unchanged for ≥ 500 ms (a change of ≤ 1,000 pixels,
+a blinking text cursor or a scroll bar's thumb, is not a change), and which is complete:
+within 10,000 pixels of the final screen (the screen once still for 3 s), so a window frame
+saying "Opening…" or an empty preview pane that holds still is not usable yet. The
+contender is then closed as a window manager would (WM_DELETE_WINDOW), so settings are
+saved and the next start is a normal warm start; one untimed warm-up run each first.
+The order of stores and contenders is reversed every other round; medians.
 
 python benchmarks/bench_usable.py [--rounds 5] [--stores 1,100000] [--galley CHECKOUT]
        [--only bare,floor,galley,retext,ghostwriter] [--shots DIR]
@@ -320,6 +324,7 @@ def close(child: subprocess.Popen[bytes], screen: object) -> None:
     deadline = time.monotonic() + 5
     while screen.top_levels() and time.monotonic() < deadline:  # type: ignore[attr-defined]
         time.sleep(0.1)
+    time.sleep(0.5)  # the next start does not share the machine with this one's exit
 
 
 def contenders(
@@ -413,7 +418,8 @@ def main() -> int:
                     f"warm-up {size:>7,} {c.key:<12} {fmt_ms(warm['usable_ms'])}", file=sys.stderr
                 )
         for n in range(rounds):
-            for size, cs in table.items():
+            order = list(table.items())
+            for size, cs in order if n % 2 == 0 else order[::-1]:
                 for c in cs if n % 2 == 0 else cs[::-1]:
                     png = shots / f"usable-{size}-{c.key}.png" if n == rounds - 1 else None
                     r = one_run(c, display, screen, png)
