@@ -1,25 +1,21 @@
-"""The least a Galley-shaped first screen costs, with no Galley code: the floor for
-bench_screenshot.py's start-to-usable ratio on this stack.
+"""The least a Galley-shaped first screen costs on this stack, with no Galley code: the
+stack floor of bench_usable.py.
 
 sqlite-utils (the design card's storage layer) opens the store and reads the article and
-50 titles; Python-Markdown (its renderer) turns the body into HTML; a window with a list,
-a plain-text editor and a rich-text preview shows them, grabs itself once painted, saves
-the PNG and quits, as grab_child.py does (its ``show_and_grab``). With
-GALLEY_FLOOR_PANES_ONLY=1: the same window read through the sqlite3 module and with the
-body's paragraphs escaped by hand, which leaves only the window's own shape.
+the 50 newest titles; Python-Markdown (its renderer) turns the body into HTML; one window
+shows a list, a plain-text editor and a rich-text preview, all filled before the window is
+first shown, at the size of Galley's first window. It stays open like any editor (the
+harness closes it as a window manager would); bench_usable.py's observer watches the
+screen until it settles.
 
-python benchmarks/stack_floor_child.py STORE ARTICLE_ID_PREFIX OUT.png
+python benchmarks/stack_floor_child.py STORE ARTICLE_ID_PREFIX
 """
 
 from __future__ import annotations
 
 import html
-import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any
 
-from grab_child import show_and_grab
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,54 +26,41 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-
-def _reader(path: str, panes_only: bool) -> Callable[[str, list[Any]], Iterable[Any]]:
-    if panes_only:
-        import sqlite3
-
-        conn = sqlite3.connect(path)
-        conn.row_factory = sqlite3.Row
-        return lambda sql, params: conn.execute(sql, params)
-    import sqlite_utils
-
-    return sqlite_utils.Database(path).query
-
-
-def _html(body: str, panes_only: bool) -> str:
-    if panes_only:
-        return "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
-    import markdown
-
-    return str(markdown.markdown(body))
+SIZE = (1280, 720)  # Galley's first window (app/ui/main_window.py START_SIZE)
 
 
 def main() -> int:
-    store, prefix, out = sys.argv[1:4]
-    panes_only = bool(os.environ.get("GALLEY_FLOOR_PANES_ONLY"))
+    store, prefix = sys.argv[1:3]
     app = QApplication(sys.argv[:1])
-    query = _reader(store, panes_only)
+    import markdown
+    import sqlite_utils
+
+    db = sqlite_utils.Database(store)
     # An id prefix as Galley resolves it: a range on the unique index (LIKE would scan).
-    by_prefix = "SELECT title, body FROM articles WHERE id >= ? AND id < ?"
-    article = next(iter(query(by_prefix, [prefix, prefix + "~"])))
-    titles = [
-        r["title"]
-        for r in query("SELECT title FROM articles ORDER BY updated_at DESC LIMIT 50", [])
-    ]
+    by_prefix = "SELECT title, dek, body FROM articles WHERE id >= ? AND id < ?"
+    article = next(iter(db.query(by_prefix, [prefix, prefix + "~"])))
+    newest = "SELECT title FROM articles ORDER BY updated_at DESC, seq DESC LIMIT 50"
+    titles = [r["title"] for r in db.query(newest)]
     window = QMainWindow()
+    window.setWindowTitle(article["title"])
     panes = QSplitter(Qt.Orientation.Horizontal)
     listing = QListWidget()
     listing.addItems(titles)
+    listing.setCurrentRow(0)
     editor = QPlainTextEdit()
     editor.setPlainText(article["body"])
     preview = QTextBrowser()
     title = html.escape(article["title"])
-    preview.setHtml(f"<h1>{title}</h1>{_html(article['body'], panes_only)}")
+    dek = html.escape(article["dek"])
+    body = markdown.markdown(article["body"])
+    preview.setHtml(f"<h1>{title}</h1><p><i>{dek}</i></p>{body}")
     for pane in (listing, editor, preview):
         panes.addWidget(pane)
+    panes.setSizes([300, 490, 490])
     window.setCentralWidget(panes)
-    window.resize(1280, 820)
-
-    return show_and_grab(app, window, out)
+    window.resize(*SIZE)
+    window.show()
+    return app.exec()
 
 
 if __name__ == "__main__":
