@@ -13,6 +13,19 @@ from app.core.validation import validate_article
 SHA = "0" * 64
 
 
+def figure(caption: str = "c") -> Figure:
+    return Figure(
+        key="k",
+        image=SHA,
+        caption=caption,
+        credit="cr",
+        alt="a",
+        focus="",
+        creator="",
+        copyright="",
+    )
+
+
 def base(**changes: object) -> Article:
     article = Article(
         id="a-1",
@@ -118,26 +131,8 @@ def base(**changes: object) -> Article:
         pytest.param(
             {
                 "figures": [
-                    Figure(
-                        key="k",
-                        image=SHA,
-                        caption="c",
-                        credit="cr",
-                        alt="a",
-                        focus="",
-                        creator="",
-                        copyright="",
-                    ),
-                    Figure(
-                        key="k",
-                        image=SHA,
-                        caption="c",
-                        credit="cr",
-                        alt="a",
-                        focus="",
-                        creator="",
-                        copyright="",
-                    ),
+                    figure(),
+                    figure(),
                 ]
             },
             "figures[2].key",
@@ -265,20 +260,7 @@ def base(**changes: object) -> Article:
         pytest.param({"byline": "x"}, "byline", "must be a list of names (text)", id="byline_str"),
         pytest.param({"tags": [1]}, "tags", "must be a list of names (text)", id="tags_int"),
         pytest.param(
-            {
-                "figures": (
-                    Figure(
-                        key="k",
-                        image=SHA,
-                        caption="c",
-                        credit="cr",
-                        alt="a",
-                        focus="",
-                        creator="",
-                        copyright="",
-                    ),
-                )
-            },
+            {"figures": (figure(),)},
             "figures",
             "must be a list",
             id="figs_tuple",
@@ -336,20 +318,7 @@ def base(**changes: object) -> Article:
         ),
         pytest.param({"dek": "a\x00"}, "dek", "holds a NUL character, which no text may", id="nul"),
         pytest.param(
-            {
-                "figures": [
-                    Figure(
-                        key="k",
-                        image=SHA,
-                        caption="c\x00",
-                        credit="cr",
-                        alt="a",
-                        focus="",
-                        creator="",
-                        copyright="",
-                    )
-                ]
-            },
+            {"figures": [figure(caption="c\x00")]},
             "figures",
             "holds a NUL character, which no text may",
             id="nul_fig",

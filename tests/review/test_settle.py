@@ -12,7 +12,14 @@ from app.core.workflow import Move, settle
 EDITORS = frozenset({"王編輯", "李主編"})
 
 
-def move(n: int, before: str, after: str, who: str, role: str, revision: str = "") -> Move:
+def move(
+    n: int,
+    before: str,
+    after: str,
+    who: str = "王編輯",
+    role: str = "editor",
+    revision: str = "",
+) -> Move:
     return Move(
         uid=f"{n:032x}",
         from_status=before,

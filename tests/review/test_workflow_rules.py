@@ -18,22 +18,9 @@ from app.core.workflow import (
     set_aside_text,
     settle,
 )
+from tests.review.test_settle import move
 
 EDITORS = frozenset({"王編輯"})
-
-
-def move(
-    n: int, before: str, after: str, who: str = "王編輯", role: str = EDITOR, revision: str = ""
-) -> Move:
-    return Move(
-        uid=f"{n:032x}",
-        from_status=before,
-        to_status=after,
-        who=who,
-        at=f"2026-12-01T09:{n:02d}:00.000Z",
-        role=role,
-        revision=revision,
-    )
 
 
 def listed(_at: str) -> frozenset[str]:
